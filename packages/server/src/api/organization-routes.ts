@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { Auth } from '../auth/index.js';
+import type { Store } from '../store/index.js';
+import { paginate, readPage } from './pagination.js';
+import { requirePrincipal } from './request-principal.js';
+import { organizationJson, projectJson, teamJson, userJson } from './serializers.js';
+
+type OrgParams = { org: string };
+
+export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string): void {
+  app.get('/api/0/organizations/', async (request, reply) => {
+    const p = requirePrincipal(request);
+    let orgs = await store.organizations.forUser(p.user.id);
+    if (p.kind === 'token' && p.token.orgId !== null) orgs = orgs.filter((o) => o.id === p.token.orgId);
+    return paginate(request, reply, orgs.map(organizationJson), readPage(request));
+  });
+
+  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/', async (request) => {
+    const { org, role, scopes } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
+    return { ...organizationJson(org), access: [...scopes], role };
+  });
+
+  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/projects/', async (request, reply) => {
+    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'project:read');
+    const projects = await store.projects.list(org.id);
+    const rows = await Promise.all(projects.map(async (p) => projectJson(p, org, await store.teams.forProject(p.id))));
+    return paginate(request, reply, rows, readPage(request));
+  });
+
+  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/teams/', async (request, reply) => {
+    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
+    return paginate(request, reply, (await store.teams.list(org.id)).map(teamJson), readPage(request));
+  });
+
+  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/members/', async (request, reply) => {
+    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'member:read');
+    const members = await store.members.list(org.id);
+    const rows = members.map((m) => ({ id: String(m.id), email: m.email, name: m.name, role: m.role, orgRole: m.role, dateCreated: new Date(m.createdAt).toISOString(), user: { id: String(m.userId), email: m.email, name: m.name } }));
+    return paginate(request, reply, rows, readPage(request));
+  });
+
+  // sentry-cli `organizations list` asks for regions first.
+  app.get('/api/0/users/me/regions/', async (request) => {
+    requirePrincipal(request);
+    return { regions: [{ name: 'default', url: publicUrl }] };
+  });
+
+  app.get('/api/0/users/me/', async (request) => userJson(requirePrincipal(request).user));
+}

@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * Sentry-style cursor pagination (reference §8.1): `cursor=<value>:<offset>:<is_prev>`
+ * and a `Link` header whose `results` flag tells clients whether to follow.
+ * Offset cursors suit the small lists here; large lists use keyset cursors.
+ */
+export interface PageRequest {
+  offset: number;
+  limit: number;
+}
+
+export function readPage(request: FastifyRequest, defaultLimit = 100, maxLimit = 100): PageRequest {
+  const q = request.query as Record<string, string | undefined>;
+  const cursor = q.cursor ?? '';
+  const parts = cursor.split(':');
+  const offset = parts.length === 3 && /^\d+$/.test(parts[1] ?? '') ? Number(parts[1]) : 0;
+  const perPage = Number(q.per_page ?? q.limit ?? defaultLimit);
+  const limit = Number.isInteger(perPage) && perPage > 0 ? Math.min(perPage, maxLimit) : defaultLimit;
+  return { offset, limit };
+}
+
+export function paginate<T>(request: FastifyRequest, reply: FastifyReply, all: readonly T[], page: PageRequest): T[] {
+  const items = all.slice(page.offset, page.offset + page.limit);
+  const base = request.url.split('?')[0] ?? request.url;
+  const hasNext = page.offset + page.limit < all.length;
+  const hasPrev = page.offset > 0;
+  const prevCursor = `0:${Math.max(0, page.offset - page.limit)}:1`;
+  const nextCursor = `0:${page.offset + page.limit}:0`;
+  reply.header(
+    'link',
+    `<${base}?cursor=${prevCursor}>; rel="previous"; results="${hasPrev}"; cursor="${prevCursor}", <${base}?cursor=${nextCursor}>; rel="next"; results="${hasNext}"; cursor="${nextCursor}"`,
+  );
+  return items;
+}

@@ -1,0 +1,70 @@
+import { formatDsn, ingestBaseUrl } from '../provision/index.js';
+import type { ClientKey, Organization, Project, Team, User } from '../store/index.js';
+
+/** JSON shapes as Sentry's web API returns them (ids are strings, dates RFC 3339). */
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function organizationJson(org: Organization) {
+  return {
+    id: String(org.id),
+    slug: org.slug,
+    name: org.name,
+    dateCreated: iso(org.createdAt),
+    status: { id: 'active', name: 'active' },
+    isEarlyAdopter: false,
+    require2FA: false,
+    requireEmailVerification: false,
+    features: [] as string[],
+    links: { organizationUrl: '', regionUrl: '' },
+  };
+}
+
+export function teamJson(team: Team) {
+  return { id: String(team.id), slug: team.slug, name: team.name, dateCreated: iso(team.createdAt) };
+}
+
+export function projectJson(project: Project, org: Organization, teams: Team[]) {
+  return {
+    id: String(project.id),
+    slug: project.slug,
+    name: project.name,
+    platform: project.platform,
+    dateCreated: iso(project.createdAt),
+    status: 'active',
+    isMember: true,
+    hasAccess: true,
+    features: [] as string[],
+    team: teams[0] ? teamJson(teams[0]) : null,
+    teams: teams.map(teamJson),
+    organization: { id: String(org.id), slug: org.slug, name: org.name },
+  };
+}
+
+export function clientKeyJson(key: ClientKey, publicUrl: string) {
+  const dsn = formatDsn(publicUrl, key);
+  const base = ingestBaseUrl(publicUrl, key.projectId);
+  return {
+    id: key.publicKey,
+    name: key.label,
+    label: key.label,
+    public: key.publicKey,
+    secret: key.secretKey,
+    projectId: key.projectId,
+    isActive: key.enabled,
+    rateLimit: key.rateLimit === null ? null : { window: 60, count: key.rateLimit },
+    dateCreated: iso(key.createdAt),
+    dsn: {
+      public: dsn,
+      secret: dsn.replace(`${key.publicKey}@`, `${key.publicKey}:${key.secretKey}@`),
+      csp: `${base}/security/?sentry_key=${key.publicKey}`,
+      security: `${base}/security/?sentry_key=${key.publicKey}`,
+      minidump: `${base}/minidump/?sentry_key=${key.publicKey}`,
+      unreal: `${base}/unreal/${key.publicKey}/`,
+      cdn: null,
+    },
+  };
+}
+
+export function userJson(user: User) {
+  return { id: String(user.id), email: user.email, name: user.name, username: user.email, isSuperuser: user.isSuperuser, dateJoined: iso(user.createdAt) };
+}

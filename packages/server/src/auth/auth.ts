@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { type Clock, constantTimeEqual, fail, sha256Hex } from '../kernel/index.js';
+import type { Organization, Project, Store, User } from '../store/index.js';
+import { hashPassword, verifyPassword } from './password.js';
+import type { Principal } from './principal.js';
+import { expandScopes, roleScopes, type Scope } from './scopes.js';
+import { mintOrgToken, mintUserToken } from './token-format.js';
+
+export interface AuthOptions {
+  store: Store;
+  clock: Clock;
+  /** public base URL, embedded in organization tokens */
+  publicUrl: string;
+  sessionTtlMs?: number;
+  /** failed sign-ins allowed per e-mail and per client address within the window */
+  maxFailedSignIns?: number;
+  signInWindowMs?: number;
+}
+
+export interface OrgAccess {
+  org: Organization;
+  role: 'owner' | 'admin' | 'member';
+  scopes: ReadonlySet<Scope>;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+export function createAuth(options: AuthOptions) {
+  const { store, clock } = options;
+  const sessionTtlMs = options.sessionTtlMs ?? 14 * dayMs;
+  const maxFailed = options.maxFailedSignIns ?? 5;
+  const windowMs = options.signInWindowMs ?? 15 * 60 * 1000;
+
+  async function principalFromToken(token: string): Promise<Principal | undefined> {
+    const record = await store.apiTokens.byHash(sha256Hex(token));
+    if (!record || (record.expiresAt !== null && record.expiresAt <= clock.now())) return undefined;
+    const user = await store.users.byId(record.userId);
+    if (!user) return undefined;
+    return { kind: 'token', user, token: record };
+  }
+
+  async function principalFromSession(sessionId: string): Promise<Principal | undefined> {
+    const idHash = sha256Hex(sessionId);
+    const session = await store.sessions.find(idHash);
+    if (!session) return undefined;
+    const user = await store.users.byId(session.userId);
+    if (!user) return undefined;
+    return { kind: 'session', user, sessionIdHash: idHash, csrfToken: session.csrfToken };
+  }
+
+  /** Resolves the caller's access to an organization; unknown and foreign orgs look the same (404). */
+  async function orgAccess(principal: Principal, orgIdOrSlug: string, scope: Scope): Promise<OrgAccess> {
+    const org = /^\d+$/.test(orgIdOrSlug) ? await store.organizations.byId(Number(orgIdOrSlug)) : await store.organizations.bySlug(orgIdOrSlug);
+    if (!org) fail('not_found', 'Organization not found');
+    if (principal.kind === 'token' && principal.token.orgId !== null && principal.token.orgId !== org.id) fail('not_found', 'Organization not found');
+    const member = await store.members.find(org.id, principal.user.id);
+    if (!member) fail('not_found', 'Organization not found');
+    const granted = expandScopes(roleScopes[member.role]);
+    const scopes = principal.kind === 'token' ? new Set([...expandScopes(principal.token.scopes)].filter((s) => granted.has(s))) : granted;
+    if (!scopes.has(scope)) fail('missing_scope', `This action requires the ${scope} scope`);
+    return { org, role: member.role, scopes };
+  }
+
+  return {
+    principalFromToken,
+    principalFromSession,
+    orgAccess,
+
+    async projectAccess(principal: Principal, orgIdOrSlug: string, projectIdOrSlug: string, scope: Scope): Promise<OrgAccess & { project: Project }> {
+      const access = await orgAccess(principal, orgIdOrSlug, scope);
+      const project = /^\d+$/.test(projectIdOrSlug)
+        ? await store.projects.byId(Number(projectIdOrSlug))
+        : await store.projects.bySlug(access.org.id, projectIdOrSlug);
+      if (!project || project.orgId !== access.org.id) fail('not_found', 'Project not found');
+      return { ...access, project };
+    },
+
+    /** Scopes the principal holds in general (for `GET /api/0/`): the token's, or every scope of a session. */
+    principalScopes(principal: Principal): Scope[] {
+      return principal.kind === 'token' ? [...expandScopes(principal.token.scopes)] : [...expandScopes(roleScopes.owner)];
+    },
+
+    /**
+     * Password sign-in, limited per e-mail and per client address so guessing
+     * stays slow even across several server processes (attempts live in the database).
+     */
+    async signIn(email: string, password: string, clientAddress: string): Promise<{ sessionId: string; csrfToken: string; user: User }> {
+      const subjects = [`email:${email.toLowerCase()}`, `ip:${clientAddress}`];
+      for (const s of subjects) {
+        const limit = s.startsWith('ip:') ? maxFailed * 4 : maxFailed;
+        if ((await store.signInAttempts.countSince(s, windowMs)) >= limit) {
+          fail('too_many_requests', 'Too many failed sign-in attempts; try again later', { 'retry-after': String(Math.ceil(windowMs / 1000)) });
+        }
+      }
+      const user = await store.users.byEmail(email);
+      const hash = user ? await store.users.passwordHash(user.id) : null;
+      // Verify against a dummy hash when the user is unknown so timing does not reveal which e-mails exist.
+      const ok = hash ? await verifyPassword(password, hash) : (await verifyPassword(password, await dummyHash()), false);
+      if (!ok || !user) {
+        for (const s of subjects) await store.signInAttempts.record(s);
+        fail('invalid_credentials');
+      }
+      await store.signInAttempts.clear(subjects[0] as string);
+      const sessionId = randomBytes(32).toString('base64url');
+      const csrfToken = randomBytes(24).toString('base64url');
+      await store.sessions.create(sha256Hex(sessionId), user.id, csrfToken, sessionTtlMs);
+      return { sessionId, csrfToken, user };
+    },
+
+    async signOut(principal: Principal): Promise<void> {
+      if (principal.kind === 'session') await store.sessions.remove(principal.sessionIdHash);
+    },
+
+    checkCsrf(principal: Principal, headerValue: string | undefined): void {
+      if (principal.kind !== 'session') return;
+      if (!headerValue || !constantTimeEqual(headerValue, principal.csrfToken)) fail('csrf_failed');
+    },
+
+    sessionTtlSeconds: Math.floor(sessionTtlMs / 1000),
+
+    /** Creates a token; the plain value is returned once and only its digest is stored. */
+    async createToken(input: { user: User; org: Organization | null; name: string; scopes: Scope[] }): Promise<{ token: string; id: number }> {
+      const token = input.org ? mintOrgToken(options.publicUrl, input.org.slug, clock.now()) : mintUserToken();
+      const record = await store.apiTokens.create({
+        userId: input.user.id,
+        orgId: input.org?.id ?? null,
+        name: input.name,
+        tokenHash: sha256Hex(token),
+        lastChars: token.slice(-4),
+        scopes: input.scopes,
+      });
+      return { token, id: record.id };
+    },
+
+    hashPassword,
+  };
+}
+
+let dummy: Promise<string> | undefined;
+function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,10 @@
+/**
+ * auth: people, passwords, sign-in sessions, API tokens and scopes, and the
+ * one place that decides whether a caller may touch an organization or
+ * project. It must not know about HTTP routing; api/ adapts it to requests.
+ */
+export { type Auth, type AuthOptions, createAuth, type OrgAccess } from './auth.js';
+export { clearedSessionCookie, readCookie, sessionCookie, sessionCookieName } from './cookies.js';
+export { hashPassword, verifyPassword } from './password.js';
+export type { Principal } from './principal.js';
+export { allScopes, expandScopes, isScope, parseScopes, roleScopes, type Scope } from './scopes.js';

@@ -1,0 +1,71 @@
+import { renderConfigDoc } from '../config/index.js';
+import { isFaultlineError } from '../kernel/index.js';
+import { bootstrap } from './bootstrap.js';
+import { UsageError } from './context.js';
+import { createuser } from './createuser.js';
+import { migrate } from './migrate.js';
+import { projectCreate } from './project-create.js';
+import { serve } from './serve.js';
+import { tokenCreate } from './token-create.js';
+
+const usage = `usage: faultline <command> [options]
+
+commands:
+  serve                                   migrate and serve HTTP (npm start)
+  migrate                                 apply pending database migrations
+  createuser --email E --password P [--superuser] [--name N]
+  bootstrap [--json]                      ensure org, project, key and token exist; print them
+  project create ORG/PROJECT [--platform node] [--owner EMAIL] [--json]
+  token create --scopes "…" [--org ORG] [--user EMAIL] [--name N] [--json]
+  config-doc                              print the configuration reference (markdown)`;
+
+/** Dispatches a command; returns the exit code. Usage errors exit 2, failures 1. */
+export async function runCli(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        await serve(env);
+        return -1; // keeps running
+      case 'migrate':
+        await migrate(env);
+        return 0;
+      case 'createuser':
+        await createuser(rest, env);
+        return 0;
+      case 'bootstrap':
+        await bootstrap(rest, env);
+        return 0;
+      case 'project':
+        if (rest[0] !== 'create') throw new UsageError('usage: faultline project create ORG/PROJECT [--platform node] [--json]');
+        await projectCreate(rest.slice(1), env);
+        return 0;
+      case 'token':
+        if (rest[0] !== 'create') throw new UsageError('usage: faultline token create --scopes "…" [--json]');
+        await tokenCreate(rest.slice(1), env);
+        return 0;
+      case 'config-doc':
+        process.stdout.write(renderConfigDoc());
+        return 0;
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${usage}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`faultline: ${err.message}\n${usage}\n`);
+      return 2;
+    }
+    if (isFaultlineError(err)) {
+      process.stderr.write(`faultline: ${err.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`faultline: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * kernel: the few primitives every domain uses — the coded error catalogue, the
+ * logger, the clock and id helpers. It must not know about any domain.
+ */
+export * from './clock.js';
+export * from './errors.js';
+export * from './ids.js';
+export * from './logger.js';

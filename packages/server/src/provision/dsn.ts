@@ -1,0 +1,12 @@
+import type { ClientKey } from '../store/index.js';
+
+/** `{scheme}://{public_key}@{host}{/path}/{project_id}` (reference §1.1): the path prefix comes from the public URL. */
+export function formatDsn(publicUrl: string, key: Pick<ClientKey, 'publicKey' | 'projectId'>): string {
+  const u = new URL(publicUrl);
+  const prefix = u.pathname.replace(/\/+$/, '');
+  return `${u.protocol}//${key.publicKey}@${u.host}${prefix}/${key.projectId}`;
+}
+
+export function ingestBaseUrl(publicUrl: string, projectId: number): string {
+  return `${publicUrl.replace(/\/+$/, '')}/api/${projectId}`;
+}

@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database } from '../schema.js';
+import type { Dialect } from './dialect.js';
+
+/**
+ * Embedded SQLite in WAL mode. synchronous=FULL makes every commit durable;
+ * batching writes into few transactions keeps that cheap.
+ */
+export function openSqlite(file: string): Dialect & { raw: SqliteDatabase.Database } {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const raw = new SqliteDatabase(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    name: 'sqlite',
+    db,
+    raw,
+    autoId: (col) => col.primaryKey().autoIncrement(),
+    blobType: 'blob',
+    bigIntType: 'integer',
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

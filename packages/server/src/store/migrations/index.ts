@@ -1,0 +1,34 @@
+import { type Migration as KyselyMigration, Migrator } from 'kysely';
+import type { Dialect } from '../dialects/index.js';
+import { foundation } from './0001-foundation.js';
+import type { Migration } from './migration.js';
+
+/** Ordered: append new migrations, never edit or reorder applied ones. */
+export const migrations: readonly Migration[] = [foundation];
+
+function migrator(dialect: Dialect): Migrator {
+  return new Migrator({
+    db: dialect.db,
+    provider: {
+      async getMigrations() {
+        const out: Record<string, KyselyMigration> = {};
+        for (const m of migrations) out[m.name] = { up: (db) => m.up(db, dialect) };
+        return out;
+      },
+    },
+  });
+}
+
+/** Applies pending migrations; Kysely takes a database lock so concurrent starts are safe. */
+export async function migrateToLatest(dialect: Dialect): Promise<string[]> {
+  const { error, results } = await migrator(dialect).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function pendingMigrations(dialect: Dialect): Promise<string[]> {
+  const all = await migrator(dialect).getMigrations();
+  return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
+export type { Migration } from './migration.js';

@@ -1,0 +1,54 @@
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../kernel/index.js';
+import { createApiTokenRepo } from './api-tokens.js';
+import { createClientKeyRepo } from './client-keys.js';
+import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './dialects/index.js';
+import { createMemberRepo } from './members.js';
+import { migrateToLatest, pendingMigrations } from './migrations/index.js';
+import { createOrganizationRepo } from './organizations.js';
+import { createProjectRepo } from './projects.js';
+import type { Database } from './schema.js';
+import { createSessionRepo, createSignInAttemptRepo } from './sessions.js';
+import { createTeamRepo } from './teams.js';
+import { createUserRepo } from './users.js';
+
+export interface StoreOptions {
+  /** postgres://… or null for embedded SQLite */
+  databaseUrl: string | null;
+  /** where the embedded database lives */
+  dataDir: string;
+  clock: Clock;
+  postgres?: PostgresOptions;
+  /** SQLite file override (tests use ':memory:') */
+  sqliteFile?: string;
+}
+
+export function createStore(dialect: Dialect, clock: Clock) {
+  const ctx = { db: dialect.db, clock };
+  return {
+    dialect,
+    db: dialect.db as Kysely<Database>,
+    organizations: createOrganizationRepo(ctx),
+    users: createUserRepo(ctx),
+    members: createMemberRepo(ctx),
+    teams: createTeamRepo(ctx),
+    projects: createProjectRepo(ctx),
+    clientKeys: createClientKeyRepo(ctx),
+    apiTokens: createApiTokenRepo(ctx),
+    sessions: createSessionRepo(ctx),
+    signInAttempts: createSignInAttemptRepo(ctx),
+    migrate: () => migrateToLatest(dialect),
+    pendingMigrations: () => pendingMigrations(dialect),
+    close: () => dialect.close(),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+export function openStore(options: StoreOptions): Store {
+  const dialect = options.databaseUrl
+    ? openPostgres(options.databaseUrl, options.postgres)
+    : openSqlite(options.sqliteFile ?? join(options.dataDir, 'faultline.sqlite'));
+  return createStore(dialect, options.clock);
+}
