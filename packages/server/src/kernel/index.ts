@@ -3,6 +3,7 @@
  * logger, the clock and id helpers. It must not know about any domain.
  */
 export * from './clock.js';
+export * from './error-doc.js';
 export * from './errors.js';
 export * from './ids.js';
 export * from './logger.js';

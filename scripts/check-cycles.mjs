@@ -1,0 +1,259 @@
+#!/usr/bin/env node
+// Fails on import cycles among packages/*/src and on imports that break the
+// dependency directions of shared/HOUSE-STYLE.md ("Boundaries").
+// Resolution is TypeScript's own (each package's tsconfig), so `./x.js` finds
+// `./x.ts` exactly as tsc does; workspace packages map to their src/index.ts so
+// this works before anything is built. Not dpdm: it resolves @faultline/* into
+// node_modules (so cross-package edges vanish), and the boundary rules need our
+// own walk over the imports anyway.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import ts from 'typescript';
+
+const root = join(dirname(new URL(import.meta.url).pathname), '..');
+const rel = (file) => relative(root, file).split(sep).join('/');
+
+// ---- files and resolution ---------------------------------------------------
+const packages = readdirSync(join(root, 'packages'))
+  .filter((dir) => existsSync(join(root, 'packages', dir, 'package.json')) && existsSync(join(root, 'packages', dir, 'src')))
+  .map((dir) => {
+    const base = join(root, 'packages', dir);
+    const { name } = JSON.parse(readFileSync(join(base, 'package.json'), 'utf8'));
+    const tsconfig = join(base, 'tsconfig.json');
+    const parsed = existsSync(tsconfig)
+      ? ts.getParsedCommandLineOfConfigFile(tsconfig, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })
+      : undefined;
+    return {
+      dir,
+      name,
+      src: join(base, 'src'),
+      options: parsed?.options ?? { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext },
+    };
+  });
+
+function walk(dir, out) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) walk(p, out);
+    else if (/\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(p);
+  }
+  return out;
+}
+const files = packages.flatMap((pkg) => walk(pkg.src, []).map((file) => ({ file, pkg })));
+const known = new Set(files.map((f) => f.file));
+
+function resolve(spec, from, pkg) {
+  for (const other of packages) {
+    if (spec === other.name) return join(other.src, 'index.ts');
+    if (spec.startsWith(`${other.name}/`)) return null; // no subpath exports exist; tsc would reject one
+  }
+  const hit = ts.resolveModuleName(spec, from, pkg.options, ts.sys).resolvedModule?.resolvedFileName;
+  return hit && known.has(hit) ? hit : null;
+}
+
+// ---- imports of one file ----------------------------------------------------
+/** { spec, typeOnly } for every import/export-from/dynamic import; plus whether process.env is read. */
+function scan(file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const edges = [];
+  let readsEnv = false;
+  const visit = (node) => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const c = node.importClause;
+      const named = c?.namedBindings && ts.isNamedImports(c.namedBindings) ? c.namedBindings.elements : null;
+      // `import { type A, type B }` loads nothing that can take part in an evaluation-order cycle.
+      const typeOnly = !!c && (c.isTypeOnly || (!c.name && named !== null && named.length > 0 && named.every((e) => e.isTypeOnly)));
+      edges.push({ spec: node.moduleSpecifier.text, typeOnly });
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+      const named = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements : null;
+      edges.push({ spec: node.moduleSpecifier.text, typeOnly: node.isTypeOnly || (named !== null && named.length > 0 && named.every((e) => e.isTypeOnly)) });
+    } else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteral(node.arguments[0])
+    ) {
+      edges.push({ spec: node.arguments[0].text, typeOnly: false, dynamic: true });
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      edges.push({ spec: node.argument.literal.text, typeOnly: true });
+    } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'env' && ts.isIdentifier(node.expression) && node.expression.text === 'process') {
+      readsEnv = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { edges, readsEnv };
+}
+
+// ---- boundaries -------------------------------------------------------------
+/** Where a file sits: package dir, top folder under src ('' for root files), test or not. */
+function place(file) {
+  const pkg = packages.find((p) => file.startsWith(p.src + sep));
+  const inner = relative(pkg.src, file).split(sep);
+  const folder = inner.length > 1 ? inner[0] : '';
+  const isTest = /\.test\.tsx?$|\.test-support\.ts$/.test(file) || (pkg.dir === 'server' && folder === 'testing');
+  return { pkg: pkg.dir, folder, name: inner.join('/'), isTest };
+}
+
+const ioModules = new Set([
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'child_process',
+  'worker_threads',
+  'dgram',
+  'dns',
+  'tls',
+  'cluster',
+  'readline',
+]);
+const domainOf = (p) => (p.pkg === 'server' ? p.folder : null);
+
+// Server folders whose dependencies are pinned (HOUSE-STYLE.md "Boundaries"); '' is app.ts/main.ts.
+// Folders not listed here (api/, cli/, testing/, auth/, provision/ …) are checked only by the rules below.
+const mayImport = {
+  kernel: [],
+  config: ['kernel'],
+  store: ['kernel', 'config'],
+  ingest: ['kernel', 'config', 'store', 'auth', 'jobs', 'outcomes'],
+  process: ['kernel', 'config', 'store', 'jobs', 'outcomes'],
+  query: ['kernel', 'config', 'store', 'auth'],
+  alert: ['kernel', 'config', 'store', 'jobs'],
+};
+
+/** Each rule returns a reason when the import of `spec` from `a` to `b` (places; b is null outside our sources) breaks it. */
+const rules = [
+  ({ a, b }) => b?.pkg === 'web' && a.pkg !== 'web' && 'nothing imports packages/web',
+  ({ a, spec }) => a.pkg === 'protocol' && !a.isTest && ioModules.has(spec.replace(/^node:/, '')) && 'protocol is pure: no I/O modules',
+  ({ a, b }) => a.pkg === 'protocol' && b && b.pkg !== 'protocol' && 'protocol depends on no other workspace package',
+  ({ a, b }) => {
+    // Tests may reach across (a kernel test renders config docs); cycles are still checked for them.
+    const allowed = a.isTest ? null : mayImport[domainOf(a)];
+    return (
+      b?.pkg === 'server' &&
+      allowed &&
+      b.folder !== a.folder &&
+      !allowed.includes(b.folder) &&
+      `${a.folder}/ may import ${allowed.length > 0 ? `only ${allowed.map((f) => `${f}/`).join(', ')}` : 'no other folder'} of the server`
+    );
+  },
+  ({ a, b }) => a.pkg === 'server' && !a.isTest && b?.pkg === 'server' && b.folder === 'testing' && 'production code does not import testing/',
+  ({ a, b }) =>
+    a.pkg === 'server' &&
+    a.folder !== 'cli' &&
+    b?.pkg === 'server' &&
+    b.folder === 'cli' &&
+    a.name !== 'main.ts' &&
+    !a.isTest &&
+    'cli/ is an entry point: only main.ts imports it',
+  ({ b }) => b?.pkg === 'server' && b.name === 'main.ts' && 'nothing imports main.ts',
+  ({ a, b }) => b?.pkg === 'server' && b.name === 'app.ts' && !['cli', 'testing'].includes(a.folder) && !a.isTest && 'only cli/ and testing/ build the app',
+  ({ a, b }) =>
+    a.pkg === 'server' &&
+    b?.pkg === 'server' &&
+    b.folder !== '' &&
+    b.folder !== a.folder &&
+    b.name !== `${b.folder}/index.ts` &&
+    existsSync(join(root, 'packages/server/src', b.folder, 'index.ts')) &&
+    `${b.folder}/ is used through its index.ts`,
+];
+
+// Debts the lead has accepted, each with the way out. Delete a line when it is paid.
+// Form: ['packages/server/src/a/x.ts -> packages/server/src/b/y.ts', 'why, and what fixes it'].
+const exceptions = new Map([]);
+
+// ---- run --------------------------------------------------------------------
+const graph = new Map(); // value imports only
+const problems = [];
+const notes = [];
+for (const { file, pkg } of files) {
+  const { edges, readsEnv } = scan(file);
+  const a = place(file);
+  const envAllowed = a.pkg === 'server' ? a.folder === 'config' || a.name === 'main.ts' || a.isTest : a.pkg !== 'protocol';
+  if (readsEnv && !envAllowed) {
+    problems.push(`${rel(file)}: reads process.env (only config/ does; main.ts hands it over)`);
+  }
+  const out = [];
+  for (const edge of edges) {
+    const target = resolve(edge.spec, file, pkg);
+    if (target && !edge.typeOnly) out.push(target);
+    const b = target ? place(target) : null;
+    for (const rule of rules) {
+      const reason = rule({ a, b, spec: edge.spec });
+      if (!reason) continue;
+      const key = `${rel(file)} -> ${target ? rel(target) : edge.spec}`;
+      if (exceptions.has(key)) notes.push(`${key} (allowed for now: ${exceptions.get(key)})`);
+      else problems.push(`${key}: ${reason}`);
+    }
+  }
+  graph.set(file, out);
+}
+
+// Tarjan's strongly connected components: each component of more than one file (or a self-import) holds a cycle.
+function components() {
+  let index = 0;
+  const idx = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const found = [];
+  const connect = (v) => {
+    idx.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!idx.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+    }
+    if (low.get(v) !== idx.get(v)) return;
+    const scc = [];
+    let w;
+    do {
+      w = stack.pop();
+      onStack.delete(w);
+      scc.push(w);
+    } while (w !== v);
+    if (scc.length > 1 || (graph.get(v) ?? []).includes(v)) found.push(scc);
+  };
+  for (const v of graph.keys()) if (!idx.has(v)) connect(v);
+  return found;
+}
+
+/** One concrete loop through the component, shortest first, for a readable message. */
+function loopThrough(scc) {
+  const members = new Set(scc);
+  const start = [...scc].sort()[0];
+  const prev = new Map([[start, null]]);
+  const queue = [start];
+  while (queue.length > 0) {
+    const v = queue.shift();
+    for (const w of graph.get(v) ?? []) {
+      if (!members.has(w)) continue;
+      if (w === start) {
+        const path = [start];
+        for (let u = v; u !== start; u = prev.get(u)) path.splice(1, 0, u);
+        return [...path, start];
+      }
+      if (!prev.has(w)) {
+        prev.set(w, v);
+        queue.push(w);
+      }
+    }
+  }
+  return scc;
+}
+
+const cycles = components().map((scc) => `import cycle (${scc.length} files): ${loopThrough(scc).map(rel).join(' -> ')}`);
+for (const n of notes) console.error(`check-cycles: note: ${n}`);
+for (const p of [...cycles, ...problems]) console.error(`check-cycles: ${p}`);
+if (cycles.length + problems.length > 0) {
+  console.error(`check-cycles: ${cycles.length} cycle(s), ${problems.length} boundary problem(s) in ${files.length} files`);
+  process.exit(1);
+}
+console.log(`check-cycles: ${files.length} files, no import cycles, boundaries respected`);
