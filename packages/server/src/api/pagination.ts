@@ -22,14 +22,22 @@ export function readPage(request: FastifyRequest, defaultLimit = 100, maxLimit =
 
 export function paginate<T>(request: FastifyRequest, reply: FastifyReply, all: readonly T[], page: PageRequest): T[] {
   const items = all.slice(page.offset, page.offset + page.limit);
-  const base = request.url.split('?')[0] ?? request.url;
   const hasNext = page.offset + page.limit < all.length;
   const hasPrev = page.offset > 0;
   const prevCursor = `0:${Math.max(0, page.offset - page.limit)}:1`;
   const nextCursor = `0:${page.offset + page.limit}:0`;
   reply.header(
     'link',
-    `<${base}?cursor=${prevCursor}>; rel="previous"; results="${hasPrev}"; cursor="${prevCursor}", <${base}?cursor=${nextCursor}>; rel="next"; results="${hasNext}"; cursor="${nextCursor}"`,
+    `<${pageUrl(request, prevCursor)}>; rel="previous"; results="${hasPrev}"; cursor="${prevCursor}", <${pageUrl(request, nextCursor)}>; rel="next"; results="${hasNext}"; cursor="${nextCursor}"`,
   );
   return items;
+}
+
+/** The request's own URL with only the cursor replaced, so `per_page` and filters survive following the link. */
+function pageUrl(request: FastifyRequest, cursor: string): string {
+  const q = request.url.indexOf('?');
+  const params = new URLSearchParams(q < 0 ? '' : request.url.slice(q + 1));
+  params.set('cursor', cursor);
+  // Colons are legal in a query; keeping them literal matches Sentry's links.
+  return `${q < 0 ? request.url : request.url.slice(0, q)}?${params.toString().replace(/%3A/gi, ':')}`;
 }

@@ -18,7 +18,8 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function installPrincipalResolution(app: FastifyInstance, auth: Auth): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/0/')) return;
+    // The matched route, not the raw URL: `/api/0` and `//api/0/…` reach the same handlers.
+    if (!request.routeOptions.url?.startsWith('/api/0/')) return;
     const header = request.headers.authorization;
     if (header) {
       const match = /^(Bearer|Token)\s+(\S+)\s*$/i.exec(header);

@@ -8,15 +8,32 @@ import type { CliContext } from './context.js';
 export const defaultOrgSlug = 'faultline';
 export const defaultProjectSlug = 'default';
 
-/** The admin user: the first superuser, or one created from config with a printed password. */
+/**
+ * The admin user: the first superuser, or one created from config. `password`
+ * is set only when it was generated just now: it exists nowhere else, so the
+ * caller must show it (and must not echo a configured one).
+ */
 export async function ensureAdmin(ctx: CliContext): Promise<{ user: User; password: string | null }> {
   const existing = await ctx.store.users.byEmail(ctx.config.adminEmail);
   if (existing) return { user: existing, password: null };
   const first = await ctx.store.users.first();
   if (first) return { user: first, password: null };
-  const password = ctx.config.adminPassword ?? randomBytes(12).toString('base64url');
+  const generated = ctx.config.adminPassword === null ? randomBytes(12).toString('base64url') : null;
+  const password = ctx.config.adminPassword ?? generated ?? '';
   const user = await ctx.store.users.create({ email: ctx.config.adminEmail, name: 'Admin', passwordHash: await hashPassword(password), isSuperuser: true });
-  return { user, password };
+  return { user, password: generated };
+}
+
+/** For commands whose stdout is machine-readable: a generated admin password goes to stderr, once. */
+export function announceGeneratedAdmin(admin: { email: string; password: string | null }): void {
+  if (admin.password) process.stderr.write(`faultline: created admin ${admin.email} with password ${admin.password} (shown once)\n`);
+}
+
+/** The admin as the default owner of what a command creates. */
+export async function defaultOwner(ctx: CliContext): Promise<User> {
+  const admin = await ensureAdmin(ctx);
+  announceGeneratedAdmin({ email: admin.user.email, password: admin.password });
+  return admin.user;
 }
 
 /**
@@ -24,7 +41,9 @@ export async function ensureAdmin(ctx: CliContext): Promise<{ user: User; passwo
  * run again and print the same token while only its digest is stored.
  */
 function bootstrapToken(secretKey: string, publicUrl: string, org: Organization, user: User): string {
-  const payload = Buffer.from(JSON.stringify({ iat: Math.floor(org.createdAt / 1000), url: publicUrl, region_url: publicUrl, org: org.slug })).toString('base64');
+  const payload = Buffer.from(JSON.stringify({ iat: Math.floor(org.createdAt / 1000), url: publicUrl, region_url: publicUrl, org: org.slug })).toString(
+    'base64',
+  );
   const secret = createHmac('sha256', secretKey).update(`bootstrap:${org.id}:${user.id}`).digest('base64').replace(/=+$/, '');
   return `sntrys_${payload}_${secret}`;
 }
@@ -56,7 +75,10 @@ export async function ensureWorkspace(ctx: CliContext): Promise<Workspace> {
   const orgs = await ctx.store.organizations.forUser(user.id);
   const org = orgs[0] ?? (await provisioning.ensureOrganization(defaultOrgSlug, 'Faultline', user)).org;
   const projects = await ctx.store.projects.list(org.id);
-  const { project, key } = await provisioning.ensureProject(org, projects[0] ? { slug: projects[0].slug } : { slug: defaultProjectSlug, name: 'Default', platform: 'node' });
+  const { project, key } = await provisioning.ensureProject(
+    org,
+    projects[0] ? { slug: projects[0].slug } : { slug: defaultProjectSlug, name: 'Default', platform: 'node' },
+  );
   const token = await ensureBootstrapToken(ctx.store, ctx.secretKey, url, org, user);
   return { url, org: org.slug, project: project.slug, projectId: project.id, dsn: formatDsn(url, key), token, admin: { email: user.email, password } };
 }

@@ -1,5 +1,5 @@
 import { parseCommandArgs } from './args.js';
-import { ensureWorkspace } from './bootstrap-workspace.js';
+import { announceGeneratedAdmin, ensureWorkspace } from './bootstrap-workspace.js';
 import { openContext } from './context.js';
 
 /** `faultline bootstrap [--json]`: idempotent; the last stdout line with --json is one JSON object. */
@@ -9,6 +9,7 @@ export async function bootstrap(argv: string[], env: Record<string, string | und
   try {
     const ws = await ensureWorkspace(ctx);
     if (values.json) {
+      announceGeneratedAdmin(ws.admin);
       ctx.out(JSON.stringify({ url: ws.url, org: ws.org, project: ws.project, projectId: ws.projectId, dsn: ws.dsn, token: ws.token }));
       return;
     }

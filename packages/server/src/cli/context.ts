@@ -11,12 +11,7 @@ export interface CliContext {
   out: (line: string) => void;
 }
 
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
+export { UsageError } from './usage-error.js';
 
 export function loadConfigOrExit(env: Record<string, string | undefined>): Config {
   try {

@@ -1,12 +1,9 @@
 import { renderConfigDoc } from '../config/index.js';
 import { isFaultlineError } from '../kernel/index.js';
-import { bootstrap } from './bootstrap.js';
-import { UsageError } from './context.js';
-import { createuser } from './createuser.js';
-import { migrate } from './migrate.js';
-import { projectCreate } from './project-create.js';
-import { serve } from './serve.js';
-import { tokenCreate } from './token-create.js';
+import { UsageError } from './usage-error.js';
+
+// Commands are loaded when chosen: `--help` or a usage error should not pay for
+// loading the HTTP server and both database drivers.
 
 const usage = `usage: faultline <command> [options]
 
@@ -25,24 +22,24 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
   try {
     switch (command) {
       case 'serve':
-        await serve(env);
+        await (await import('./serve.js')).serve(env);
         return -1; // keeps running
       case 'migrate':
-        await migrate(env);
+        await (await import('./migrate.js')).migrate(env);
         return 0;
       case 'createuser':
-        await createuser(rest, env);
+        await (await import('./createuser.js')).createuser(rest, env);
         return 0;
       case 'bootstrap':
-        await bootstrap(rest, env);
+        await (await import('./bootstrap.js')).bootstrap(rest, env);
         return 0;
       case 'project':
         if (rest[0] !== 'create') throw new UsageError('usage: faultline project create ORG/PROJECT [--platform node] [--json]');
-        await projectCreate(rest.slice(1), env);
+        await (await import('./project-create.js')).projectCreate(rest.slice(1), env);
         return 0;
       case 'token':
         if (rest[0] !== 'create') throw new UsageError('usage: faultline token create --scopes "…" [--json]');
-        await tokenCreate(rest.slice(1), env);
+        await (await import('./token-create.js')).tokenCreate(rest.slice(1), env);
         return 0;
       case 'config-doc':
         process.stdout.write(renderConfigDoc());

@@ -1,18 +1,24 @@
 import { createAuth, parseScopes } from '../auth/index.js';
 import { systemClock } from '../kernel/index.js';
 import { parseCommandArgs } from './args.js';
-import { ensureAdmin } from './bootstrap-workspace.js';
+import { defaultOwner } from './bootstrap-workspace.js';
 import { openContext, UsageError } from './context.js';
 
 /** `faultline token create --scopes "…" [--org ORG] [--user EMAIL] [--name N] [--json]`: prints the token once. */
 export async function tokenCreate(argv: string[], env: Record<string, string | undefined>): Promise<void> {
-  const { values } = parseCommandArgs(argv, { scopes: { type: 'string' }, org: { type: 'string' }, user: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parseCommandArgs(argv, {
+    scopes: { type: 'string' },
+    org: { type: 'string' },
+    user: { type: 'string' },
+    name: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   if (!values.scopes) throw new UsageError('token create needs --scopes "org:read project:releases …"');
   const parsed = parseScopes(values.scopes);
   if (!parsed.ok) throw new UsageError(parsed.reason);
   const ctx = await openContext(env);
   try {
-    const user = values.user ? await ctx.store.users.byEmail(values.user) : (await ensureAdmin(ctx)).user;
+    const user = values.user ? await ctx.store.users.byEmail(values.user) : await defaultOwner(ctx);
     if (!user) throw new UsageError(`no user with e-mail ${values.user}`);
     const org = values.org ? ((await ctx.store.organizations.bySlug(values.org)) ?? null) : null;
     if (values.org && !org) throw new UsageError(`no organization "${values.org}"`);

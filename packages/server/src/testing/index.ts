@@ -1,7 +1,11 @@
 /**
  * testing: the black-box harness shared by every test — private databases on
- * each dialect and a real server on a loopback port. Never imported by
- * production code.
+ * each dialect, a real server on a loopback port, HTTP callers, extra people
+ * and organizations, and child processes (faultline, sentry-cli). Never
+ * imported by production code.
  */
-export { explainSkippedPostgres, openTestDatabase, postgresTestUrl, type DialectName, type TestDatabase, testDialects } from './test-databases.js';
-export { startTestServer, testAdminPassword, type TestServer, type TestServerOptions } from './test-server.js';
+export { type ApiRequest, type ApiResponse, apiFetch, assertDetail, type Caller, type SignedIn, signIn } from './api-client.js';
+export { addOrganization, addPerson, mintToken, personPassword } from './people.js';
+export { faultlineBin, type ProcessResult, type RunningProcess, run, runFaultline, runSentryCli, sentryCliBin, startFaultline } from './processes.js';
+export { type DialectName, explainSkippedPostgres, openTestDatabase, postgresTestUrl, type TestDatabase, testDialects } from './test-databases.js';
+export { freePort, startTestServer, type TestServer, type TestServerOptions, testAdminPassword } from './test-server.js';

@@ -64,7 +64,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 }
 
 /** A port the kernel just handed out; the URL (used in DSNs and tokens) must be known before the app is built. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
