@@ -5,7 +5,10 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { installErrorHandling, installPrincipalResolution, registerApiRoutes } from './api/index.js';
 import { type Auth, createAuth } from './auth/index.js';
 import type { Config } from './config/index.js';
+import { createIngest } from './ingest/index.js';
+import { createMinimalProcessor, createQueueWriter, createWorker, type QueueWriter, type Worker } from './jobs/index.js';
 import type { Clock, Logger } from './kernel/index.js';
+import { registerStatsRoutes } from './outcomes/index.js';
 import { createProvisioning, type Provisioning } from './provision/index.js';
 import type { Store } from './store/index.js';
 
@@ -23,6 +26,8 @@ export interface App {
   auth: Auth;
   provisioning: Provisioning;
   counters: { unexpected: number };
+  /** the durable ingest queue: its write side and the worker that processes it */
+  jobs: { queue: QueueWriter; worker: Worker };
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -48,8 +53,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
   installErrorHandling(server, logger, counters, hasWebUi);
   installPrincipalResolution(server, auth);
   registerApiRoutes(server, { auth, store, publicUrl });
+
+  // Ingest enqueues durably; the worker processes asynchronously (issue #4 replaces the minimal processor).
+  const worker = createWorker({
+    store,
+    logger,
+    clock,
+    processBatch: createMinimalProcessor({ store }),
+    batchSize: config.workerBatchSize,
+    pollMs: config.workerPollMs,
+  });
+  const queue = createQueueWriter({ store, logger, onEnqueued: () => worker.notify() });
+  await server.register(createIngest({ config, store, clock, queue }).plugin);
+  registerStatsRoutes(server, { auth, store, clock });
+  if (config.workerEnabled) server.addHook('onReady', async () => worker.start());
+  // Runs after the HTTP server stopped taking requests: finish the batch in progress, commit what is pending.
+  server.addHook('onClose', async () => {
+    await worker.stop();
+    await queue.flush();
+  });
   // Serves the built React app; unknown non-API paths get index.html so client-side routes deep-link.
   if (hasWebUi) await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: 'index.html' });
 
-  return { server, auth, provisioning, counters };
+  return { server, auth, provisioning, counters, jobs: { queue, worker } };
 }

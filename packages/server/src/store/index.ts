@@ -7,9 +7,15 @@
 export type { ApiToken } from './api-tokens.js';
 export type { ClientKey } from './client-keys.js';
 export type { Dialect } from './dialects/index.js';
+export type { NewStoredEvent, StoredEvent } from './events.js';
+export type { NewQueuedEnvelope, QueuedEnvelope } from './ingest-queue.js';
 export { isMemberRole, type Member, type MemberRole, memberRoles } from './members.js';
 export type { Organization } from './organizations.js';
+export { mergeOutcomeIncrements, type OutcomeIncrement, type OutcomeQuery, type OutcomeRow } from './outcomes.js';
+export type { NewParkedItem, ParkedItem } from './parked-items.js';
 export type { Project } from './projects.js';
+export { type WindowIncrement, type WindowTotals, windowKey } from './rate-windows.js';
+export type { StoreExecutor } from './repo-context.js';
 export type { Database } from './schema.js';
 export type { SessionRecord } from './sessions.js';
 export { createStore, openStore, type Store, type StoreOptions } from './store.js';

@@ -7,3 +7,6 @@ export interface RepoContext {
   db: Kysely<Database>;
   clock: Clock;
 }
+
+/** The database or an open transaction: what repository writes that join a caller's transaction take. */
+export type StoreExecutor = Kysely<Database>;

@@ -97,6 +97,69 @@ export interface SignInAttemptTable {
   at: number;
 }
 
+/** A durably accepted envelope waiting for the worker (jobs/). The body is stored as received. */
+export interface IngestQueueTable {
+  id: Generated<number>;
+  project_id: number;
+  received_at: number;
+  /** envelope header event_id (32 hex) when there was one */
+  event_id: string | null;
+  /** how `body` is encoded: identity, gzip, deflate, deflate-raw, br, zstd */
+  encoding: string;
+  body: Uint8Array;
+  /** size after decoding, to bound the memory of one claimed batch */
+  decoded_bytes: number;
+  /** JSON `[[index, type], …]`: the items ingest accepted; the others already have their outcome */
+  items: string;
+  /** failed processing attempts; the row is given up after a few */
+  attempts: number;
+}
+
+/** Events and transactions persisted by the processor; payload is compressed JSON. */
+export interface EventTable {
+  id: Generated<number>;
+  project_id: number;
+  event_id: string;
+  /** item type: event or transaction */
+  type: string;
+  received_at: number;
+  /** `br` (brotli) */
+  payload_encoding: string;
+  payload: Uint8Array;
+}
+
+/** Accepted items whose processor does not exist yet (sessions, spans, replays, …), kept verbatim. */
+export interface ParkedItemTable {
+  id: Generated<number>;
+  project_id: number;
+  type: string;
+  event_id: string | null;
+  received_at: number;
+  envelope_headers: string;
+  item_headers: string;
+  payload: Uint8Array;
+}
+
+/** Outcome counters per project, data category, outcome, reason and hour. */
+export interface OutcomeTable {
+  project_id: number;
+  /** start of the hour, ms */
+  hour: number;
+  category: string;
+  outcome: string;
+  /** '' when the outcome has no reason (accepted) */
+  reason: string;
+  quantity: number;
+}
+
+/** Fixed one-minute rate-limit windows shared by every server process. */
+export interface RateWindowTable {
+  /** what is counted, e.g. `key:12`, `project:3` */
+  scope: string;
+  window_start: number;
+  count: number;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   users: UserTable;
@@ -109,4 +172,9 @@ export interface Database {
   api_tokens: ApiTokenTable;
   sessions: SessionTable;
   sign_in_attempts: SignInAttemptTable;
+  ingest_queue: IngestQueueTable;
+  events: EventTable;
+  parked_items: ParkedItemTable;
+  outcomes: OutcomeTable;
+  rate_windows: RateWindowTable;
 }

@@ -4,10 +4,15 @@ import type { Clock } from '../kernel/index.js';
 import { createApiTokenRepo } from './api-tokens.js';
 import { createClientKeyRepo } from './client-keys.js';
 import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './dialects/index.js';
+import { createEventRepo } from './events.js';
+import { createIngestQueueRepo } from './ingest-queue.js';
 import { createMemberRepo } from './members.js';
 import { migrateToLatest, pendingMigrations } from './migrations/index.js';
 import { createOrganizationRepo } from './organizations.js';
+import { createOutcomeRepo } from './outcomes.js';
+import { createParkedItemRepo } from './parked-items.js';
 import { createProjectRepo } from './projects.js';
+import { createRateWindowRepo } from './rate-windows.js';
 import type { Database } from './schema.js';
 import { createSessionRepo, createSignInAttemptRepo } from './sessions.js';
 import { createTeamRepo } from './teams.js';
@@ -38,6 +43,11 @@ export function createStore(dialect: Dialect, clock: Clock) {
     apiTokens: createApiTokenRepo(ctx),
     sessions: createSessionRepo(ctx),
     signInAttempts: createSignInAttemptRepo(ctx),
+    ingestQueue: createIngestQueueRepo(ctx, dialect),
+    events: createEventRepo(ctx),
+    parkedItems: createParkedItemRepo(ctx),
+    outcomes: createOutcomeRepo(ctx),
+    rateWindows: createRateWindowRepo(ctx),
     migrate: () => migrateToLatest(dialect),
     pendingMigrations: () => pendingMigrations(dialect),
     close: () => dialect.close(),

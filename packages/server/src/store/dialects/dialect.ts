@@ -1,4 +1,4 @@
-import type { ColumnDefinitionBuilder, Kysely } from 'kysely';
+import type { ColumnDefinitionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from '../schema.js';
 
 /**
@@ -14,6 +14,25 @@ export interface Dialect {
   readonly blobType: 'blob' | 'bytea';
   /** column type for integer milliseconds and counters that outgrow 32 bits */
   readonly bigIntType: 'integer' | 'bigint';
+  /**
+   * The schema the migration bookkeeping tables live in, or undefined for the
+   * default. PostgreSQL names its current schema explicitly: Kysely otherwise
+   * finds `kysely_migration` in any schema of the database and skips creating
+   * its own.
+   */
+  migrationSchema(): Promise<string | undefined>;
+  /**
+   * Turns a SELECT inside a transaction into a claim of its rows: PostgreSQL adds
+   * `FOR UPDATE SKIP LOCKED` so several processes take disjoint rows; SQLite has a
+   * single writer per database file and returns the query unchanged.
+   */
+  forClaim<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
+  /**
+   * Runs `fn` as one transaction that is on disk when the promise resolves, without
+   * making the event loop wait for the disk where the dialect allows it (the ingest
+   * group commit). PostgreSQL simply commits; SQLite, see sqlite-durable-writer.ts.
+   */
+  durableTransaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** verifies the database answers */
   ping(): Promise<void>;
   close(): Promise<void>;

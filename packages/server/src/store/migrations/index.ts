@@ -1,14 +1,17 @@
 import { type Migration as KyselyMigration, Migrator } from 'kysely';
 import type { Dialect } from '../dialects/index.js';
 import { foundation } from './0001-foundation.js';
+import { ingest } from './0002-ingest.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
-export const migrations: readonly Migration[] = [foundation];
+export const migrations: readonly Migration[] = [foundation, ingest];
 
-function migrator(dialect: Dialect): Migrator {
+async function migrator(dialect: Dialect): Promise<Migrator> {
+  const migrationTableSchema = await dialect.migrationSchema();
   return new Migrator({
     db: dialect.db,
+    ...(migrationTableSchema === undefined ? {} : { migrationTableSchema }),
     provider: {
       async getMigrations() {
         const out: Record<string, KyselyMigration> = {};
@@ -21,13 +24,13 @@ function migrator(dialect: Dialect): Migrator {
 
 /** Applies pending migrations; Kysely takes a database lock so concurrent starts are safe. */
 export async function migrateToLatest(dialect: Dialect): Promise<string[]> {
-  const { error, results } = await migrator(dialect).migrateToLatest();
+  const { error, results } = await (await migrator(dialect)).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 export async function pendingMigrations(dialect: Dialect): Promise<string[]> {
-  const all = await migrator(dialect).getMigrations();
+  const all = await (await migrator(dialect)).getMigrations();
   return all.filter((m) => m.executedAt === undefined).map((m) => m.name);
 }
 

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import type { JsonObject, JsonValue } from '@faultline/protocol';
+import { arrayAt, at, frameFunctions, type Stored, type StoredItem, thrownException } from './stored-items.test-support.js';
+
+/**
+ * Assertions shared by the live-client tests: each names what the SDK sent
+ * and checks that the stored payload still says it.
+ */
+export interface Tagged {
+  release: string;
+  environment: string;
+}
+
+export function storedEvent(stored: Stored, eventId: JsonValue | undefined, type: string, context: string): StoredItem {
+  assert.equal(typeof eventId, 'string', `${context}: the client reported no ${type} id`);
+  const item = stored.byEventId(eventId as string);
+  assert.ok(item, `${context}: no stored item with event id ${String(eventId)}`);
+  assert.equal(item.type, type, `${context}: event ${String(eventId)} stored as ${item.type}`);
+  return item;
+}
+
+export function assertReleaseAndEnvironment(payload: JsonObject, expected: Tagged, context: string): void {
+  assert.equal(at(payload, 'release'), expected.release, `${context}: release`);
+  assert.equal(at(payload, 'environment'), expected.environment, `${context}: environment`);
+}
+
+export function assertError(event: StoredItem, expected: Tagged & { type: string; value: RegExp; thrownBy: string }, context: string): void {
+  const exc = thrownException(event.payload);
+  assert.equal(at(exc, 'type'), expected.type, `${context}: exception type`);
+  assert.match(String(at(exc, 'value')), expected.value, `${context}: exception value`);
+  assert.ok(
+    frameFunctions(event.payload).includes(expected.thrownBy),
+    `${context}: no frame of ${expected.thrownBy} in ${JSON.stringify(frameFunctions(event.payload))}`,
+  );
+  assert.equal(at(event.payload, 'event_id'), event.eventId, `${context}: payload event_id`);
+  assertReleaseAndEnvironment(event.payload, expected, context);
+}
+
+/** The scope data every example sets before capturing (user, tag, breadcrumb). */
+export function assertScope(event: StoredItem, breadcrumb: string, context: string): void {
+  assert.equal(at(event.payload, 'user', 'id'), 'user-42', `${context}: user.id`);
+  assert.equal(at(event.payload, 'tags', 'tenant'), 'acme', `${context}: tags.tenant`);
+  // JS sends a breadcrumb array, Python `{"values": [...]}` (both valid per the event schema).
+  const crumbs = [...arrayAt(event.payload, 'breadcrumbs'), ...arrayAt(event.payload, 'breadcrumbs', 'values')];
+  assert.ok(
+    crumbs.some((c) => at(c, 'message') === breadcrumb),
+    `${context}: breadcrumb "${breadcrumb}" missing from ${JSON.stringify(crumbs)}`,
+  );
+}
+
+export function assertMessage(event: StoredItem, expected: Tagged & { message: string; level: string }, context: string): void {
+  const text = at(event.payload, 'message') ?? at(event.payload, 'logentry', 'message') ?? at(event.payload, 'logentry', 'formatted');
+  assert.equal(text, expected.message, `${context}: message`);
+  assert.equal(at(event.payload, 'level'), expected.level, `${context}: level`);
+  assertReleaseAndEnvironment(event.payload, expected, context);
+}
+
+export function assertTransaction(stored: Stored, expected: Tagged & { name: string; op: string; children: string[] }, context: string): void {
+  const tx = stored.ofType('transaction').find((t) => at(t.payload, 'transaction') === expected.name);
+  assert.ok(tx, `${context}: no stored transaction named ${expected.name}`);
+  assert.equal(tx.table, 'events', `${context}: transactions belong in events`);
+  assert.equal(at(tx.payload, 'contexts', 'trace', 'op'), expected.op, `${context}: transaction op`);
+  const descriptions = arrayAt(tx.payload, 'spans').map((s) => at(s, 'description'));
+  for (const child of expected.children)
+    assert.ok(descriptions.includes(child), `${context}: child span ${child} missing from ${JSON.stringify(descriptions)}`);
+  assertReleaseAndEnvironment(tx.payload, expected, context);
+}
+
+/** Span v2 containers (JS SDK 11 default, reference §4.3). */
+export function assertStreamedSpans(stored: Stored, expected: Tagged & { segment: string; children: string[] }, context: string): void {
+  const containers = stored.ofType('span');
+  const spans = containers.flatMap((c) => arrayAt(c.payload, 'items'));
+  for (const c of containers) {
+    assert.equal(at(c.itemHeaders, 'content_type'), 'application/vnd.sentry.items.span.v2+json', `${context}: span container content_type`);
+    assert.equal(at(c.itemHeaders, 'item_count'), arrayAt(c.payload, 'items').length, `${context}: item_count`);
+  }
+  const segment = spans.find((s) => at(s, 'name') === expected.segment);
+  assert.ok(segment, `${context}: no streamed span named ${expected.segment} in ${JSON.stringify(spans.map((s) => at(s, 'name')))}`);
+  assert.equal(at(segment, 'is_segment'), true, `${context}: ${expected.segment} is the segment span`);
+  assert.equal(at(segment, 'attributes', 'sentry.release', 'value'), expected.release, `${context}: span release`);
+  assert.equal(at(segment, 'attributes', 'sentry.environment', 'value'), expected.environment, `${context}: span environment`);
+  for (const child of expected.children) {
+    const span = spans.find((s) => at(s, 'name') === child);
+    assert.ok(span, `${context}: child span ${child} missing`);
+    assert.equal(at(span, 'parent_span_id'), at(segment, 'span_id'), `${context}: ${child} is a child of the segment`);
+  }
+}
+
+/** The last update of the session that ended normally (`endSession()` / `end_session()`). */
+export function assertExitedSession(stored: Stored, expected: Tagged & { minErrors: number; did?: string }, context: string): JsonObject {
+  const sessions = stored.ofType('session');
+  const exited = sessions.find((s) => at(s.payload, 'status') === 'exited');
+  assert.ok(exited, `${context}: no exited session among ${JSON.stringify(sessions.map((s) => s.payload))}`);
+  const p = exited.payload;
+  assert.ok(Number(at(p, 'errors')) >= expected.minErrors, `${context}: session errors ${String(at(p, 'errors'))} < ${expected.minErrors}`);
+  assert.equal(typeof at(p, 'sid'), 'string', `${context}: session sid`);
+  assert.equal(at(p, 'attrs', 'release'), expected.release, `${context}: session release`);
+  assert.equal(at(p, 'attrs', 'environment'), expected.environment, `${context}: session environment`);
+  if (expected.did !== undefined) assert.equal(at(p, 'did'), expected.did, `${context}: session did`);
+  return p;
+}
+
+export function checkIns(stored: Stored, slug: string): JsonObject[] {
+  return stored
+    .ofType('check_in')
+    .map((c) => c.payload)
+    .filter((p) => at(p, 'monitor_slug') === slug);
+}
+
+/** `release: undefined` asserts the check-ins carry none (sentry-cli sends none). */
+export function assertCheckIn(
+  stored: Stored,
+  expected: { release: string | undefined; environment: string; slug: string; checkInId?: string; statuses: string[] },
+  context: string,
+): JsonObject[] {
+  const runs = checkIns(stored, expected.slug);
+  assert.deepEqual(runs.map((p) => at(p, 'status')).sort(), [...expected.statuses].sort(), `${context}: ${expected.slug} check-in statuses`);
+  const ids = new Set(runs.map((p) => at(p, 'check_in_id')));
+  assert.equal(ids.size, 1, `${context}: the closing check-in reuses the opening one's id: ${JSON.stringify([...ids])}`);
+  if (expected.checkInId !== undefined) assert.ok(ids.has(expected.checkInId), `${context}: check_in_id ${expected.checkInId} not stored`);
+  for (const p of runs) {
+    assert.equal(at(p, 'release'), expected.release, `${context}: ${expected.slug} check-in release`);
+    assert.equal(at(p, 'environment'), expected.environment, `${context}: ${expected.slug} check-in environment`);
+  }
+  return runs;
+}

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { isJsonObject, type JsonObject } from '@faultline/protocol';
+import { startTestServer, type TestServer } from '../../testing/index.js';
+import {
+  assertError,
+  assertMessage,
+  assertReleaseAndEnvironment,
+  assertScope,
+  assertStreamedSpans,
+  assertTransaction,
+  storedEvent,
+  type Tagged,
+} from './assert-stored.test-support.js';
+import { browserUnavailable, bundleBrowserExample, type Chromium, type ExamplePage, launchChromium, serveExamplePage } from './browser-page.test-support.js';
+import { assertAllAnswered2xx } from './example-apps.test-support.js';
+import { arrayAt, at, describeStored, nonAcceptedOutcomes, type Stored, waitForStored } from './stored-items.test-support.js';
+
+// examples/browser (@sentry/browser 11.x) in headless Chromium, served from
+// http://localhost:<port> while the DSN points at http://127.0.0.1:<other port>:
+// every envelope is a cross-origin fetch, so the SDK can only read the status
+// of a response (and report it) when the server's CORS headers allowed it.
+// The browser SDK has no cron check-ins (captureCheckIn is server-only).
+
+interface BrowserCase {
+  title: string;
+  lifecycle: 'static' | 'stream';
+  /** a transport header turns the simple CORS request into one with a preflight (reference §1.3) */
+  preflight: boolean;
+}
+
+const cases: BrowserCase[] = [
+  { title: 'classic transactions, CORS simple requests', lifecycle: 'static', preflight: false },
+  { title: 'streamed spans (11.x default), CORS preflight for a custom header', lifecycle: 'stream', preflight: true },
+];
+
+const expected: Tagged = { release: 'shop-web@5.0.0', environment: 'staging' };
+const unavailable = await browserUnavailable();
+
+describe('live @sentry/browser client in Chromium', { skip: unavailable ?? false }, () => {
+  let chromium: Chromium | undefined;
+  let page: ExamplePage | undefined;
+  const servers: TestServer[] = [];
+  before(async () => {
+    page = await serveExamplePage(await bundleBrowserExample());
+    chromium = await launchChromium();
+  });
+  after(async () => {
+    await chromium?.close();
+    await page?.close();
+    await Promise.all(servers.map((s) => s.close()));
+  });
+
+  for (const c of cases) {
+    it(`${c.title}: error, message, tracing, session and feedback are stored`, async () => {
+      assert.ok(chromium && page);
+      const server = await startTestServer();
+      servers.push(server);
+      const summary = await runPage(chromium, page, server, c);
+      const ctx = `browser ${c.lifecycle}`;
+      assert.equal(at(summary, 'failed'), undefined, `${ctx}: the page failed: ${String(at(summary, 'failed'))}`);
+      const sent = arrayAt(summary, 'sent');
+      // A status is only visible to the page when the CORS headers allowed reading the response.
+      assertAllAnswered2xx(
+        sent.map((s) => (typeof at(s, 'status') === 'number' ? (at(s, 'status') as number) : null)),
+        `${ctx} (cross-origin)`,
+        sent,
+      );
+
+      const posts = arrayAt(summary, 'exchanges').filter((x) => at(x, 'method') === 'POST');
+      assert.ok(posts.length >= sent.length, `${ctx}: Chromium saw ${posts.length} envelope POSTs for ${sent.length} sends`);
+      for (const x of posts) {
+        assert.ok([page.origin, '*'].includes(String(at(x, 'allowOrigin'))), `${ctx}: Access-Control-Allow-Origin on ${JSON.stringify(x)}`);
+        // A cross-origin fetch with a non-safelisted header is only sent after a successful preflight.
+        if (c.preflight) assert.equal(at(x, 'customHeader'), 'demo', `${ctx}: the POST carried the header its preflight allowed`);
+      }
+
+      const stored = await waitForStored(server, (s) => complete(s, summary, c), ctx);
+      const error = storedEvent(stored, at(summary, 'errorId'), 'event', ctx);
+      assertError(error, { ...expected, type: 'TypeError', value: /reading 'card'/, thrownBy: 'submitPayment' }, `${ctx} error`);
+      assertScope(error, 'opened checkout', `${ctx} error`);
+      // The event says which page it came from: another origin than the server.
+      assert.equal(new URL(String(at(error.payload, 'request', 'url'))).origin, page.origin, `${ctx}: request.url`);
+      assert.equal(at(error.payload, 'platform'), 'javascript');
+
+      const message = storedEvent(stored, at(summary, 'messageId'), 'event', ctx);
+      assertMessage(message, { ...expected, message: 'Checkout page shown without a cart', level: 'warning' }, `${ctx} message`);
+
+      const children = ['validate cart', 'render summary'];
+      if (c.lifecycle === 'static') {
+        assertTransaction(stored, { ...expected, name: 'checkout-flow', op: 'ui.action', children }, `${ctx} transaction`);
+        const pageload = stored.ofType('transaction').find((t) => at(t.payload, 'contexts', 'trace', 'op') === 'pageload');
+        assert.ok(pageload, `${ctx}: no pageload transaction`);
+        assert.equal(new URL(String(at(pageload.payload, 'request', 'url'))).origin, page.origin, `${ctx}: pageload url`);
+      } else {
+        assertStreamedSpans(stored, { ...expected, segment: 'checkout-flow', children }, `${ctx} spans`);
+      }
+
+      const sessions = stored.ofType('session').map((s) => s.payload);
+      assert.ok(
+        sessions.some((s) => at(s, 'init') === true && at(s, 'status') === 'ok'),
+        `${ctx}: no session start in ${JSON.stringify(sessions)}`,
+      );
+      const errored = sessions.find((s) => Number(at(s, 'errors')) >= 1);
+      assert.ok(errored, `${ctx}: no session update counting the error in ${JSON.stringify(sessions)}`);
+      assert.equal(at(errored, 'attrs', 'release'), expected.release, `${ctx}: session release`);
+      assert.equal(at(errored, 'attrs', 'environment'), expected.environment, `${ctx}: session environment`);
+      assert.match(String(at(errored, 'attrs', 'user_agent')), /Chrome/, `${ctx}: session user agent`);
+
+      const feedback = storedEvent(stored, at(summary, 'feedbackId'), 'feedback', ctx);
+      assert.equal(at(feedback.payload, 'contexts', 'feedback', 'message'), 'The pay button does nothing', `${ctx}: feedback message`);
+      assert.equal(at(feedback.payload, 'contexts', 'feedback', 'associated_event_id'), at(summary, 'errorId'), `${ctx}: feedback links the error`);
+      assertReleaseAndEnvironment(feedback.payload, expected, `${ctx} feedback`);
+
+      assert.deepEqual(await nonAcceptedOutcomes(server), [], `${ctx}: outcomes other than accepted; stored: ${describeStored(stored)}`);
+    });
+  }
+});
+
+/** Loads the page against `server` and returns the page's summary (`window.__faultline`). */
+async function runPage(chromium: Chromium, page: ExamplePage, server: TestServer, c: BrowserCase): Promise<JsonObject> {
+  const tab = await chromium.context.newPage();
+  const consoleLines: string[] = [];
+  tab.on('console', (m) => consoleLines.push(m.text()));
+  tab.on('pageerror', (e) => consoleLines.push(`pageerror: ${e.message}`));
+  // What went over the wire to the server, as Chromium saw it (the page cannot read these headers).
+  const exchanges: JsonObject[] = [];
+  tab.on('response', (r) => {
+    if (!r.url().startsWith(server.url)) return;
+    const request = r.request();
+    exchanges.push({
+      method: request.method(),
+      customHeader: request.headers()['x-custom-header'] ?? null,
+      status: r.status(),
+      allowOrigin: r.headers()['access-control-allow-origin'] ?? null,
+    });
+  });
+  try {
+    const query = new URLSearchParams({ dsn: server.workspace.dsn, release: expected.release, environment: expected.environment, lifecycle: c.lifecycle });
+    if (c.preflight) query.set('header', '1');
+    await tab.goto(`${page.origin}/?${query}`);
+    await tab.waitForFunction('window.__faultline !== undefined', undefined, { timeout: 15_000 }).catch((error: unknown) => {
+      throw new Error(`the page did not finish: ${String(error)}\nconsole: ${consoleLines.join('\n')}`);
+    });
+    const summary: unknown = await tab.evaluate('window.__faultline');
+    assert.ok(isJsonObject(summary), `page summary: ${JSON.stringify(summary)}`);
+    if (consoleLines.some((l) => /CORS|Failed to fetch/.test(l))) summary.console = consoleLines;
+    summary.exchanges = exchanges;
+    return summary;
+  } finally {
+    await tab.close();
+  }
+}
+
+function complete(s: Stored, summary: JsonObject, c: BrowserCase): boolean {
+  const ids = ['errorId', 'messageId', 'feedbackId'].map((k) => at(summary, k));
+  if (!ids.every((id) => typeof id === 'string' && s.byEventId(id) !== undefined)) return false;
+  if (!s.ofType('session').some((x) => Number(at(x.payload, 'errors')) >= 1)) return false;
+  const traced =
+    c.lifecycle === 'static'
+      ? ['checkout-flow', 'pageload'].every((n) =>
+          s.ofType('transaction').some((t) => at(t.payload, 'transaction') === n || at(t.payload, 'contexts', 'trace', 'op') === n),
+        )
+      : s.ofType('span').some((x) => arrayAt(x.payload, 'items').some((span) => at(span, 'name') === 'checkout-flow'));
+  return traced;
+}

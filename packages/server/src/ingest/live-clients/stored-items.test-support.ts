@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { brotliDecompressSync } from 'node:zlib';
+import { isJsonObject, type JsonObject, type JsonValue } from '@faultline/protocol';
+import type { TestServer } from '../../testing/index.js';
+
+/**
+ * What the ingest pipeline stored for the bootstrapped project, read straight
+ * from the store: processed events/transactions (`events`) and the items kept
+ * for processors that do not exist yet (`parked_items`). Payloads are decoded
+ * to JSON so tests can assert on what the SDK sent.
+ */
+export interface StoredItem {
+  /** `events` row or `parked_items` row */
+  table: 'events' | 'parked';
+  type: string;
+  eventId: string | null;
+  itemHeaders: JsonObject;
+  payload: JsonObject;
+}
+
+export interface Stored {
+  items: StoredItem[];
+  ofType(type: string): StoredItem[];
+  byEventId(eventId: string | null): StoredItem | undefined;
+}
+
+export async function readStored(server: TestServer): Promise<Stored> {
+  const projectId = server.workspace.projectId;
+  const db = server.store.db;
+  const events = await db.selectFrom('events').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+  const parked = await db.selectFrom('parked_items').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+  const items: StoredItem[] = [
+    ...events.map((r) => ({
+      table: 'events' as const,
+      type: r.type,
+      eventId: r.event_id,
+      itemHeaders: {},
+      payload: jsonObject(decodePayload(r.payload_encoding, r.payload), `events row ${r.id}`),
+    })),
+    ...parked.map((r) => ({
+      table: 'parked' as const,
+      type: r.type,
+      eventId: r.event_id,
+      itemHeaders: jsonObject(r.item_headers, `parked_items row ${r.id} headers`),
+      payload: jsonObject(Buffer.from(r.payload).toString('utf8'), `parked_items row ${r.id} (${r.type})`),
+    })),
+  ];
+  return {
+    items,
+    ofType: (type) => items.filter((i) => i.type === type),
+    byEventId: (eventId) => (eventId === null ? undefined : items.find((i) => i.eventId === eventId)),
+  };
+}
+
+function decodePayload(encoding: string, payload: Uint8Array): string {
+  if (encoding === 'br') return brotliDecompressSync(payload).toString('utf8');
+  if (encoding === 'identity') return Buffer.from(payload).toString('utf8');
+  throw new Error(`stored event payload has an encoding this test does not know: ${encoding}`);
+}
+
+function jsonObject(text: string, what: string): JsonObject {
+  const value: unknown = JSON.parse(text);
+  assert.ok(isJsonObject(value), `${what} is not a JSON object: ${text.slice(0, 200)}`);
+  return value;
+}
+
+/**
+ * Polls the store until `ready` holds (ingest answers before the worker has
+ * processed the queue). On timeout the assertion lists what was stored.
+ */
+export async function waitForStored(server: TestServer, ready: (stored: Stored) => boolean, what: string, timeoutMs = 15_000): Promise<Stored> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const stored = await readStored(server);
+    if (ready(stored)) return stored;
+    if (Date.now() > deadline) assert.fail(`${what}: not stored within ${timeoutMs} ms; stored: ${describeStored(stored)}`);
+    await sleep(50);
+  }
+}
+
+export function describeStored(stored: Stored): string {
+  return JSON.stringify(stored.items.map((i) => `${i.table}:${i.type}:${i.eventId ?? '-'}`));
+}
+
+/** Outcome rows other than `accepted` (what ingest rejected, filtered, rate-limited or clients discarded). */
+export async function nonAcceptedOutcomes(server: TestServer): Promise<string[]> {
+  const rows = await server.store.db.selectFrom('outcomes').selectAll().where('project_id', '=', server.workspace.projectId).execute();
+  return rows.filter((r) => r.outcome !== 'accepted').map((r) => `${r.outcome}/${r.category}/${r.reason}×${r.quantity}`);
+}
+
+/** Follows a path through JSON (`at(event, 'exception', 'values', 0, 'type')`); undefined where it ends. */
+export function at(value: JsonValue | undefined, ...path: (string | number)[]): JsonValue | undefined {
+  let v = value;
+  for (const key of path) {
+    if (typeof key === 'number') v = Array.isArray(v) ? v[key] : undefined;
+    else v = isJsonObject(v) ? v[key] : undefined;
+  }
+  return v;
+}
+
+/** The array at `path`, or an empty one (so `.some(…)` reads naturally and fails when absent). */
+export function arrayAt(value: JsonValue | undefined, ...path: (string | number)[]): JsonValue[] {
+  const v = at(value, ...path);
+  return Array.isArray(v) ? v : [];
+}
+
+/** The function names of every stack frame of every exception in an event. */
+export function frameFunctions(event: JsonObject): string[] {
+  return arrayAt(event, 'exception', 'values').flatMap((exc) => arrayAt(exc, 'stacktrace', 'frames').map((f) => String(at(f, 'function') ?? '')));
+}
+
+/** The last exception is the one that was thrown (earlier ones are its causes). */
+export function thrownException(event: JsonObject): JsonValue | undefined {
+  const values = arrayAt(event, 'exception', 'values');
+  return values[values.length - 1];
+}

@@ -1,0 +1,11 @@
+/**
+ * jobs: the durable processing queue. The write side batches concurrent ingest
+ * requests into one committed transaction (group commit); the worker claims queued
+ * envelopes in batches and hands their items to a processor inside the transaction
+ * that removes them, so nothing accepted is lost or processed twice. It must not
+ * parse HTTP or decide what an item means: that is ingest's and the processor's job.
+ */
+export { createMinimalProcessor } from './minimal-processor.js';
+export type { QueueItem } from './queue-item.js';
+export { createQueueWriter, type QueueWrite, type QueueWriter } from './queue-writer.js';
+export { createWorker, type ProcessBatch, type Worker, type WorkerOptions } from './worker.js';

@@ -1,0 +1,72 @@
+import type { RepoContext, StoreExecutor } from './repo-context.js';
+
+export interface NewStoredEvent {
+  projectId: number;
+  eventId: string;
+  type: string;
+  receivedAt: number;
+  payloadEncoding: string;
+  payload: Uint8Array;
+}
+
+export interface StoredEvent extends NewStoredEvent {
+  id: number;
+}
+
+const rowsPerInsert = 500;
+
+/** Persisted events and transactions; (project, event_id) is unique, so redelivery inserts nothing. */
+export function createEventRepo({ db }: RepoContext) {
+  return {
+    /** Inserts what is new; returns the event ids actually inserted (duplicates are left out). */
+    async insertNew(trx: StoreExecutor, events: readonly NewStoredEvent[]): Promise<Set<string>> {
+      const inserted = new Set<string>();
+      for (let i = 0; i < events.length; i += rowsPerInsert) {
+        const values = events.slice(i, i + rowsPerInsert).map((e) => ({
+          project_id: e.projectId,
+          event_id: e.eventId,
+          type: e.type,
+          received_at: e.receivedAt,
+          payload_encoding: e.payloadEncoding,
+          payload: e.payload,
+        }));
+        const rows = await trx
+          .insertInto('events')
+          .values(values)
+          .onConflict((oc) => oc.columns(['project_id', 'event_id']).doNothing())
+          .returning(['project_id', 'event_id'])
+          .execute();
+        for (const r of rows) inserted.add(`${r.project_id}:${r.event_id}`);
+      }
+      return inserted;
+    },
+
+    async byEventId(projectId: number, eventId: string): Promise<StoredEvent | undefined> {
+      const r = await db.selectFrom('events').selectAll().where('project_id', '=', projectId).where('event_id', '=', eventId).executeTakeFirst();
+      return (
+        r && {
+          id: r.id,
+          projectId: r.project_id,
+          eventId: r.event_id,
+          type: r.type,
+          receivedAt: r.received_at,
+          payloadEncoding: r.payload_encoding,
+          payload: r.payload,
+        }
+      );
+    },
+
+    /** event_id → number of rows; tests use it to prove exactly-once processing. */
+    async countsByEventId(projectId: number): Promise<Map<string, number>> {
+      const rows = await db
+        .selectFrom('events')
+        .select(['event_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('project_id', '=', projectId)
+        .groupBy('event_id')
+        .execute();
+      return new Map(rows.map((r) => [r.event_id, Number(r.n)]));
+    },
+  };
+}
+
+export type EventRepo = ReturnType<typeof createEventRepo>;

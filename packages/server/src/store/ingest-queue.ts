@@ -1,0 +1,122 @@
+import type { Selectable } from 'kysely';
+import type { Dialect } from './dialects/index.js';
+import type { RepoContext, StoreExecutor } from './repo-context.js';
+import type { IngestQueueTable } from './schema.js';
+
+/** An accepted envelope as ingest hands it to the queue: the body as received plus the items it kept. */
+export interface NewQueuedEnvelope {
+  projectId: number;
+  receivedAt: number;
+  eventId: string | null;
+  /** identity, gzip, deflate, deflate-raw, br or zstd */
+  encoding: string;
+  body: Uint8Array;
+  decodedBytes: number;
+  /** `[index in the envelope, item type]` of every item ingest accepted */
+  items: ReadonlyArray<readonly [number, string]>;
+}
+
+export interface QueuedEnvelope extends NewQueuedEnvelope {
+  id: number;
+  attempts: number;
+}
+
+// Bound parameters per statement stay far below SQLite's 32766 and PostgreSQL's 65535.
+const rowsPerInsert = 500;
+
+function toQueued(r: Selectable<IngestQueueTable>): QueuedEnvelope {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    receivedAt: r.received_at,
+    eventId: r.event_id,
+    encoding: r.encoding,
+    body: r.body,
+    decodedBytes: r.decoded_bytes,
+    items: JSON.parse(r.items) as [number, string][],
+    attempts: r.attempts,
+  };
+}
+
+/**
+ * The durable processing queue. Writes happen inside the group commit's transaction
+ * (`insert(trx, …)`); the worker claims, processes and removes rows inside one
+ * transaction, so a row is either processed and gone or still queued — never both.
+ */
+export function createIngestQueueRepo({ db }: RepoContext, dialect: Dialect) {
+  return {
+    async insert(trx: StoreExecutor, envelopes: readonly NewQueuedEnvelope[]): Promise<void> {
+      for (let i = 0; i < envelopes.length; i += rowsPerInsert) {
+        const values = envelopes.slice(i, i + rowsPerInsert).map((e) => ({
+          project_id: e.projectId,
+          received_at: e.receivedAt,
+          event_id: e.eventId,
+          encoding: e.encoding,
+          body: e.body,
+          decoded_bytes: e.decodedBytes,
+          items: JSON.stringify(e.items),
+          attempts: 0,
+        }));
+        await trx.insertInto('ingest_queue').values(values).execute();
+      }
+    },
+
+    /**
+     * Claims the oldest rows for the calling transaction: at most `limit` rows and,
+     * beyond the first, no more than `maxDecodedBytes` of decoded bodies together.
+     */
+    async claim(trx: StoreExecutor, limit: number, maxDecodedBytes: number): Promise<QueuedEnvelope[]> {
+      const heads = await dialect.forClaim(trx.selectFrom('ingest_queue').select(['id', 'decoded_bytes']).orderBy('id').limit(limit)).execute();
+      const ids: number[] = [];
+      let bytes = 0;
+      for (const h of heads) {
+        if (ids.length > 0 && bytes + h.decoded_bytes > maxDecodedBytes) break;
+        ids.push(h.id);
+        bytes += h.decoded_bytes;
+      }
+      if (ids.length === 0) return [];
+      const rows = await trx.selectFrom('ingest_queue').selectAll().where('id', 'in', ids).orderBy('id').execute();
+      return rows.map(toQueued);
+    },
+
+    async byId(trx: StoreExecutor, id: number): Promise<QueuedEnvelope | undefined> {
+      const row = await trx.selectFrom('ingest_queue').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toQueued(row);
+    },
+
+    async remove(trx: StoreExecutor, ids: readonly number[]): Promise<void> {
+      for (let i = 0; i < ids.length; i += rowsPerInsert) {
+        await trx
+          .deleteFrom('ingest_queue')
+          .where('id', 'in', ids.slice(i, i + rowsPerInsert))
+          .execute();
+      }
+    },
+
+    /** Counts a failed attempt; returns the new count (0 when the row is gone). */
+    async recordFailure(id: number): Promise<number> {
+      const row = await db
+        .updateTable('ingest_queue')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', id)
+        .returning('attempts')
+        .executeTakeFirst();
+      return row?.attempts ?? 0;
+    },
+
+    async depth(): Promise<number> {
+      const r = await db
+        .selectFrom('ingest_queue')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
+    async list(projectId: number): Promise<QueuedEnvelope[]> {
+      const rows = await db.selectFrom('ingest_queue').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+      return rows.map(toQueued);
+    },
+  };
+}
+
+export type IngestQueueRepo = ReturnType<typeof createIngestQueueRepo>;
