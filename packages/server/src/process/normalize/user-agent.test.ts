@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseUserAgent } from './user-agent.js';
+
+const CASES: readonly [string, string | undefined, string | undefined, string | undefined][] = [
+  ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/156.0.0.0 Safari/537.36', 'Chrome Headless', '156.0.0.0', 'Linux'],
+  ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36', 'Chrome', '120.0.0.0', 'Windows'],
+  [
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.2210.91',
+    'Edge',
+    '120.0.2210.91',
+    'Windows',
+  ],
+  ['Mozilla/5.0 (Windows NT 6.1; Trident/7.0; rv:11.0) like Gecko', 'IE', '11.0', 'Windows'],
+  ['Mozilla/4.0 (compatible; MSIE 8.0; Windows NT 5.1)', 'IE', '8.0', 'Windows'],
+  ['Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15', 'Safari', '17.1', 'Mac OS X'],
+  [
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 16_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/16.6 Mobile/15E148 Safari/604.1',
+    'Mobile Safari',
+    '16.6',
+    'iOS',
+  ],
+  ['Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:121.0) Gecko/20100101 Firefox/121.0', 'Firefox', '121.0', 'Linux'],
+  [
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0.0.0 Safari/537.36 OPR/105.0.0.0',
+    'Opera',
+    '105.0.0.0',
+    'Windows',
+  ],
+  ['Opera/9.80 (J2ME/MIDP; Opera Mini/7.1.32052/29.3417; U; en) Presto/2.8.119 Version/11.10', 'Opera Mini', '7.1.32052', undefined],
+  [
+    'Mozilla/5.0 (Linux; U; Android 2.3.6; en-us; Nexus S Build/GRK39F) AppleWebKit/533.1 (KHTML, like Gecko) Version/4.0 Mobile Safari/533.1',
+    'Android',
+    '2.3.6',
+    'Android',
+  ],
+  ['fixture-client/1.0', undefined, undefined, undefined],
+  ['Python-urllib/3.11', undefined, undefined, undefined],
+];
+
+describe('parseUserAgent', () => {
+  for (const [ua, browser, version, os] of CASES) {
+    it(`${browser ?? 'nothing'} ${version ?? ''} on ${os ?? 'unknown'}: ${ua.slice(0, 50)}…`, () => {
+      const info = parseUserAgent(ua);
+      assert.deepEqual([info.browser?.name, info.browser?.version, info.os?.name], [browser, version, os]);
+    });
+  }
+});
