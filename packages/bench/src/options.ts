@@ -1,0 +1,192 @@
+import { parseArgs } from 'node:util';
+
+export type TargetName = 'baseline' | 'sqlite' | 'postgres';
+
+export interface BenchOptions {
+  readonly mode: 'full' | 'smoke';
+  readonly seed: number;
+  readonly corpusSize: number;
+  readonly errorTypes: number;
+  readonly transactionShare: number;
+  readonly sessionShare: number;
+  readonly largeShare: number;
+  readonly concurrency: number;
+  readonly connections: number;
+  readonly warmupSeconds: number;
+  readonly saturationSeconds: number;
+  readonly openSeconds: number;
+  readonly rate: number;
+  readonly drainSeconds: number;
+  /** Processing that makes no progress for this long is reported as stalled instead of waited for. */
+  readonly stallSeconds: number;
+  readonly sampleEveryMs: number;
+  readonly requestTimeoutMs: number;
+  readonly targets: readonly TargetName[];
+  readonly databaseUrl: string | null;
+  readonly resultsDir: string;
+  readonly keep: boolean;
+}
+
+export type OptionsResult = { ok: true; options: BenchOptions } | { ok: false; reason: string } | { ok: 'help' };
+
+const FULL = {
+  seed: 1,
+  corpusSize: 5000,
+  errorTypes: 200,
+  transactionShare: 0.2,
+  sessionShare: 0.1,
+  largeShare: 0.1,
+  concurrency: 32,
+  warmupSeconds: 2,
+  saturationSeconds: 20,
+  openSeconds: 20,
+  rate: 1000,
+  drainSeconds: 60,
+  stallSeconds: 10,
+};
+// Smoke: every stage once, a few seconds in all; the figures mean nothing.
+const SMOKE: typeof FULL = {
+  seed: 1,
+  corpusSize: 60,
+  errorTypes: 20,
+  transactionShare: 0.2,
+  sessionShare: 0.1,
+  largeShare: 0.1,
+  concurrency: 4,
+  warmupSeconds: 0,
+  saturationSeconds: 1,
+  openSeconds: 1,
+  rate: 100,
+  drainSeconds: 3,
+  stallSeconds: 2,
+};
+
+export const usage = `usage: npm run bench -- [options]      (or: node packages/bench/dist/main.js [options])
+
+  --smoke                 a few seconds, tiny corpus: proves every stage runs (also BENCH_SMOKE=1)
+  --seed N                corpus seed (default 1)
+  --corpus N              envelopes in the corpus, reused round-robin (default 5000)
+  --error-types N         distinct error types = future issues (default 200)
+  --transactions F        share of transaction envelopes (default 0.2)
+  --sessions F            share of session envelopes (default 0.1)
+  --large F               share of error events with a 30–80 KB extra, gzipped (default 0.1)
+  --concurrency C         in-flight requests at saturation (default 32)
+  --connections N         keep-alive sockets (default = concurrency)
+  --warmup S              seconds of unmeasured saturation first (default 2)
+  --saturation S          measured seconds of the closed-loop phase (default 20)
+  --open S                seconds of the open-loop phase (default 20)
+  --rate R                offered envelopes/s in the open-loop phase (default 1000)
+  --drain S               longest wait for processing to catch up (default 60)
+  --targets LIST          baseline,sqlite,postgres (default baseline,sqlite[,postgres if DATABASE_URL])
+  --results-dir DIR       where results go (default packages/bench/results)
+  --keep                  keep the run's temp directory (corpus, data dirs)
+  DATABASE_URL=postgres://…  also bench Faultline on PostgreSQL, in a fresh schema dropped afterwards`;
+
+function num(raw: string | undefined, fallback: number, name: string, min: number, max: number, integer: boolean): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new RangeError(`--${name} must be ${integer ? 'a whole number' : 'a number'} between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+export function parseOptions(argv: readonly string[], env: Record<string, string | undefined>, defaultResultsDir: string): OptionsResult {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        smoke: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        keep: { type: 'boolean' },
+        seed: { type: 'string' },
+        corpus: { type: 'string' },
+        'error-types': { type: 'string' },
+        transactions: { type: 'string' },
+        sessions: { type: 'string' },
+        large: { type: 'string' },
+        concurrency: { type: 'string' },
+        connections: { type: 'string' },
+        warmup: { type: 'string' },
+        saturation: { type: 'string' },
+        open: { type: 'string' },
+        rate: { type: 'string' },
+        drain: { type: 'string' },
+        targets: { type: 'string' },
+        'results-dir': { type: 'string' },
+      },
+    }).values;
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+  if (values.help === true) return { ok: 'help' };
+  const str = (k: string): string | undefined => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const smoke = values.smoke === true || env.BENCH_SMOKE === '1';
+  const d = smoke ? SMOKE : FULL;
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  try {
+    const concurrency = num(str('concurrency'), d.concurrency, 'concurrency', 1, 4096, true);
+    const transactionShare = num(str('transactions'), d.transactionShare, 'transactions', 0, 1, false);
+    const sessionShare = num(str('sessions'), d.sessionShare, 'sessions', 0, 1, false);
+    if (transactionShare + sessionShare >= 1) throw new RangeError('--transactions plus --sessions must leave room for error events');
+    const targets = parseTargets(str('targets'), databaseUrl);
+    const saturationSeconds = num(str('saturation'), d.saturationSeconds, 'saturation', 0.1, 3600, false);
+    return {
+      ok: true,
+      options: {
+        mode: smoke ? 'smoke' : 'full',
+        seed: num(str('seed'), d.seed, 'seed', 0, 2 ** 32 - 1, true),
+        corpusSize: num(str('corpus'), d.corpusSize, 'corpus', 1, 1_000_000, true),
+        errorTypes: num(str('error-types'), d.errorTypes, 'error-types', 1, 100_000, true),
+        transactionShare,
+        sessionShare,
+        largeShare: num(str('large'), d.largeShare, 'large', 0, 1, false),
+        concurrency,
+        connections: num(str('connections'), concurrency, 'connections', 1, 4096, true),
+        warmupSeconds: num(str('warmup'), d.warmupSeconds, 'warmup', 0, 600, false),
+        saturationSeconds,
+        openSeconds: num(str('open'), d.openSeconds, 'open', 0.1, 3600, false),
+        rate: num(str('rate'), d.rate, 'rate', 1, 1_000_000, false),
+        drainSeconds: num(str('drain'), d.drainSeconds, 'drain', 0, 3600, false),
+        stallSeconds: d.stallSeconds,
+        sampleEveryMs: smoke ? 250 : 1000,
+        requestTimeoutMs: 30_000,
+        targets,
+        databaseUrl,
+        resultsDir: str('results-dir') ?? defaultResultsDir,
+        keep: values.keep === true,
+      },
+    };
+  } catch (err) {
+    return { ok: false, reason: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+function parseTargets(raw: string | undefined, databaseUrl: string | null): TargetName[] {
+  if (raw === undefined) return databaseUrl ? ['baseline', 'sqlite', 'postgres'] : ['baseline', 'sqlite'];
+  const names = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const targets: TargetName[] = [];
+  for (const n of names) {
+    if (n !== 'baseline' && n !== 'sqlite' && n !== 'postgres') throw new RangeError(`unknown target "${n}" (baseline, sqlite, postgres)`);
+    if (n === 'postgres' && !databaseUrl) throw new RangeError('the postgres target needs DATABASE_URL');
+    if (!targets.includes(n)) targets.push(n);
+  }
+  if (targets.length === 0) throw new RangeError('--targets names no target');
+  return targets;
+}
+
+/** DATABASE_URL without credentials, for the report. */
+export function redactDatabaseUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  } catch {
+    return 'postgres://(unparseable)';
+  }
+}

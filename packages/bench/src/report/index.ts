@@ -1,0 +1,6 @@
+// report — the results file (JSON, the contract the smoke test checks) and its markdown
+// rendering. Must not measure anything: it only shapes what the stages measured.
+export { machineInfo } from './machine.js';
+export { renderMarkdown } from './markdown.js';
+export type { BenchResults, MachineInfo, PhaseFigures, ProcessingFigures, QueryBenchResult, TargetResult, TimelineSample } from './results.js';
+export { writeResults } from './write-results.js';

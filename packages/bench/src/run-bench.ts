@@ -1,0 +1,92 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCorpus, writeCorpusFiles } from './corpus/index.js';
+import { type BenchOptions, redactDatabaseUrl } from './options.js';
+import { repoRoot } from './paths.js';
+import { type BenchResults, machineInfo, type TargetResult } from './report/index.js';
+import { baselineTarget, benchTarget, postgresTarget, queryStage, sqliteTarget, type TargetSpec } from './stages/index.js';
+
+export interface RunHooks {
+  log(line: string): void;
+}
+
+/**
+ * One bench run: build the corpus, bench each target in turn (never two at once: they
+ * would share the two cores), then compare with the baseline. Targets run one after
+ * another in a fresh process each, from the same corpus files.
+ */
+export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<BenchResults> {
+  const startedAt = new Date();
+  const runDir = await mkdtemp(join(tmpdir(), 'faultline-bench-'));
+  try {
+    const t0 = performance.now();
+    const corpus = buildCorpus({
+      seed: options.seed,
+      envelopes: options.corpusSize,
+      errorTypes: options.errorTypes,
+      transactionShare: options.transactionShare,
+      sessionShare: options.sessionShare,
+      largeShare: options.largeShare,
+      nowMs: startedAt.getTime(),
+    });
+    const files = writeCorpusFiles(runDir, corpus.templates);
+    const buildMs = Math.round(performance.now() - t0);
+    hooks.log(`corpus: ${corpus.stats.envelopes} envelopes, ${corpus.stats.errorTypesUsed} error types, ${corpus.stats.gzipped} gzipped (${buildMs} ms)`);
+
+    const specs: TargetSpec[] = options.targets.map((name) => {
+      if (name === 'baseline') return baselineTarget();
+      if (name === 'sqlite') return sqliteTarget(repoRoot, runDir, options.keep);
+      if (options.databaseUrl === null) throw new Error('postgres target without DATABASE_URL');
+      return postgresTarget(repoRoot, runDir, options.databaseUrl, options.keep);
+    });
+    const targets: TargetResult[] = [];
+    for (const [i, spec] of specs.entries()) {
+      hooks.log(`${spec.name}: running…`);
+      const r = await benchTarget(spec, options, files, i);
+      hooks.log(
+        `${spec.name}: ${r.status}, ${r.saturation?.acceptedPerSec ?? 'n/a'} accepted/s at saturation${r.problems.length ? ` — ${r.problems.length} problem(s)` : ''}`,
+      );
+      targets.push(r);
+    }
+    const baseline = targets.find((t) => t.kind === 'baseline')?.saturation?.acceptedPerSec ?? null;
+    for (const t of targets) {
+      const own = t.saturation?.acceptedPerSec ?? null;
+      if (t.kind !== 'baseline' && baseline && own !== null) t.acceptedRatioToBaseline = Math.round((own / baseline) * 1000) / 1000;
+    }
+
+    const finishedAt = new Date();
+    return {
+      schemaVersion: 1,
+      mode: options.mode,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationMs: finishedAt.getTime() - startedAt.getTime(),
+      machine: machineInfo(),
+      parameters: {
+        seed: options.seed,
+        corpusSize: options.corpusSize,
+        errorTypes: options.errorTypes,
+        transactionShare: options.transactionShare,
+        sessionShare: options.sessionShare,
+        largeShare: options.largeShare,
+        concurrency: options.concurrency,
+        connections: options.connections,
+        warmupSeconds: options.warmupSeconds,
+        saturationSeconds: options.saturationSeconds,
+        openSeconds: options.openSeconds,
+        rate: options.rate,
+        drainSeconds: options.drainSeconds,
+        stallSeconds: options.stallSeconds,
+        targets: [...options.targets],
+        databaseUrl: redactDatabaseUrl(options.databaseUrl),
+      },
+      corpus: { ...corpus.stats, buildMs },
+      targets,
+      query: queryStage(),
+    };
+  } finally {
+    if (options.keep) hooks.log(`kept ${runDir}`);
+    else await rm(runDir, { recursive: true, force: true });
+  }
+}
