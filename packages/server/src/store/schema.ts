@@ -49,6 +49,8 @@ export interface ProjectTable {
   platform: string | null;
   settings: string;
   created_at: number;
+  /** last short-id number handed out (`PROJ-1A` = 46) */
+  issue_counter: Generated<number>;
 }
 
 export interface ProjectTeamTable {
@@ -126,6 +128,16 @@ export interface EventTable {
   /** `br` (brotli) */
   payload_encoding: string;
   payload: Uint8Array;
+  /** set by the processing pipeline (0003); null for transactions and events stored before it */
+  issue_id: number | null;
+  /** the event's own timestamp, ms */
+  timestamp: number | null;
+  level: string | null;
+  environment: string | null;
+  release: string | null;
+  /** `id:…`, `email:…`, `username:…` or `ip:…` of the event's user */
+  user_key: string | null;
+  title: string | null;
 }
 
 /** Accepted items whose processor does not exist yet (sessions, spans, replays, …), kept verbatim. */
@@ -160,6 +172,95 @@ export interface RateWindowTable {
   count: number;
 }
 
+/** A group of events that are one bug. Counters are maintained incrementally by the pipeline. */
+export interface IssueTable {
+  id: Generated<number>;
+  project_id: number;
+  short_id: number;
+  /** error | default | csp | … (the event type that created it) */
+  type: string;
+  title: string;
+  culprit: string;
+  level: string;
+  platform: string;
+  /** JSON: {type, value, filename, function} as Sentry's `metadata` */
+  metadata: string;
+  grouping_mechanism: string;
+  /** unresolved | resolved | ignored */
+  status: string;
+  /** new | ongoing | regressed | archived_forever | archived_until_escalating | archived_until_condition_met */
+  substatus: string | null;
+  /** now | in_next_release | in_release */
+  resolution: string | null;
+  resolved_in_release: string | null;
+  resolved_at: number | null;
+  ignore_until: number | null;
+  ignore_count: number | null;
+  ignore_window_ms: number | null;
+  ignore_user_count: number | null;
+  ignore_user_window_ms: number | null;
+  ignore_baseline_times_seen: number | null;
+  ignore_baseline_users: number | null;
+  regressed_at: number | null;
+  regressed_in_release: string | null;
+  first_seen: number;
+  last_seen: number;
+  first_release: string | null;
+  last_release: string | null;
+  times_seen: number;
+  user_count: number;
+  last_event_id: string | null;
+  assignee_user_id: number | null;
+  assignee_team_id: number | null;
+  merged_into_id: number | null;
+  created_at: number;
+}
+
+export interface IssueHashTable {
+  project_id: number;
+  mechanism: string;
+  hash: string;
+  issue_id: number;
+}
+
+export interface IssueUserTable {
+  issue_id: number;
+  user_key: string;
+  first_seen: number;
+  last_seen: number;
+}
+
+export interface IssueHourlyTable {
+  issue_id: number;
+  /** start of the hour, ms */
+  hour: number;
+  /** '' when the event had none */
+  environment: string;
+  /** '' when the event had none */
+  release: string;
+  count: number;
+}
+
+export interface IssueTagTable {
+  issue_id: number;
+  key: string;
+  value: string;
+  times_seen: number;
+  first_seen: number;
+  last_seen: number;
+}
+
+export interface IssueActivityTable {
+  id: Generated<number>;
+  issue_id: number;
+  /** set_resolved | set_resolved_in_release | set_ignored | set_unresolved | set_regression | assigned | unassigned | merge | first_seen */
+  type: string;
+  /** JSON details, e.g. {"release": "myapp@1.2.4"} for a regression */
+  data: string;
+  user_id: number | null;
+  created_at: number;
+}
+
 export interface Database {
   organizations: OrganizationTable;
   users: UserTable;
@@ -177,4 +278,10 @@ export interface Database {
   parked_items: ParkedItemTable;
   outcomes: OutcomeTable;
   rate_windows: RateWindowTable;
+  issues: IssueTable;
+  issue_hashes: IssueHashTable;
+  issue_users: IssueUserTable;
+  issue_hourly: IssueHourlyTable;
+  issue_tags: IssueTagTable;
+  issue_activity: IssueActivityTable;
 }

@@ -2,10 +2,11 @@ import { type Migration as KyselyMigration, Migrator } from 'kysely';
 import type { Dialect } from '../dialects/index.js';
 import { foundation } from './0001-foundation.js';
 import { ingest } from './0002-ingest.js';
+import { issues } from './0003-issues.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
-export const migrations: readonly Migration[] = [foundation, ingest];
+export const migrations: readonly Migration[] = [foundation, ingest, issues];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
   const migrationTableSchema = await dialect.migrationSchema();
