@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { explainSkippedPostgres, startTestServer, type TestServer, testDialects } from '../testing/index.js';
-import { eventEnvelope, newEventId, post } from './ingest-client.test-support.js';
+import { eventEnvelope, explainSkippedPostgres, newEventId, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 
 explainSkippedPostgres();
 

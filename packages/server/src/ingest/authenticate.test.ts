@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { explainSkippedPostgres, startTestServer, type TestServer, testDialects } from '../testing/index.js';
-import { eventEnvelope, newEventId, post, publicKeyOf } from './ingest-client.test-support.js';
+import { eventEnvelope, explainSkippedPostgres, newEventId, post, publicKeyOf, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 
 explainSkippedPostgres();
 

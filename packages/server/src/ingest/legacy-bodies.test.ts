@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { deflateSync, gzipSync } from 'node:zlib';
-import { explainSkippedPostgres, startTestServer, type TestServer, testDialects } from '../testing/index.js';
-import { newEventId, post, publicKeyOf } from './ingest-client.test-support.js';
+import { explainSkippedPostgres, newEventId, post, publicKeyOf, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 
 explainSkippedPostgres();
 

@@ -3,8 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { parseRateLimits } from '@faultline/protocol';
 import { type App, createApp } from '../app.js';
 import { createManualClock, createSilentLogger } from '../kernel/index.js';
-import { explainSkippedPostgres, startTestServer, type TestServer, testDialects } from '../testing/index.js';
-import { eventEnvelope, post } from './ingest-client.test-support.js';
+import { eventEnvelope, explainSkippedPostgres, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 import { projectQuota } from './key-cache.js';
 
 explainSkippedPostgres();

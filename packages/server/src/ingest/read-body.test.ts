@@ -3,8 +3,7 @@ import http from 'node:http';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { brotliCompressSync, createGzip, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
-import { startTestServer, type TestServer } from '../testing/index.js';
-import { eventEnvelope, newEventId, post, publicKeyOf } from './ingest-client.test-support.js';
+import { eventEnvelope, newEventId, post, publicKeyOf, startTestServer, type TestServer } from '../testing/index.js';
 import { zstdFrame, zstdHugeWindow, zstdRleBomb } from './zstd-frames.test-support.js';
 
 // Bodies are decoded before the store is touched: one dialect is enough here (the store suites loop both).

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { eventEnvelope, newEventId } from '../ingest/ingest-client.test-support.js';
 import {
+  eventEnvelope,
   explainSkippedPostgres,
   freePort,
+  newEventId,
   openTestDatabase,
   type RunningProcess,
   runFaultline,

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eventEnvelope, newEventId, post } from '../ingest/ingest-client.test-support.js';
 import { createSilentLogger, systemClock } from '../kernel/index.js';
-import { explainSkippedPostgres, startTestServer, type TestServer, testDialects } from '../testing/index.js';
+import { eventEnvelope, explainSkippedPostgres, newEventId, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 import { createMinimalProcessor } from './minimal-processor.js';
 import { createWorker, type ProcessBatch, type WorkerOptions } from './worker.js';
 

@@ -5,5 +5,6 @@
 export * from './clock.js';
 export * from './error-doc.js';
 export * from './errors.js';
+export * from './flag-list-settings.js';
 export * from './ids.js';
 export * from './logger.js';

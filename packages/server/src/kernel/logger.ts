@@ -1,4 +1,4 @@
-import { pino, type Logger as PinoLogger } from 'pino';
+import { type Logger as PinoLogger, pino } from 'pino';
 
 /** Structured JSON logs (one object per line) to stderr, so stdout stays for CLI output. */
 export type Logger = PinoLogger;

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { eventEnvelope, post } from '../ingest/ingest-client.test-support.js';
-import { addOrganization, addPerson, explainSkippedPostgres, mintToken, startTestServer, type TestServer, testDialects } from '../testing/index.js';
+import {
+  addOrganization,
+  addPerson,
+  eventEnvelope,
+  explainSkippedPostgres,
+  mintToken,
+  post,
+  startTestServer,
+  type TestServer,
+  testDialects,
+} from '../testing/index.js';
 import type { StatsResponse } from './stats-response.js';
 
 explainSkippedPostgres();

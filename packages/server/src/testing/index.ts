@@ -5,6 +5,7 @@
  * imported by production code.
  */
 export { type ApiRequest, type ApiResponse, apiFetch, assertDetail, type Caller, type SignedIn, signIn } from './api-client.js';
+export { eventEnvelope, newEventId, type PostOptions, post, publicKeyOf } from './ingest-client.js';
 export { addOrganization, addPerson, mintToken, personPassword } from './people.js';
 export { faultlineBin, type ProcessResult, type RunningProcess, run, runFaultline, runSentryCli, sentryCliBin, startFaultline } from './processes.js';
 export { type DialectName, explainSkippedPostgres, openTestDatabase, postgresTestUrl, type TestDatabase, testDialects } from './test-databases.js';

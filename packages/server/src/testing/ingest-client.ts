@@ -1,6 +1,6 @@
-// Test support (not a test): posting envelopes to a test server the way SDKs do.
+// Posting envelopes to a test server the way SDKs do.
 import { randomBytes } from 'node:crypto';
-import type { TestServer } from '../testing/index.js';
+import type { TestServer } from './test-server.js';
 
 export function publicKeyOf(server: TestServer): string {
   return new URL(server.workspace.dsn).username;
