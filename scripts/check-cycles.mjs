@@ -119,7 +119,7 @@ const mayImport = {
   config: ['kernel'],
   store: ['kernel', 'config'],
   ingest: ['kernel', 'config', 'store', 'auth', 'jobs', 'outcomes'],
-  process: ['kernel', 'config', 'store', 'jobs', 'outcomes'],
+  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'issues'],
   query: ['kernel', 'config', 'store', 'auth'],
   alert: ['kernel', 'config', 'store', 'jobs'],
 };
@@ -157,6 +157,8 @@ const rules = [
     b.folder !== '' &&
     b.folder !== a.folder &&
     b.name !== `${b.folder}/index.ts` &&
+    // Tests may share fixtures (`*.test-support.ts`) across folders; production code may not.
+    !(a.isTest && /\.test-support\.ts$/.test(b.name)) &&
     existsSync(join(root, 'packages/server/src', b.folder, 'index.ts')) &&
     `${b.folder}/ is used through its index.ts`,
 ];

@@ -69,9 +69,10 @@ describe('request', () => {
       ['a', '%ZZ'],
       ['b', ''],
     ]);
+    // A part without `=` is a nameless value (RFC 6265bis), so the scrubber sees it as a value.
     assert.deepEqual(parseCookies(' a = 1 ;;b'), [
       ['a', '1'],
-      ['b', ''],
+      ['', 'b'],
     ]);
     assert.equal(canonicalHeaderName('x-FORWARDED-for'), 'X-Forwarded-For');
   });

@@ -123,14 +123,19 @@ function decodeForm(text: string): string {
   }
 }
 
-/** `a=1; b=2` (a Cookie header) → pairs, values as sent. */
+/**
+ * `a=1; b=2` (a Cookie header) → pairs, values as sent. A part without `=` is a
+ * value with an empty name (RFC 6265bis §5.6), so it is scrubbed as a value, never
+ * kept as a name.
+ */
 export function parseCookies(text: string): Pair[] {
   const pairs: Pair[] = [];
   for (const part of text.split(';')) {
     const eq = part.indexOf('=');
-    const name = (eq === -1 ? part : part.slice(0, eq)).trim();
-    if (name === '') continue;
-    pairs.push([truncate(name, STRING_LIMITS.symbol), truncate(eq === -1 ? '' : part.slice(eq + 1).trim(), STRING_LIMITS.url)]);
+    const name = eq === -1 ? '' : part.slice(0, eq).trim();
+    const value = (eq === -1 ? part : part.slice(eq + 1)).trim();
+    if (name === '' && value === '') continue;
+    pairs.push([truncate(name, STRING_LIMITS.symbol), truncate(value, STRING_LIMITS.url)]);
   }
   return pairs;
 }
