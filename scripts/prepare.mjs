@@ -51,3 +51,7 @@ if (force || !existsSync(webStamp) || statSync(webStamp).mtimeMs < webInputs) {
   console.error('prepare: building the web UI (vite)…');
   run('npm', ['run', 'build', '--workspace', '@faultline/web']);
 }
+
+// The web UI's end-to-end tests (node:test + playwright-core) compile to packages/web/dist-e2e.
+console.error('prepare: building the web end-to-end tests…');
+run('npx', ['tsc', '-p', 'packages/web/tsconfig.e2e.json']);

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Runs every compiled test file (`*.test.js` beside its module) with node's test runner.
 // Optional arguments filter test files by substring: `npm test -- ingest`.
+// The web UI's component tests (vitest) run first, when no filter is given or one names
+// `web`, so node's summary stays the last thing printed; its end-to-end tests are compiled
+// to packages/web/dist-e2e and run with everything else.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -25,14 +28,27 @@ for (const pkg of readdirSync(join(root, 'packages'))) {
     // a package without compiled output has no node tests (the web UI builds with vite)
   }
 }
+try {
+  collect(join(root, 'packages', 'web', 'dist-e2e'), files);
+} catch {
+  // not compiled yet: scripts/prepare.mjs builds it
+}
 const selected = files
   .map((f) => relative(root, f))
-  .filter((f) => !f.includes('/web/'))
+  .filter((f) => !f.startsWith('packages/web/dist/'))
   .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
   .sort();
+let vitestStatus = 0;
+const runVitest = filters.length === 0 || filters.some((s) => s.includes('web'));
+if (runVitest) {
+  const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+  const v = spawnSync(process.execPath, [vitest, 'run'], { cwd: join(root, 'packages', 'web'), stdio: 'inherit' });
+  vitestStatus = v.status ?? 1;
+}
 if (selected.length === 0) {
+  if (runVitest) process.exit(vitestStatus);
   console.error('test: no test files matched');
   process.exit(1);
 }
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...selected], { cwd: root, stdio: 'inherit' });
-process.exit(r.status ?? 1);
+process.exit(vitestStatus !== 0 ? vitestStatus : (r.status ?? 1));

@@ -2,14 +2,28 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { installErrorHandling, installPrincipalResolution, registerApiRoutes } from './api/index.js';
+import { type Alerting, createAlerting } from './alert/index.js';
+import { alertIssueSearch, installErrorHandling, installPrincipalResolution, registerAlertRoutes, registerApiRoutes } from './api/index.js';
+import { type Artifacts, createArtifacts } from './artifacts/index.js';
 import { type Auth, createAuth } from './auth/index.js';
 import type { Config } from './config/index.js';
 import { createIngest } from './ingest/index.js';
-import { createMinimalProcessor, createQueueWriter, createWorker, type QueueWriter, type Worker } from './jobs/index.js';
+import { createQueueWriter, createRetentionJob, createWorker, parseRetentionDays, type QueueWriter, type RetentionJob, type Worker } from './jobs/index.js';
 import type { Clock, Logger } from './kernel/index.js';
 import { registerStatsRoutes } from './outcomes/index.js';
+import {
+  compileGroupingRules,
+  createPipeline,
+  createSourceMapStage,
+  eventTags,
+  type PostProcessHook,
+  parseInboundFilterSettings,
+  parseScrubSettings,
+  readGroupingText,
+  userKeyOf,
+} from './process/index.js';
 import { createProvisioning, type Provisioning } from './provision/index.js';
+import { createReleases, type Releases } from './releases/index.js';
 import type { Store } from './store/index.js';
 
 export interface AppDeps {
@@ -26,8 +40,16 @@ export interface App {
   auth: Auth;
   provisioning: Provisioning;
   counters: { unexpected: number };
-  /** the durable ingest queue: its write side and the worker that processes it */
-  jobs: { queue: QueueWriter; worker: Worker };
+  /** the durable ingest queue: its write side and the worker that processes it; retention of old events */
+  jobs: { queue: QueueWriter; worker: Worker; retention: RetentionJob };
+  /** run after each processed batch commits, with its stored error events (alerting registers here) */
+  postProcessHooks: PostProcessHook[];
+  /** alert rules, their evaluation and the notification outbox */
+  alerting: Alerting;
+  /** releases (created by sentry-cli and by arriving events) */
+  releases: Releases;
+  /** uploaded source maps: chunks, artifact bundles, release files, retention */
+  artifacts: Artifacts;
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
@@ -52,28 +74,49 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const hasWebUi = existsSync(webRoot);
   installErrorHandling(server, logger, counters, hasWebUi);
   installPrincipalResolution(server, auth);
-  registerApiRoutes(server, { auth, store, publicUrl });
+  const processing = { eventTags, userKeyOf, parseInboundFilterSettings, parseScrubSettings, compileGroupingRules, readGroupingText, parseRetentionDays };
+  // Source maps: uploads land in artifacts/; the pipeline's symbolicate stage reads them.
+  const releases = createReleases({ store, clock });
+  const artifacts = createArtifacts({ config, store, clock, logger, onChange: () => sourceMaps.forgetProjects() });
+  const sourceMaps = createSourceMapStage({ source: artifacts.reader, cacheBytes: config.sourceMapCacheBytes, clock });
+  registerApiRoutes(server, { auth, store, publicUrl, clock, processing, releases, artifacts });
 
-  // Ingest enqueues durably; the worker processes asynchronously (issue #4 replaces the minimal processor).
+  // Ingest enqueues durably; the worker runs the processing pipeline asynchronously.
+  const postProcessHooks: PostProcessHook[] = [];
   const worker = createWorker({
     store,
     logger,
     clock,
-    processBatch: createMinimalProcessor({ store }),
+    processBatch: createPipeline({ store, clock, logger, settingsTtlMs: config.processingSettingsTtlMs, postProcessHooks, sourceMaps }),
     batchSize: config.workerBatchSize,
     pollMs: config.workerPollMs,
   });
+  const retention = createRetentionJob({ store, clock, logger, defaultDays: config.retentionDays });
   const queue = createQueueWriter({ store, logger, onEnqueued: () => worker.notify() });
   await server.register(createIngest({ config, store, clock, queue }).plugin);
   registerStatsRoutes(server, { auth, store, clock });
-  if (config.workerEnabled) server.addHook('onReady', async () => worker.start());
+  // Alerts: issue rules run on each committed batch; delivery and metric evaluation run in the background.
+  const alerting = createAlerting({ config, store, logger, clock, publicUrl, issueSearch: alertIssueSearch(store, clock) });
+  postProcessHooks.push((results) => alerting.onProcessed(results));
+  registerAlertRoutes(server, { auth, store, alerting, clock });
+  if (config.alertsEnabled) server.addHook('onReady', async () => alerting.start());
+  if (config.workerEnabled) {
+    server.addHook('onReady', async () => {
+      worker.start();
+      retention.start();
+      artifacts.start();
+    });
+  }
   // Runs after the HTTP server stopped taking requests: finish the batch in progress, commit what is pending.
   server.addHook('onClose', async () => {
+    await retention.stop();
     await worker.stop();
     await queue.flush();
+    await alerting.stop();
+    await artifacts.stop();
   });
   // Serves the built React app; unknown non-API paths get index.html so client-side routes deep-link.
   if (hasWebUi) await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: 'index.html' });
 
-  return { server, auth, provisioning, counters, jobs: { queue, worker } };
+  return { server, auth, provisioning, counters, jobs: { queue, worker, retention }, postProcessHooks, alerting, releases, artifacts };
 }

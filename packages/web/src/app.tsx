@@ -1,20 +1,63 @@
-import { useEffect, useState } from 'react';
+import { Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
+import type { ApiClient } from './api/index.js';
+import { ApiProvider } from './api/index.js';
+import { RequireSession } from './features/auth/require-session.js';
+import { SessionProvider } from './features/auth/session.js';
+import { AppShell } from './features/shell/app-shell.js';
+import { lazyPage } from './lazy-page.js';
+import { Loading } from './ui/states.js';
 
-type Health = 'checking' | 'ok' | 'unreachable';
+// Route-level code splitting: the first load carries only the shell and the page it opens.
+const SignInPage = lazyPage(() => import('./routes/sign-in-page.js'));
+const HomePage = lazyPage(() => import('./routes/home-page.js'));
+const IssuesPage = lazyPage(() => import('./routes/issues-page.js'));
+const IssuePage = lazyPage(() => import('./routes/issue-page.js'));
+const ProjectSettingsPage = lazyPage(() => import('./routes/project-settings-page.js'));
+const OrgSettingsPage = lazyPage(() => import('./routes/org-settings-page.js'));
+const NotFoundPage = lazyPage(() => import('./routes/not-found-page.js'));
 
-/** Placeholder home page until the triage UI lands: shows that the server answers. */
-export function App() {
-  const [health, setHealth] = useState<Health>('checking');
-  useEffect(() => {
-    fetch('/_health')
-      .then((r) => setHealth(r.ok ? 'ok' : 'unreachable'))
-      .catch(() => setHealth('unreachable'));
-  }, []);
+function OrgRedirect() {
+  const { org } = useParams();
+  return <Navigate to={`/organizations/${org}/issues/`} replace />;
+}
+
+export function AppRoutes() {
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 640, margin: '4rem auto', padding: '0 1rem' }}>
-      <h1>Faultline</h1>
-      <p>Self-hosted error tracking for the official Sentry SDKs.</p>
-      <p role="status">Server: {health}</p>
-    </main>
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/auth/login/" element={<SignInPage />} />
+        <Route
+          element={
+            <RequireSession>
+              <AppShell />
+            </RequireSession>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="/organizations/:org/" element={<OrgRedirect />} />
+          <Route path="/organizations/:org/issues/" element={<IssuesPage />} />
+          <Route path="/organizations/:org/issues/:issueId/" element={<IssuePage />} />
+          <Route path="/organizations/:org/issues/:issueId/events/:eventId/" element={<IssuePage />} />
+          <Route path="/settings/:org/" element={<OrgSettingsPage />} />
+          <Route path="/settings/:org/:section/" element={<OrgSettingsPage />} />
+          <Route path="/settings/:org/projects/:project/" element={<ProjectSettingsPage />} />
+          <Route path="/settings/:org/projects/:project/:section/" element={<ProjectSettingsPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
+
+export function App({ client }: { client: ApiClient }) {
+  return (
+    <ApiProvider client={client}>
+      <SessionProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </SessionProvider>
+    </ApiProvider>
   );
 }

@@ -4,24 +4,48 @@
  * through auth, call the domain and serialize in Sentry's shapes.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Artifacts } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
+import type { Clock } from '../kernel/index.js';
+import type { Releases } from '../releases/index.js';
 import type { Store } from '../store/index.js';
+import { registerArtifactRoutes } from './artifact-routes.js';
 import { registerAuthRoutes } from './auth-routes.js';
+import { registerChunkUploadRoutes } from './chunk-upload-routes.js';
+import { registerEventRoutes } from './event-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
+import { registerIssueDetailRoutes } from './issue-detail-routes.js';
+import { registerIssueRoutes } from './issue-routes.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
+import type { ProcessingRules } from './processing-rules.js';
 import { registerProjectRoutes } from './project-routes.js';
+import { registerProjectSettingsRoutes } from './project-settings-routes.js';
+import { registerReleaseRoutes } from './release-routes.js';
 import { registerTokenRoutes } from './token-routes.js';
 
+export { alertIssueSearch } from './alert-issue-search.js';
+export { registerAlertRoutes } from './alert-routes.js';
 export { installErrorHandling } from './http-errors.js';
-export { installPrincipalResolution, requirePrincipal } from './request-principal.js';
 export { paginate, readPage } from './pagination.js';
+export type { ProcessingRules } from './processing-rules.js';
+export { installPrincipalResolution, requirePrincipal } from './request-principal.js';
 export { clientKeyJson, organizationJson, projectJson, userJson } from './serializers.js';
 
-export function registerApiRoutes(app: FastifyInstance, deps: { auth: Auth; store: Store; publicUrl: string }): void {
+export function registerApiRoutes(
+  app: FastifyInstance,
+  deps: { auth: Auth; store: Store; publicUrl: string; clock: Clock; processing: ProcessingRules; releases: Releases; artifacts: Artifacts },
+): void {
   const secureCookies = deps.publicUrl.startsWith('https:');
   registerHealthRoutes(app, deps.store);
   registerAuthRoutes(app, deps.auth, secureCookies);
   registerOrganizationRoutes(app, deps.auth, deps.store, deps.publicUrl);
-  registerProjectRoutes(app, deps.auth, deps.store, deps.publicUrl);
+  registerProjectRoutes(app, deps.auth, deps.store, deps.publicUrl, deps.processing);
   registerTokenRoutes(app, deps.auth, deps.store);
+  registerProjectSettingsRoutes(app, deps.auth, deps.store, deps.processing);
+  registerIssueRoutes(app, deps);
+  registerIssueDetailRoutes(app, deps);
+  registerEventRoutes(app, deps);
+  registerReleaseRoutes(app, deps);
+  registerChunkUploadRoutes(app, deps);
+  registerArtifactRoutes(app, deps);
 }

@@ -34,7 +34,7 @@ export function paginate<T>(request: FastifyRequest, reply: FastifyReply, all: r
 }
 
 /** The request's own URL with only the cursor replaced, so `per_page` and filters survive following the link. */
-function pageUrl(request: FastifyRequest, cursor: string): string {
+export function pageUrl(request: FastifyRequest, cursor: string): string {
   const q = request.url.indexOf('?');
   const params = new URLSearchParams(q < 0 ? '' : request.url.slice(q + 1));
   params.set('cursor', cursor);

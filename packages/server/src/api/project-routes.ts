@@ -4,6 +4,8 @@ import { fail } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
 import { jsonObject, optionalBoolean, optionalString } from './body.js';
 import { paginate, readPage } from './pagination.js';
+import type { ProcessingRules } from './processing-rules.js';
+import { projectSettingsJson } from './project-settings.js';
 import { requirePrincipal } from './request-principal.js';
 import { clientKeyJson, projectJson } from './serializers.js';
 
@@ -25,10 +27,10 @@ function readRateLimit(body: Record<string, unknown>): number | null | undefined
   return Math.max(1, Math.round((count * 60) / w));
 }
 
-export function registerProjectRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string): void {
+export function registerProjectRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string, rules: ProcessingRules): void {
   app.get<{ Params: ProjectParams }>('/api/0/projects/:org/:project/', async (request) => {
     const { org, project } = await auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, 'project:read');
-    return projectJson(project, org, await store.teams.forProject(project.id));
+    return { ...projectJson(project, org, await store.teams.forProject(project.id)), ...projectSettingsJson(rules, project) };
   });
 
   app.get<{ Params: ProjectParams }>('/api/0/projects/:org/:project/keys/', async (request, reply) => {

@@ -4,8 +4,17 @@
  * envelopes in batches and hands their items to a processor inside the transaction
  * that removes them, so nothing accepted is lost or processed twice. It must not
  * parse HTTP or decide what an item means: that is ingest's and the processor's job.
+ * Also the retention job, which deletes events and parked items past their retention.
  */
-export { createMinimalProcessor } from './minimal-processor.js';
 export type { QueueItem } from './queue-item.js';
 export { createQueueWriter, type QueueWrite, type QueueWriter } from './queue-writer.js';
-export { createWorker, type ProcessBatch, type Worker, type WorkerOptions } from './worker.js';
+export {
+  createRetentionJob,
+  MAX_RETENTION_DAYS,
+  parseRetentionDays,
+  RETENTION_DELETE_BATCH,
+  type RetentionDaysResult,
+  type RetentionJob,
+  type RetentionRun,
+} from './retention.js';
+export { type AfterCommit, createWorker, type ProcessBatch, type Worker, type WorkerOptions } from './worker.js';

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createSilentLogger, systemClock } from '../kernel/index.js';
+import { createPipeline } from '../process/index.js';
+import type { Store } from '../store/index.js';
 import { eventEnvelope, explainSkippedPostgres, newEventId, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
-import { createMinimalProcessor } from './minimal-processor.js';
 import { createWorker, type ProcessBatch, type WorkerOptions } from './worker.js';
+
+// The worker is tested with the real processing pipeline: its exactly-once guarantees are about real writes.
+const pipeline = (store: Store): ProcessBatch =>
+  createPipeline({ store, clock: systemClock, logger: createSilentLogger(), settingsTtlMs: 0, postProcessHooks: [] });
 
 explainSkippedPostgres();
 
@@ -23,7 +28,7 @@ for (const dialect of testDialects()) {
         store: server.store,
         logger: createSilentLogger(),
         clock: systemClock,
-        processBatch: createMinimalProcessor({ store: server.store }),
+        processBatch: pipeline(server.store),
         batchSize: 50,
         pollMs: 20,
         ...overrides,
@@ -91,12 +96,13 @@ for (const dialect of testDialects()) {
     it('rolls a failed batch back completely, then processes it exactly once', async () => {
       const ids = await enqueue(4);
       const before = await accepted();
-      const real = createMinimalProcessor({ store: server.store });
+      const real = pipeline(server.store);
       let calls = 0;
       const crashing: ProcessBatch = async (items, trx) => {
-        await real(items, trx);
+        const after = await real(items, trx);
         calls++;
         if (calls === 1) throw new Error('crash after writing');
+        return after;
       };
       const w = worker({ processBatch: crashing, batchSize: 10 });
       assert.equal(await w.runOnce(), 4);
@@ -110,10 +116,10 @@ for (const dialect of testDialects()) {
       const good = await enqueue(3);
       const poison = newEventId();
       assert.equal((await post(server, eventEnvelope(poison))).status, 200);
-      const real = createMinimalProcessor({ store: server.store });
+      const real = pipeline(server.store);
       const picky: ProcessBatch = async (items, trx) => {
         if (items.some((i) => i.eventId === poison)) throw new Error('cannot process this one');
-        await real(items, trx);
+        return real(items, trx);
       };
       const w = worker({ processBatch: picky, maxAttempts: 2 });
       await w.drain();
@@ -150,7 +156,7 @@ for (const dialect of testDialects()) {
 
     it('finishes the batch in progress on stop and leaves the rest queued', async () => {
       await enqueue(6);
-      const real = createMinimalProcessor({ store: server.store });
+      const real = pipeline(server.store);
       let entered!: () => void;
       const inside = new Promise<void>((r) => {
         entered = r;
@@ -162,7 +168,7 @@ for (const dialect of testDialects()) {
       const slow: ProcessBatch = async (items, trx) => {
         entered();
         await gate;
-        await real(items, trx);
+        return real(items, trx);
       };
       const w = worker({ processBatch: slow, batchSize: 2 });
       w.start();

@@ -8,9 +8,12 @@ import { expandQueuedEnvelope, type QueueItem } from './queue-item.js';
 /**
  * The processing seam: everything the processor writes goes through `trx`, the same
  * transaction that removes the items' envelopes from the queue, so a batch is
- * processed exactly once — or, after a crash, not at all and again later.
+ * processed exactly once — or, after a crash, not at all and again later. A processor
+ * may return work to run once that transaction has committed (alerts must not fire for
+ * a batch that rolls back); it runs at most once, and its failure is only logged.
  */
-export type ProcessBatch = (items: readonly QueueItem[], trx: StoreExecutor) => Promise<void>;
+export type ProcessBatch = (items: readonly QueueItem[], trx: StoreExecutor) => Promise<AfterCommit | undefined>;
+export type AfterCommit = () => Promise<void>;
 
 export interface WorkerOptions {
   store: Store;
@@ -60,8 +63,10 @@ export function createWorker(options: WorkerOptions): Worker {
 
   async function runOnce(limit = options.batchSize): Promise<number> {
     let claimed: number[] = [];
+    const after: { commit?: AfterCommit | undefined } = {};
     try {
-      return await store.dialect.durableTransaction(async (trx) => {
+      const taken = await store.dialect.durableTransaction(async (trx) => {
+        after.commit = undefined;
         const rows = await store.ingestQueue.claim(trx, limit, maxBatchBytes);
         claimed = rows.map((r) => r.id);
         if (rows.length === 0) return 0;
@@ -77,7 +82,7 @@ export function createWorker(options: WorkerOptions): Worker {
         }
         if (items.length > 0) {
           try {
-            await processBatch(items, trx);
+            after.commit = await processBatch(items, trx);
           } catch (err) {
             throw new ProcessorError(err);
           }
@@ -86,6 +91,8 @@ export function createWorker(options: WorkerOptions): Worker {
         await store.ingestQueue.remove(trx, claimed);
         return rows.length;
       });
+      if (after.commit) await after.commit().catch((err: unknown) => logger.error({ err }, 'after-commit work of a processed batch failed'));
+      return taken;
     } catch (err) {
       // Only the processor failing uses up attempts: a database outage must not drop envelopes.
       if (claimed.length === 0 || !(err instanceof ProcessorError)) throw err;

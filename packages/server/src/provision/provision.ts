@@ -1,3 +1,4 @@
+import { createDefaultIssueRule } from '../alert/index.js';
 import { fail } from '../kernel/index.js';
 import type { ClientKey, Organization, Project, Store, Team, User } from '../store/index.js';
 import { isValidSlug } from './slug.js';
@@ -31,6 +32,8 @@ export function createProvisioning(store: Store) {
       const project = existing ?? (await store.projects.create({ orgId: org.id, slug: input.slug, name: input.name ?? input.slug, platform: input.platform ?? null }));
       const team = await ensureTeam(org);
       await store.teams.addProject(team.id, project.id);
+      // A new project starts with one issue alert rule that e-mails its team (alert/rules/default-rule.ts).
+      if (!existing) await createDefaultIssueRule(store, project.id, team.id);
       const keys = await store.clientKeys.list(project.id);
       const key = keys.find((k) => k.enabled) ?? (await store.clientKeys.create(project.id, 'Default'));
       return { project, key, created: !existing };

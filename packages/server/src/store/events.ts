@@ -7,6 +7,15 @@ export interface NewStoredEvent {
   receivedAt: number;
   payloadEncoding: string;
   payload: Uint8Array;
+  /** Set by the processing pipeline (0003); absent for transactions. */
+  issueId?: number | null;
+  /** the event's own timestamp, ms */
+  timestamp?: number | null;
+  level?: string | null;
+  environment?: string | null;
+  release?: string | null;
+  userKey?: string | null;
+  title?: string | null;
 }
 
 export interface StoredEvent extends NewStoredEvent {
@@ -29,6 +38,13 @@ export function createEventRepo({ db }: RepoContext) {
           received_at: e.receivedAt,
           payload_encoding: e.payloadEncoding,
           payload: e.payload,
+          issue_id: e.issueId ?? null,
+          timestamp: e.timestamp ?? null,
+          level: e.level ?? null,
+          environment: e.environment ?? null,
+          release: e.release ?? null,
+          user_key: e.userKey ?? null,
+          title: e.title ?? null,
         }));
         const rows = await trx
           .insertInto('events')
@@ -52,8 +68,25 @@ export function createEventRepo({ db }: RepoContext) {
           receivedAt: r.received_at,
           payloadEncoding: r.payload_encoding,
           payload: r.payload,
+          issueId: r.issue_id,
+          timestamp: r.timestamp,
+          level: r.level,
+          environment: r.environment,
+          release: r.release,
+          userKey: r.user_key,
+          title: r.title,
         }
       );
+    },
+
+    /**
+     * Retention: deletes up to `limit` events of a project received before `before`; returns
+     * how many. Callers loop, so no single statement holds the write lock for long.
+     */
+    async deleteReceivedBefore(projectId: number, before: number, limit: number): Promise<number> {
+      const ids = db.selectFrom('events').select('id').where('project_id', '=', projectId).where('received_at', '<', before).limit(limit);
+      const r = await db.deleteFrom('events').where('id', 'in', ids).executeTakeFirst();
+      return Number(r.numDeletedRows);
     },
 
     /** event_id → number of rows; tests use it to prove exactly-once processing. */

@@ -34,6 +34,13 @@ export function createParkedItemRepo({ db }: RepoContext) {
       }
     },
 
+    /** Retention: deletes up to `limit` parked items of a project received before `before`; returns how many. */
+    async deleteReceivedBefore(projectId: number, before: number, limit: number): Promise<number> {
+      const ids = db.selectFrom('parked_items').select('id').where('project_id', '=', projectId).where('received_at', '<', before).limit(limit);
+      const r = await db.deleteFrom('parked_items').where('id', 'in', ids).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
     async list(projectId: number): Promise<ParkedItem[]> {
       const rows = await db.selectFrom('parked_items').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
       return rows.map((r) => ({

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { RepoContext } from './repo-context.js';
+import type { RepoContext, StoreExecutor } from './repo-context.js';
 import type { ProjectTable } from './schema.js';
 
 export interface Project {
@@ -55,6 +55,21 @@ export function createProjectRepo({ db, clock }: RepoContext) {
     async list(orgId: number): Promise<Project[]> {
       const rows = await db.selectFrom('projects').selectAll().where('org_id', '=', orgId).orderBy('id').execute();
       return rows.map(toProject);
+    },
+    /** Every project's id and settings (background jobs that apply per-project settings). */
+    async allSettings(): Promise<{ id: number; settings: Record<string, unknown> }[]> {
+      const rows = await db.selectFrom('projects').select(['id', 'settings']).orderBy('id').execute();
+      return rows.map((r) => ({ id: r.id, settings: parseSettings(r.settings) }));
+    },
+    /** Settings of some projects, read inside the caller's transaction (the processing pipeline). */
+    async settingsByIds(trx: StoreExecutor, ids: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
+      if (ids.length === 0) return new Map();
+      const rows = await trx.selectFrom('projects').select(['id', 'settings']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, parseSettings(r.settings)]));
+    },
+    /** Name, slug and platform as the project settings API changes them. */
+    async rename(id: number, fields: { name?: string; slug?: string; platform?: string | null }): Promise<void> {
+      if (Object.keys(fields).length > 0) await db.updateTable('projects').set(fields).where('id', '=', id).execute();
     },
     async updateSettings(id: number, settings: Record<string, unknown>): Promise<void> {
       await db.updateTable('projects').set({ settings: JSON.stringify(settings) }).where('id', '=', id).execute();

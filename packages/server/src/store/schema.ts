@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { AlertTables } from './alert-tables.js';
+import type { ReleaseTables } from './release-tables.js';
 
 /**
  * Row types of every table. Times are integer milliseconds since the epoch and
@@ -214,6 +216,8 @@ export interface IssueTable {
   assignee_team_id: number | null;
   merged_into_id: number | null;
   created_at: number;
+  /** when someone marked the issue reviewed (0004); null = never */
+  reviewed_at: Generated<number | null>;
 }
 
 export interface IssueHashTable {
@@ -261,7 +265,8 @@ export interface IssueActivityTable {
   created_at: number;
 }
 
-export interface Database {
+/** Alerting's tables (0006) are declared in alert-tables.ts. */
+export interface Database extends AlertTables, ReleaseTables {
   organizations: OrganizationTable;
   users: UserTable;
   members: MemberTable;

@@ -1,11 +1,16 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/index.js';
+import { createAlertRepos } from './alerts.js';
 import { createApiTokenRepo } from './api-tokens.js';
 import { createClientKeyRepo } from './client-keys.js';
 import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './dialects/index.js';
 import { createEventRepo } from './events.js';
 import { createIngestQueueRepo } from './ingest-queue.js';
+import { createIssueCounterRepo } from './issue-counters.js';
+import { createIssueMergeRepo } from './issue-merge.js';
+import { createIssueTriageRepo } from './issue-triage.js';
+import { createIssueWriteRepo } from './issue-writes.js';
 import { createMemberRepo } from './members.js';
 import { migrateToLatest, pendingMigrations } from './migrations/index.js';
 import { createOrganizationRepo } from './organizations.js';
@@ -13,6 +18,7 @@ import { createOutcomeRepo } from './outcomes.js';
 import { createParkedItemRepo } from './parked-items.js';
 import { createProjectRepo } from './projects.js';
 import { createRateWindowRepo } from './rate-windows.js';
+import { createArtifactRepos, createReleaseRepos } from './release-repos.js';
 import type { Database } from './schema.js';
 import { createSessionRepo, createSignInAttemptRepo } from './sessions.js';
 import { createTeamRepo } from './teams.js';
@@ -46,8 +52,15 @@ export function createStore(dialect: Dialect, clock: Clock) {
     ingestQueue: createIngestQueueRepo(ctx, dialect),
     events: createEventRepo(ctx),
     parkedItems: createParkedItemRepo(ctx),
+    issueWrites: createIssueWriteRepo(ctx),
+    issueCounters: createIssueCounterRepo(ctx),
     outcomes: createOutcomeRepo(ctx),
     rateWindows: createRateWindowRepo(ctx),
+    alerts: createAlertRepos(ctx),
+    issueTriage: createIssueTriageRepo(ctx),
+    issueMerge: createIssueMergeRepo(ctx),
+    releases: createReleaseRepos(ctx),
+    artifacts: createArtifactRepos(ctx),
     migrate: () => migrateToLatest(dialect),
     pendingMigrations: () => pendingMigrations(dialect),
     close: () => dialect.close(),

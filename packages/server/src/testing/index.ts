@@ -5,8 +5,12 @@
  * imported by production code.
  */
 export { type ApiRequest, type ApiResponse, apiFetch, assertDetail, type Caller, type SignedIn, signIn } from './api-client.js';
+export { type CliCapture, capturedSourceBundle, cliFixtures, loadCliCapture, multipartParts } from './cli-captures.js';
 export { eventEnvelope, newEventId, type PostOptions, post, publicKeyOf } from './ingest-client.js';
 export { addOrganization, addPerson, mintToken, personPassword } from './people.js';
 export { faultlineBin, type ProcessResult, type RunningProcess, run, runFaultline, runSentryCli, sentryCliBin, startFaultline } from './processes.js';
+export { type HttpReceiver, mimeParts, type ReceivedMail, type ReceivedRequest, type SmtpReceiver, startHttpReceiver, startSmtpReceiver } from './receivers.js';
+export { addHourly, insertIssue, orgWithProjects } from './release-fixtures.js';
+export { type BundleEntry, buildSourceBundle, uploadBundle } from './source-bundles.js';
 export { type DialectName, explainSkippedPostgres, openTestDatabase, postgresTestUrl, type TestDatabase, testDialects } from './test-databases.js';
 export { freePort, startTestServer, type TestServer, type TestServerOptions, testAdminPassword } from './test-server.js';

@@ -25,9 +25,9 @@ export function sentryCliBin(major: 2 | 3): string {
   return join(dirname(require.resolve(`sentry-cli-${major}/package.json`)), 'bin', 'sentry-cli');
 }
 
-export function run(command: string, args: string[], env: Record<string, string>, timeoutMs = 20_000): Promise<ProcessResult> {
+export function run(command: string, args: string[], env: Record<string, string>, timeoutMs = 20_000, cwd?: string): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -52,8 +52,9 @@ export function runFaultline(args: string[], env: Record<string, string>): Promi
   return run(process.execPath, [faultlineBin, ...args], env);
 }
 
-export function runSentryCli(major: 2 | 3, args: string[], env: Record<string, string>): Promise<ProcessResult> {
-  return run(sentryCliBin(major), args, { SENTRY_DISABLE_UPDATE_CHECK: 'true', ...env }, 30_000);
+/** `cwd`: sentry-cli reads the git repository it runs in (set-commits), so tests pin it. */
+export function runSentryCli(major: 2 | 3, args: string[], env: Record<string, string>, cwd?: string): Promise<ProcessResult> {
+  return run(sentryCliBin(major), args, { SENTRY_DISABLE_UPDATE_CHECK: 'true', ...env }, 30_000, cwd);
 }
 
 /** A long-running `faultline` (e.g. `serve`) whose output the test can wait for. */

@@ -58,7 +58,8 @@ for (const major of [2, 3] as const) {
       const event = (await waitForEvent(eventId, 'send-event -m')).byEventId(eventId);
       assert.ok(event);
       assert.equal(event.type, 'event');
-      assert.equal(at(event.payload, 'logentry', 'message'), 'hello');
+      // Stored events are normalized: `message` and `logentry` become one `logentry.formatted`.
+      assert.equal(at(event.payload, 'logentry', 'formatted'), 'hello');
       assert.equal(at(event.payload, 'tags', 'k'), 'v');
       assert.equal(at(event.payload, 'extra', 'x'), 'y');
       assert.equal(at(event.payload, 'release'), 'r1');
@@ -94,7 +95,7 @@ for (const major of [2, 3] as const) {
       ] as const) {
         assert.equal(at(e?.payload, 'exception', 'values', 0, 'type'), 'ValueError', `${name}: exception type`);
         assert.equal(at(e?.payload, 'exception', 'values', 0, 'stacktrace', 'frames', 0, 'function'), 'parse_order', `${name}: frame`);
-        assert.equal(at(e?.payload, 'message'), `from ${name}`, `${name}: message`);
+        assert.equal(at(e?.payload, 'logentry', 'formatted'), `from ${name}`, `${name}: message`);
         assert.equal(at(e?.payload, 'release'), 'r2', `${name}: release`);
         assert.match(e?.eventId ?? '', /^[0-9a-f]{32}$/, `${name}: stored with a 32-hex event id`);
       }

@@ -8,7 +8,8 @@ import type { TestServer } from '../../testing/index.js';
  * What the ingest pipeline stored for the bootstrapped project, read straight
  * from the store: processed events/transactions (`events`) and the items kept
  * for processors that do not exist yet (`parked_items`). Payloads are decoded
- * to JSON so tests can assert on what the SDK sent.
+ * to JSON so tests can assert on what the SDK sent (events as the pipeline
+ * stored them: normalized and scrubbed).
  */
 export interface StoredItem {
   /** `events` row or `parked_items` row */
@@ -89,11 +90,16 @@ export async function nonAcceptedOutcomes(server: TestServer): Promise<string[]>
   return rows.filter((r) => r.outcome !== 'accepted').map((r) => `${r.outcome}/${r.category}/${r.reason}×${r.quantity}`);
 }
 
-/** Follows a path through JSON (`at(event, 'exception', 'values', 0, 'type')`); undefined where it ends. */
+/**
+ * Follows a path through JSON (`at(event, 'exception', 'values', 0, 'type')`); undefined where it
+ * ends. A name also finds the value in a `[[key, value], …]` list: stored events keep tags and
+ * headers as pairs (Sentry's form), whatever form the SDK sent.
+ */
 export function at(value: JsonValue | undefined, ...path: (string | number)[]): JsonValue | undefined {
   let v = value;
   for (const key of path) {
     if (typeof key === 'number') v = Array.isArray(v) ? v[key] : undefined;
+    else if (Array.isArray(v)) v = v.find((pair): pair is JsonValue[] => Array.isArray(pair) && pair.length === 2 && pair[0] === key)?.[1];
     else v = isJsonObject(v) ? v[key] : undefined;
   }
   return v;

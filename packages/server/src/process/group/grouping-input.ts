@@ -47,7 +47,8 @@ export interface GroupingLogEntry {
   /** The unformatted template (`"User %s logged in"`) when the SDK sends one. */
   readonly message?: string | null;
   readonly formatted?: string | null;
-  readonly params?: readonly unknown[] | Readonly<Record<string, unknown>> | null;
+  /** Not read by grouping; any JSON (normalized events keep what the SDK sent). */
+  readonly params?: unknown;
 }
 
 export interface GroupingThread {

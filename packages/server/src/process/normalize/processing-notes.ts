@@ -1,11 +1,16 @@
+import type { SourceMapNoteType } from '../symbolicate/source-maps/index.js';
+
 /**
  * What normalization changed, stored with the event so the UI can explain it (Sentry keeps
  * the same information in `_meta`/`errors`). Notes never quote payload values — scrubbing
  * runs after normalization, so a quoted value could carry a secret past the scrubber.
  */
 export interface ProcessingNote {
-  /** `trimmed`: cut to a limit; `invalid`: wrong type/value, removed; `replaced`: server value used. */
-  readonly type: 'trimmed' | 'invalid' | 'replaced';
+  /**
+   * `trimmed`: cut to a limit; `invalid`: wrong type/value, removed; `replaced`: server value used;
+   * `js_*`: why symbolication left a frame as it was (symbolicate/source-maps/artifact-source.ts).
+   */
+  readonly type: 'trimmed' | 'invalid' | 'replaced' | SourceMapNoteType;
   /** Dotted path in the event (`breadcrumbs`, `exception.values.0.stacktrace.frames`). */
   readonly path: string;
   readonly detail: string;

@@ -3,10 +3,14 @@ import type { Dialect } from '../dialects/index.js';
 import { foundation } from './0001-foundation.js';
 import { ingest } from './0002-ingest.js';
 import { issues } from './0003-issues.js';
+import { issueReview } from './0004-issue-review.js';
+import { retention } from './0005-retention.js';
+import { alerts } from './0006-alerts.js';
+import { releases } from './0007-releases.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
-export const migrations: readonly Migration[] = [foundation, ingest, issues];
+export const migrations: readonly Migration[] = [foundation, ingest, issues, issueReview, retention, alerts, releases];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
   const migrationTableSchema = await dialect.migrationSchema();

@@ -1,0 +1,19 @@
+/**
+ * What alerting needs from releases: the project's latest release (for the "latest
+ * release" filters) and a release's recent deploys (for the message). An interface so
+ * alert/ depends on the store's release tables only through one adapter.
+ */
+export interface ReleaseLookup {
+  latestRelease(projectId: number): Promise<string | null>;
+  /** newest first */
+  recentDeploys(orgId: number, version: string): Promise<{ environment: string; finishedAt: number }[]>;
+}
+
+export const noReleaseLookup: ReleaseLookup = {
+  async latestRelease() {
+    return null;
+  },
+  async recentDeploys() {
+    return [];
+  },
+};

@@ -1,0 +1,86 @@
+// The lease behind scheduled work, with two "processes" (two connections) on one database:
+// each period's run happens once, a crashed holder's lease expires, and the schedule
+// survives a restart.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createManualClock, createSilentLogger } from '../../kernel/index.js';
+import { openStore, type Store } from '../../store/index.js';
+import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../../testing/index.js';
+import { createScheduler, type Scheduler } from './scheduler.js';
+
+explainSkippedPostgres();
+
+const minute = 60_000;
+
+for (const dialect of testDialects()) {
+  describe(`scheduled tasks (${dialect})`, () => {
+    const clock = createManualClock(Date.UTC(2026, 0, 1));
+    let database: TestDatabase;
+    let other: Store;
+    before(async () => {
+      database = await openTestDatabase(dialect, clock);
+      other = openStore({ databaseUrl: database.env.DATABASE_URL ?? null, dataDir: database.dataDir, clock });
+    });
+    after(async () => {
+      await other.close();
+      await database.cleanup();
+    });
+
+    function schedulerOn(store: Store, name: string, run: () => Promise<void>): Scheduler {
+      const s = createScheduler({ store, clock, logger: createSilentLogger(), pollMs: 1000, leaseMs: 5 * minute });
+      s.add({ name, everyMs: minute, run });
+      return s;
+    }
+
+    it('two processes ticking at the same moments run each period once', async () => {
+      let runs = 0;
+      const run = async () => {
+        runs++;
+        // Long enough that the other process's tick overlaps this run.
+        await sleep(20);
+      };
+      const a = schedulerOn(database.store, 'test.twice', run);
+      const b = schedulerOn(other, 'test.twice', run);
+      for (let period = 1; period <= 5; period++) {
+        const [ranA, ranB] = await Promise.all([a.tick(), b.tick()]);
+        assert.equal(ranA.length + ranB.length, 1, `period ${period}: exactly one process ran it`);
+        assert.equal(runs, period);
+        const [againA, againB] = await Promise.all([a.tick(), b.tick()]);
+        assert.equal(againA.length + againB.length, 0, 'not again within the period');
+        clock.advance(minute);
+      }
+    });
+
+    it('a lease left by a process that died expires, and the schedule survives a restart', async () => {
+      let runs = 0;
+      const name = 'test.crash';
+      const a = schedulerOn(database.store, name, async () => void runs++);
+      await a.tick();
+      assert.equal(runs, 1);
+      // A restarted process (a fresh scheduler) does not run it early: the next run time is stored.
+      const restarted = schedulerOn(other, name, async () => void runs++);
+      assert.deepEqual(await restarted.tick(), []);
+      clock.advance(minute);
+      // A process takes the lease and dies before finishing.
+      assert.ok(await other.alerts.scheduledTasks.claim(name, 'died', clock.now(), clock.now() + 5 * minute));
+      assert.deepEqual(await restarted.tick(), [], 'the dead holder’s lease is still live');
+      clock.advance(5 * minute + 1);
+      assert.deepEqual(await restarted.tick(), [name]);
+      assert.equal(runs, 2);
+      const task = await database.store.alerts.scheduledTasks.byName(name);
+      assert.equal(task?.leaseOwner, null);
+      assert.equal(task?.nextRunAt, clock.now() + minute);
+    });
+
+    it('a failing run is recorded and the task stays on schedule', async () => {
+      const s = schedulerOn(database.store, 'test.fails', async () => {
+        throw new Error('boom');
+      });
+      assert.deepEqual(await s.tick(), ['test.fails']);
+      const task = await database.store.alerts.scheduledTasks.byName('test.fails');
+      assert.equal(task?.lastError, 'boom');
+      assert.equal(task?.nextRunAt, clock.now() + minute);
+    });
+  });
+}

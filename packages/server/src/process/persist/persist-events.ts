@@ -1,0 +1,101 @@
+import type { NewStoredEvent, Store, StoreExecutor } from '../../store/index.js';
+import type { GroupingResult } from '../group/index.js';
+import type { NormalizedEvent, Pair, ProcessingNote } from '../normalize/index.js';
+import type { ProcessedEventSummary } from '../post-process/index.js';
+import { assignIssues } from './assign-issues.js';
+import { eventTags, userKeyOf } from './event-tags.js';
+import { encodeStoredEvent } from './stored-document.js';
+import { type StoredErrorEvent, updateIssues } from './update-issues.js';
+
+/** An event that passed every stage before persist. */
+export interface ReadyEvent {
+  readonly projectId: number;
+  readonly receivedAt: number;
+  readonly itemType: 'event' | 'transaction';
+  readonly event: NormalizedEvent;
+  readonly notes: readonly ProcessingNote[];
+  /** null for transactions: they are stored for the performance features, not grouped */
+  readonly grouping: GroupingResult | null;
+}
+
+export interface PersistResult {
+  /** the events actually inserted; the others were duplicates of stored ones */
+  readonly stored: ReadonlySet<ReadyEvent>;
+  /** one per stored error event, for post-process */
+  readonly summaries: ProcessedEventSummary[];
+}
+
+interface Prepared extends Omit<StoredErrorEvent, 'grouping'> {
+  readonly ready: ReadyEvent;
+  readonly key: string;
+  readonly grouping: GroupingResult | null;
+}
+
+type PreparedError = Prepared & StoredErrorEvent;
+const isError = (p: Prepared): p is PreparedError => p.grouping !== null;
+
+/**
+ * Stores a batch's events and brings their issues up to date, in the caller's transaction.
+ * Events are unique per (project, event_id): a redelivered or resent event inserts nothing
+ * and counts nowhere, so every counter is bumped for newly inserted events only.
+ */
+export async function persistEvents(deps: { store: Store; now: number }, trx: StoreExecutor, ready: readonly ReadyEvent[]): Promise<PersistResult> {
+  const { store } = deps;
+  const prepared = uniqueEvents(ready).map(prepare);
+  const grouped = prepared.filter(isError);
+  const assignment = await assignIssues(store, trx, grouped, deps.now);
+  const rows: NewStoredEvent[] = prepared.map((p) => ({
+    projectId: p.projectId,
+    eventId: p.event.event_id,
+    type: p.ready.itemType,
+    receivedAt: p.receivedAt,
+    payloadEncoding: 'br',
+    payload: encodeStoredEvent(p.event, p.ready.notes, p.grouping),
+    issueId: isError(p) ? (assignment.issueOf.get(p) ?? null) : null,
+    timestamp: Math.round(p.event.timestamp * 1000),
+    level: p.event.level,
+    environment: p.event.environment ?? null,
+    release: p.event.release ?? null,
+    userKey: p.userKey,
+    title: p.event.title,
+  }));
+  const inserted = rows.length > 0 ? await store.events.insertNew(trx, rows) : new Set<string>();
+  const stored = prepared.filter((p) => inserted.has(p.key));
+  const storedGrouped = stored.filter(isError);
+  await store.issueWrites.addHashes(trx, assignment.unownedHashes(storedGrouped));
+  const summaries = storedGrouped.length > 0 ? await updateIssues(store, trx, storedGrouped, assignment) : [];
+  // Issues created for events another delivery had already stored (a lost race) stay empty: drop them.
+  const used = new Set(storedGrouped.map((p) => assignment.issueOf.get(p)));
+  const unused = assignment.created.filter((id) => !used.has(id));
+  await store.issueWrites.deleteEmpty(trx, unused);
+  return { stored: new Set(stored.map((p) => p.ready)), summaries };
+}
+
+/** The first of each (project, event_id) in the batch; the rest are duplicates. */
+function uniqueEvents(ready: readonly ReadyEvent[]): ReadyEvent[] {
+  const seen = new Set<string>();
+  return ready.filter((r) => {
+    const key = `${r.projectId}:${r.event.event_id}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function prepare(ready: ReadyEvent): Prepared {
+  const event = ready.event;
+  const userKey = userKeyOf(event.user);
+  const tags: Pair[] = ready.grouping === null ? event.tags : eventTags(event, userKey);
+  // Stored events show the derived tags, as Sentry's do.
+  event.tags = tags;
+  return {
+    ready,
+    key: `${ready.projectId}:${event.event_id}`,
+    projectId: ready.projectId,
+    receivedAt: ready.receivedAt,
+    event,
+    grouping: ready.grouping,
+    userKey,
+    tags,
+  };
+}

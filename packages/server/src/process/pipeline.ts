@@ -1,0 +1,130 @@
+import { type CategoryHint, isJsonObject, parseJsonPayload } from '@faultline/protocol';
+import type { ProcessBatch, QueueItem } from '../jobs/index.js';
+import type { Clock, Logger } from '../kernel/index.js';
+import { OutcomeCounts, type Verdict } from '../outcomes/index.js';
+import type { Store, StoreExecutor } from '../store/index.js';
+import { applyInboundFilters } from './filter/index.js';
+import { computeGrouping, type GroupingResult, type GroupingRules } from './group/index.js';
+import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
+import { parkItems } from './park-items.js';
+import { persistEvents, type ReadyEvent } from './persist/index.js';
+import { createPostProcess, type PostProcessHook } from './post-process/index.js';
+import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
+import { scrubEvent } from './scrub/index.js';
+import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
+
+/**
+ * The processing pipeline, in the order every `event` and `transaction` item goes through it:
+ *
+ *   1. normalize     any SDK's payload → NormalizedEvent (invalid → outcome invalid)
+ *   2. filter        the project's inbound filters (match → outcome filtered, not stored)
+ *   3. scrub         secrets and PII removed before anything is stored
+ *   4. symbolicate   JavaScript source maps (uploaded artifacts); native debug files not yet
+ *   5. group         hashes that decide the issue (errors only; transactions are not grouped)
+ *   6. persist       store the events, create/update their issues (duplicates → filtered)
+ *   7. post-process  after the batch commits: hooks such as alerting
+ *
+ * A batch of claimed items runs in the worker's one short write transaction. Every item ends
+ * in exactly one outcome. Items of other types are parked for their own processors.
+ */
+export interface PipelineDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  /** how long a project's processing settings are cached */
+  settingsTtlMs: number;
+  /** called after each committed batch that stored error events; the list may grow after wiring */
+  postProcessHooks: readonly PostProcessHook[];
+  /** resolves JavaScript frames from uploaded source maps; absent = frames pass through */
+  sourceMaps?: SourceMapStage;
+}
+
+const ACCEPTED: Verdict = { outcome: 'accepted' };
+const DUPLICATE: Verdict = { outcome: 'filtered', reason: 'duplicate' };
+
+type ItemResult = ({ readonly ok: true; readonly ready: ReadyEvent } | { readonly ok: false; readonly verdict: Verdict }) & { readonly hint: CategoryHint };
+
+export function createPipeline(deps: PipelineDeps): ProcessBatch {
+  const { store, clock } = deps;
+  const settings = createProjectSettingsCache({ store, clock, logger: deps.logger, ttlMs: deps.settingsTtlMs });
+  const postProcess = createPostProcess({ hooks: deps.postProcessHooks, logger: deps.logger });
+
+  return async (items, trx) => {
+    const outcomes = new OutcomeCounts();
+    const eventItems = items.filter(isEventItem);
+    const otherItems = items.filter((i) => !isEventItem(i));
+    await parkItems(store, trx, otherItems, outcomes);
+    const projectIds = eventItems.map((i) => i.projectId);
+    const settingsOf = await settings.load(trx, projectIds);
+    const ready: { item: QueueItem; hint: CategoryHint; ready: ReadyEvent }[] = [];
+    for (const item of eventItems) {
+      const result = await processItem(item, settingsOf(item.projectId), { sourceMaps: deps.sourceMaps, trx });
+      if (result.ok) ready.push({ item, hint: result.hint, ready: result.ready });
+      else outcomes.item(item.projectId, item.receivedAt, item, result.verdict, result.hint);
+    }
+    const readyEvents = ready.map((r) => r.ready);
+    const persisted = await persistEvents({ store, now: clock.now() }, trx, readyEvents);
+    for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
+    await store.outcomes.increment(trx, outcomes.increments());
+    const summaries = persisted.summaries;
+    return summaries.length === 0 ? undefined : () => postProcess(summaries);
+  };
+}
+
+/** Stages 1–5 for one item: pure but for symbolication, which will read uploaded artifacts. */
+async function processItem(
+  item: EventItem,
+  settings: ProcessingSettings,
+  symbolication: { sourceMaps: SourceMapStage | undefined; trx: StoreExecutor },
+): Promise<ItemResult> {
+  const payload = parseJsonPayload(item.payload);
+  if (!payload.ok) return { ok: false, verdict: { outcome: 'invalid', reason: 'invalid_json' }, hint: {} };
+  const hint = categoryHint(payload.value);
+  if (!isJsonObject(payload.value)) return { ok: false, verdict: { outcome: 'invalid', reason: 'payload_not_object' }, hint };
+  const normalized = normalizeEvent(payload.value, {
+    receivedAt: item.receivedAt,
+    projectId: item.projectId,
+    itemType: item.type,
+    envelopeHeaders: item.envelopeHeaders,
+  });
+  if (!normalized.ok) return { ok: false, verdict: { outcome: 'invalid', reason: 'invalid_event' }, hint };
+  const event = normalized.event;
+  const filter = applyInboundFilters(event, settings.inboundFilters);
+  if (filter.filtered) return { ok: false, verdict: { outcome: 'filtered', reason: filter.reason }, hint };
+  scrubEvent(event, settings.scrubbing);
+  const symbolicated = await symbolicate(event, { projectId: item.projectId, ...symbolication });
+  const grouping = item.type === 'transaction' ? null : group(symbolicated.event, settings.grouping);
+  return {
+    ok: true,
+    hint,
+    ready: {
+      projectId: item.projectId,
+      receivedAt: item.receivedAt,
+      itemType: item.type,
+      event: symbolicated.event,
+      notes: [...normalized.notes, ...symbolicated.notes],
+      grouping,
+    },
+  };
+}
+
+/** Grouping, plus a fingerprint rule's `title=` becoming the event's title (Sentry's behaviour). */
+function group(event: NormalizedEvent, rules: GroupingRules): GroupingResult {
+  const grouping = computeGrouping(event, rules);
+  if (grouping.title !== null) {
+    event.title = grouping.title;
+    event.metadata.title = grouping.title;
+  }
+  return grouping;
+}
+
+type EventItem = QueueItem & { readonly type: 'event' | 'transaction' };
+
+function isEventItem(item: QueueItem): item is EventItem {
+  return item.type === 'event' || item.type === 'transaction';
+}
+
+/** The payload's own `type` decides the outcome category of an `event` item (a transaction sent as `event`), as at ingest. */
+function categoryHint(value: unknown): CategoryHint {
+  return isJsonObject(value) && typeof value.type === 'string' ? { eventType: value.type } : {};
+}

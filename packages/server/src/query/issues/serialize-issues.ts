@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../store/index.js';
+import { type IssueJson, type IssueJsonContext, issueJson, type ProjectRef } from './issue-json.js';
+import { type CountFilter, filteredCounts, issueStats, type StatsPeriod, type StatsSeries } from './issue-stats.js';
+import type { IssueRow } from './list-issues.js';
+
+export interface SerializeIssuesOptions {
+  readonly publicUrl: string;
+  readonly orgSlug: string;
+  readonly projects: readonly ProjectRef[];
+  readonly now: number;
+  readonly substatusOf: (row: IssueRow) => string | null;
+  /** sparklines to attach (none for `statsPeriod=`) */
+  readonly statsPeriods: readonly StatsPeriod[];
+  /** the request's environments / time range; counts are scoped to them when set */
+  readonly countFilter: CountFilter | null;
+}
+
+/**
+ * Group JSON for a page of issues. Everything beyond the rows is read for the page's ids only:
+ * assignees, unhandled flags, counts and sparklines from issue_hourly — a handful of indexed
+ * queries whatever the size of the project.
+ */
+export async function serializeIssues(db: Kysely<Database>, rows: readonly IssueRow[], o: SerializeIssuesOptions): Promise<IssueJson[]> {
+  const ids = rows.map((r) => r.id);
+  const userIds = [...new Set(rows.flatMap((r) => (r.assignee_user_id === null ? [] : [r.assignee_user_id])))];
+  const teamIds = [...new Set(rows.flatMap((r) => (r.assignee_team_id === null ? [] : [r.assignee_team_id])))];
+  const [users, teams, unhandled] = await Promise.all([
+    userIds.length === 0 ? [] : db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', userIds).execute(),
+    teamIds.length === 0 ? [] : db.selectFrom('teams').select(['id', 'slug', 'name']).where('id', 'in', teamIds).execute(),
+    ids.length === 0
+      ? []
+      : db.selectFrom('issue_tags').select('issue_id').where('issue_id', 'in', ids).where('key', '=', 'handled').where('value', '=', 'no').execute(),
+  ]);
+  const filter = o.countFilter ?? {};
+  const series = new Map<StatsPeriod, Map<number, StatsSeries>>();
+  for (const p of o.statsPeriods) series.set(p, await issueStats(db, ids, p, o.now, { environments: filter.environments ?? [] }));
+  const ctx: IssueJsonContext = {
+    publicUrl: o.publicUrl,
+    orgSlug: o.orgSlug,
+    projects: new Map(o.projects.map((p) => [p.id, p])),
+    users: new Map(users.map((u) => [u.id, u])),
+    teams: new Map(teams.map((t) => [t.id, t])),
+    substatusOf: o.substatusOf,
+    stats: o.statsPeriods.length === 0 ? undefined : { periods: o.statsPeriods, series },
+    filteredCounts: o.countFilter === null ? undefined : await filteredCounts(db, ids, o.countFilter),
+    unhandled: new Set(unhandled.map((u) => u.issue_id)),
+  };
+  return rows.map((r) => issueJson(r, ctx));
+}

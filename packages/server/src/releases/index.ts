@@ -1,0 +1,22 @@
+/**
+ * releases — versions of the user's application as sentry-cli and the SDKs name them:
+ * creation (explicit, and implicit when events arrive), finalize, deploys, commits and
+ * repositories, the release page facts, and "which release is newer" (creation order, as
+ * Sentry) for "resolved in next release". It must not parse HTTP (api/ does) nor store
+ * artifacts (artifacts/ does).
+ */
+export { loadReleaseFacts } from './release-facts.js';
+export { type CommitInput, isValidVersion, MAX_VERSION_LENGTH, parseVersion, type RefInput } from './release-input.js';
+export {
+  commitJson,
+  deployJson,
+  type ReleaseFacts,
+  type ReleaseJson,
+  releaseJson,
+  releaseSummaryJson,
+  repositoryJson,
+  shortVersion,
+  versionInfo,
+} from './release-json.js';
+export { compareReleases, isNewerRelease, type ReleaseRank, staysResolved } from './release-order.js';
+export { createReleases, type Releases } from './releases.js';

@@ -1,0 +1,210 @@
+import type { Clock } from '../kernel/index.js';
+import { fail } from '../kernel/index.js';
+import type { Organization, Project, Release, ReleaseListFilter, Store, StoreExecutor } from '../store/index.js';
+import { setReleaseCommits } from './release-commits.js';
+import { loadReleaseFacts } from './release-facts.js';
+import { isValidVersion, parseCommits, parseDate, parseDeploy, parseProjectList, parseRefs, parseVersion } from './release-input.js';
+import { commitJson, deployJson, type ReleaseJson, releaseJson, releaseSummaryJson, repositoryJson } from './release-json.js';
+import type { ReleaseRank } from './release-order.js';
+
+/**
+ * The release domain: create/update/delete as sentry-cli and the UI ask, the page facts, and
+ * the seams other domains call — `ensureReleases` (the pipeline, per batch), `ranks` and
+ * `latestRelease` (the issue lifecycle), `summaries` (issue serializers).
+ */
+export function createReleases(deps: { store: Store; clock: Clock }) {
+  const { store, clock } = deps;
+
+  async function projectsBySlug(org: Organization, slugs: readonly string[]): Promise<Project[]> {
+    const out: Project[] = [];
+    const unknown: string[] = [];
+    for (const s of new Set(slugs)) {
+      const p = /^\d+$/.test(s) ? await store.projects.byId(Number(s)) : await store.projects.bySlug(org.id, s);
+      if (p && p.orgId === org.id) out.push(p);
+      else unknown.push(s);
+    }
+    if (unknown.length > 0) fail('validation_failed', `Invalid project slugs: ${unknown.join(', ')}`);
+    return out;
+  }
+
+  /** Sentry's clear_expired_resolutions: a new release turns "next release" into this release. */
+  async function promote(
+    trx: StoreExecutor,
+    orgId: number,
+    release: Pick<Release, 'id' | 'version' | 'createdAt'>,
+    projectIds: readonly number[],
+  ): Promise<void> {
+    await store.releases.stats.promoteNextReleaseResolutions(trx, orgId, projectIds, release);
+  }
+
+  async function applyChanges(org: Organization, release: Release, body: Record<string, unknown>): Promise<Release> {
+    const projects = parseProjectList(body.projects);
+    if (projects)
+      await store.releases.versions.addProjects(
+        release.id,
+        (await projectsBySlug(org, projects)).map((p) => p.id),
+      );
+    const status = body.status;
+    if (status !== undefined && status !== 'open' && status !== 'archived') fail('validation_failed', 'status must be "open" or "archived"');
+    const dateReleased = parseDate(body.dateReleased, 'dateReleased');
+    const dateStarted = parseDate(body.dateStarted, 'dateStarted');
+    const ref = body.ref === undefined ? undefined : body.ref === null ? null : String(body.ref).slice(0, 1024);
+    const url = body.url === undefined ? undefined : body.url === null ? null : String(body.url).slice(0, 2048);
+    const updated = await store.releases.versions.update(release.id, {
+      ...(status === undefined ? {} : { status }),
+      ...(dateReleased === undefined ? {} : { dateReleased }),
+      ...(dateStarted === undefined ? {} : { dateStarted }),
+      ...(ref === undefined ? {} : { ref }),
+      ...(url === undefined ? {} : { url }),
+    });
+    const refs = parseRefs(body.refs);
+    const commits = parseCommits(body.commits);
+    if (refs || commits) await setReleaseCommits(store, org, release, { ...(refs ? { refs } : {}), ...(commits ? { commits } : {}) });
+    return updated ?? release;
+  }
+
+  return {
+    /** 404 unless the release exists in the org (and, with `project`, is linked to it). */
+    async get(org: Organization, version: string, project?: Project): Promise<Release> {
+      const release = await store.releases.versions.byVersion(org.id, version);
+      if (!release) fail('not_found', 'Release not found');
+      if (project) {
+        const links = (await store.releases.versions.projectsOf([release.id])).get(release.id) ?? [];
+        if (!links.some((l) => l.projectId === project.id)) fail('not_found', 'Release not found');
+      }
+      return release;
+    },
+
+    async json(org: Organization, release: Release, project?: Project): Promise<ReleaseJson> {
+      const [facts] = await loadReleaseFacts(store, org, [release], project?.id);
+      return releaseJson(facts as NonNullable<typeof facts>);
+    },
+
+    /** Up to `limit` releases from `offset`, newest first, as JSON. */
+    async list(org: Organization, filter: ReleaseListFilter, offset: number, limit: number, project?: Project): Promise<ReleaseJson[]> {
+      const rows = await store.releases.versions.list(org.id, project ? { ...filter, projectIds: [project.id] } : filter, offset, limit);
+      return (await loadReleaseFacts(store, org, rows, project?.id)).map(releaseJson);
+    },
+
+    /**
+     * `releases new`: 201 when created, 208 when it existed (Sentry's codes); both link the
+     * projects. Also how sentry-cli archives and restores: the same POST with `projects: []`
+     * and a `status`.
+     */
+    async create(org: Organization, body: Record<string, unknown>, project?: Project): Promise<{ release: Release; created: boolean }> {
+      const version = parseVersion(body.version);
+      const slugs = parseProjectList(body.projects) ?? [];
+      const projects = project
+        ? [
+            project,
+            ...(await projectsBySlug(
+              org,
+              slugs.filter((s) => s !== project.slug),
+            )),
+          ]
+        : await projectsBySlug(org, slugs);
+      const { release, created } = await store.releases.versions.upsert(org.id, { version });
+      await store.releases.versions.addProjects(
+        release.id,
+        projects.map((p) => p.id),
+      );
+      if (created)
+        await promote(
+          store.db,
+          org.id,
+          release,
+          projects.map((p) => p.id),
+        );
+      const { projects: _ignored, ...rest } = body;
+      return { release: await applyChanges(org, release, rest), created };
+    },
+
+    update: (org: Organization, release: Release, body: Record<string, unknown>) => applyChanges(org, release, body),
+
+    /** Refused while issues were first seen in it (Sentry's safe_delete). */
+    async remove(release: Release): Promise<void> {
+      const links = (await store.releases.versions.projectsOf([release.id])).get(release.id) ?? [];
+      const counts = await store.releases.stats.newIssueCounts(
+        links.map((l) => l.projectId),
+        [release.version],
+      );
+      if ([...counts.values()].some((n) => n > 0)) fail('validation_failed', 'This release is referenced by active issues and cannot be removed.');
+      await store.releases.versions.remove(release.id);
+    },
+
+    async addDeploy(org: Organization, release: Release, body: Record<string, unknown>) {
+      const input = parseDeploy(body);
+      if (input.projects)
+        await store.releases.versions.addProjects(
+          release.id,
+          (await projectsBySlug(org, input.projects)).map((p) => p.id),
+        );
+      const deploy = await store.releases.deploys.create(org.id, {
+        releaseId: release.id,
+        environment: input.environment,
+        name: input.name,
+        url: input.url,
+        dateStarted: input.dateStarted,
+        dateFinished: input.dateFinished ?? clock.now(),
+      });
+      return deployJson(deploy);
+    },
+
+    async deploys(release: Release) {
+      return (await store.releases.deploys.forRelease(release.id)).map(deployJson);
+    },
+
+    async commits(release: Release) {
+      return (await store.releases.commits.forRelease(release.id)).map((c) => commitJson(c, c.repositoryName));
+    },
+
+    /** `set-commits --auto` asks where the previous release ended; `{}` when there is none. */
+    async previousWithCommits(org: Organization, release: Release): Promise<ReleaseJson | Record<string, never>> {
+      const previous = await store.releases.versions.previousWithCommits(release);
+      return previous ? this.json(org, previous) : {};
+    },
+
+    async repositories(org: Organization) {
+      return (await store.releases.commits.repositories(org.id)).map(repositoryJson);
+    },
+
+    async createRepository(org: Organization, body: Record<string, unknown>) {
+      const name = body.name ?? body.identifier;
+      if (typeof name !== 'string' || name.trim() === '' || name.length > 200) fail('validation_failed', 'name is required (e.g. "myorg/myrepo")');
+      const url = typeof body.url === 'string' ? body.url.slice(0, 2048) : null;
+      const provider = typeof body.provider === 'string' && body.provider !== '' ? body.provider.slice(0, 64) : null;
+      const { repository, created } = await store.releases.commits.createRepository(org.id, { name: name.trim(), url, provider });
+      return { json: repositoryJson(repository), created };
+    },
+
+    /**
+     * For the pipeline, once per batch and project, inside its transaction: creates the releases
+     * its events name, links them to the project, moves first/last event, and promotes "resolved
+     * in next release" issues of the project when a release is new.
+     */
+    async ensureReleases(trx: StoreExecutor, projectId: number, versions: readonly string[], seenAt: number = clock.now()): Promise<string[]> {
+      // A version no release endpoint could address (Sentry's rules) gets no release row.
+      const valid = versions.filter(isValidVersion);
+      const { orgId, created } = await store.releases.versions.ensureForEvents(trx, projectId, valid, seenAt);
+      for (const release of created) await promote(trx, orgId, release, [projectId]);
+      return created.map((r) => r.version);
+    },
+
+    /** version → rank (what compareReleases orders); unknown versions are absent. */
+    ranks: (trx: StoreExecutor, orgId: number, versions: readonly string[]): Promise<Map<string, ReleaseRank>> =>
+      store.releases.versions.ranks(trx, orgId, versions),
+
+    /** The project's newest release (the "current" one "next release" is relative to). */
+    async latestRelease(trx: StoreExecutor, projectId: number): Promise<string | null> {
+      return (await store.releases.versions.latestForProject(trx, projectId))?.version ?? null;
+    },
+
+    /** version → the short release JSON issues embed as firstRelease/lastRelease. */
+    async summaries(orgId: number, versions: readonly string[]) {
+      const rows = await store.releases.versions.byVersions(orgId, versions);
+      return new Map(rows.map((r) => [r.version, releaseSummaryJson(r)]));
+    },
+  };
+}
+
+export type Releases = ReturnType<typeof createReleases>;

@@ -1,0 +1,152 @@
+// The JSON shapes of /api/0/ as the server serializes them (Sentry's web API shapes).
+// Only the fields the UI reads; everything is optional where Sentry leaves it out.
+
+export interface User {
+  id: string;
+  email: string;
+  name: string | null;
+  username?: string;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string | null;
+}
+
+export interface Organization {
+  id: string;
+  slug: string;
+  name: string;
+  role?: string;
+  access?: string[];
+}
+
+export interface Team {
+  id: string;
+  slug: string;
+  name: string;
+  dateCreated?: string;
+}
+
+export interface Project {
+  id: string;
+  slug: string;
+  name: string;
+  platform: string | null;
+  dateCreated: string;
+  team: Team | null;
+  teams?: Team[];
+}
+
+export interface Member {
+  id: string;
+  email: string;
+  name: string | null;
+  role: string;
+  dateCreated: string;
+  user: { id: string; email: string; name: string | null };
+}
+
+export interface ClientKey {
+  id: string;
+  name: string;
+  public: string;
+  secret: string;
+  isActive: boolean;
+  rateLimit: { window: number; count: number } | null;
+  dateCreated: string;
+  dsn: { public: string; secret: string; csp: string; security: string; minidump: string };
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  scopes: string[];
+  organization: string | null;
+  tokenLastCharacters: string;
+  dateCreated: string;
+  lastUsed: string | null;
+  /** Only in the creation response. */
+  token?: string;
+}
+
+export type IssueStatus = 'unresolved' | 'resolved' | 'ignored' | 'resolvedInNextRelease';
+export type Level = 'fatal' | 'error' | 'warning' | 'info' | 'debug' | 'sample';
+
+export interface ReleaseRef {
+  version: string;
+  shortVersion?: string;
+  dateCreated?: string;
+}
+
+export interface Assignee {
+  type: 'user' | 'team';
+  id: string;
+  name: string;
+  email?: string;
+}
+
+export interface StatusDetails {
+  ignoreDuration?: number;
+  ignoreUntil?: string;
+  ignoreCount?: number;
+  ignoreWindow?: number;
+  ignoreUserCount?: number;
+  ignoreUserWindow?: number;
+  inNextRelease?: boolean;
+  inRelease?: string;
+  actor?: User;
+}
+
+/** [unix seconds, count] */
+export type StatPoint = [number, number];
+
+export interface Issue {
+  id: string;
+  shortId: string;
+  title: string;
+  culprit: string | null;
+  level: Level | string;
+  status: IssueStatus | string;
+  substatus?: string | null;
+  statusDetails: StatusDetails;
+  count: string | number;
+  userCount: number;
+  firstSeen: string;
+  lastSeen: string;
+  firstRelease: ReleaseRef | null;
+  lastRelease: ReleaseRef | null;
+  assignedTo: Assignee | null;
+  stats?: Record<string, StatPoint[]>;
+  permalink?: string;
+  metadata?: { type?: string; value?: string; filename?: string; function?: string; title?: string };
+  project?: { id: string; slug: string; name?: string };
+  platform?: string;
+  type?: string;
+  /** Issue details only. */
+  tags?: TagSummary[];
+  activity?: Activity[];
+}
+
+export interface Activity {
+  id: string;
+  type: string;
+  dateCreated: string;
+  user: User | null;
+  data: Record<string, unknown>;
+}
+
+export interface TagValue {
+  value: string;
+  name?: string;
+  count: number;
+  lastSeen?: string;
+  firstSeen?: string;
+}
+
+export interface TagSummary {
+  key: string;
+  name?: string;
+  totalValues: number;
+  topValues: TagValue[];
+}
