@@ -116,7 +116,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     await artifacts.stop();
   });
   // Serves the built React app; unknown non-API paths get index.html so client-side routes deep-link.
-  if (hasWebUi) await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: 'index.html' });
+  if (hasWebUi) await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: 'index.html' });
 
   return { server, auth, provisioning, counters, jobs: { queue, worker, retention }, postProcessHooks, alerting, releases, artifacts };
 }
