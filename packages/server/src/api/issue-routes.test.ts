@@ -57,7 +57,11 @@ for (const dialect of testDialects()) {
       assert.equal(g.permalink, `${server.url}/organizations/${server.workspace.org}/issues/${g.id}/`);
       assert.deepEqual(g.project, { id: String(server.workspace.projectId), name: 'Default', slug: server.workspace.project, platform: 'node' });
       assert.deepEqual(g.metadata, { type: 'TypeError', value: 'Cannot read items of order 7', filename: '/app/scenario.js', function: 'processOrder' });
-      assert.deepEqual(g.firstRelease, { version: 'myapp@1.2.3' });
+      // The event created the release, so the list embeds its summary, not a bare version.
+      const firstRelease = g.firstRelease as Record<string, unknown>;
+      assert.equal(firstRelease.version, 'myapp@1.2.3');
+      assert.equal(firstRelease.shortVersion, 'myapp@1.2.3');
+      assert.match(String(firstRelease.dateCreated), /^\d{4}-\d\d-\d\dT/);
       assert.deepEqual(g.lifetime, { count: '3', userCount: 2, firstSeen: g.firstSeen, lastSeen: g.lastSeen });
       assert.equal(g.assignedTo, null);
       assert.deepEqual(g.statusDetails, {});
@@ -92,6 +96,9 @@ for (const dialect of testDialects()) {
       const titles = async (q: string) => (await getOk<Group[]>(server, `${base}?query=${encodeURIComponent(q)}`)).map((i) => i.title).sort();
       assert.deepEqual(await titles('level:warning'), ['Payment provider returned 503']);
       assert.deepEqual(await titles('user.id:u2'), ['TypeError: Cannot read items of order 7']);
+      // The browser capture's user has an id AND an e-mail: the e-mail alone must find it.
+      assert.ok((await titles('user.email:jane@example.com')).includes("TypeError: Cannot read properties of undefined (reading 'length')"));
+      assert.deepEqual(await titles('user.email:nobody@example.com'), []);
       assert.deepEqual(await titles('environment:staging'), ['Payment provider returned 503']);
       assert.deepEqual(await titles('browser.name:"Chrome Headless"'), ["TypeError: Cannot read properties of undefined (reading 'length')"]);
       assert.deepEqual(await titles('is:unresolved keyerror'), ["KeyError: 'items'"]);

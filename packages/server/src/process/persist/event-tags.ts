@@ -20,6 +20,10 @@ export const DERIVED_TAG_KEYS = [
   'environment',
   'release',
   'user',
+  'user.id',
+  'user.username',
+  'user.email',
+  'user.ip',
   'browser',
   'browser.name',
   'os',
@@ -48,6 +52,11 @@ export function eventTags(event: NormalizedEvent, userKey: string | null): Pair[
   add('environment', event.environment);
   add('release', event.release);
   add('user', userKey);
+  // Each identity field of the user is searchable on its own (`user.email:…` finds a user who also has an id).
+  add('user.id', event.user?.id);
+  add('user.username', event.user?.username);
+  add('user.email', event.user?.email);
+  add('user.ip', event.user?.ip_address);
   for (const alias of ['browser', 'os', 'runtime'] as const) {
     const context = event.contexts?.[alias];
     const name = stringField(context, 'name');
