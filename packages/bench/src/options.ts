@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 
 export type TargetName = 'baseline' | 'sqlite' | 'postgres';
+export type StageName = 'ingest' | 'query';
 
 export interface BenchOptions {
   readonly mode: 'full' | 'smoke';
@@ -25,6 +26,20 @@ export interface BenchOptions {
   readonly databaseUrl: string | null;
   readonly resultsDir: string;
   readonly keep: boolean;
+  /** which stages run (`--only`); both by default */
+  readonly stages: readonly StageName[];
+  readonly query: QueryOptions;
+}
+
+export interface QueryOptions {
+  readonly events: number;
+  readonly issues: number;
+  readonly days: number;
+  readonly warmupRequests: number;
+  /** measured sequential requests per query */
+  readonly requests: number;
+  /** reuse a seeded template from packages/bench/.work (full runs); smoke runs always seed afresh */
+  readonly cache: boolean;
 }
 
 export type OptionsResult = { ok: true; options: BenchOptions } | { ok: false; reason: string } | { ok: 'help' };
@@ -43,6 +58,12 @@ const FULL = {
   rate: 1000,
   drainSeconds: 60,
   stallSeconds: 10,
+  // Seeding runs the real pipeline at a few hundred to ~1,000 events/s on two cores: this many fit about five minutes (docs/performance.md).
+  queryEvents: 200_000,
+  queryIssues: 10_000,
+  queryDays: 14,
+  queryWarmup: 20,
+  queryRequests: 200,
 };
 // Smoke: every stage once, a few seconds in all; the figures mean nothing.
 const SMOKE: typeof FULL = {
@@ -59,6 +80,11 @@ const SMOKE: typeof FULL = {
   rate: 100,
   drainSeconds: 3,
   stallSeconds: 2,
+  queryEvents: 2000,
+  queryIssues: 50,
+  queryDays: 14,
+  queryWarmup: 2,
+  queryRequests: 5,
 };
 
 export const usage = `usage: npm run bench -- [options]      (or: node packages/bench/dist/main.js [options])
@@ -80,6 +106,12 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --targets LIST          baseline,sqlite,postgres (default baseline,sqlite[,postgres if DATABASE_URL])
   --results-dir DIR       where results go (default packages/bench/results)
   --keep                  keep the run's temp directory (corpus, data dirs)
+  --only STAGE            run one stage only: ingest or query (default both)
+  --query-events N        error events seeded for the query benchmark (default 200000)
+  --query-issues N        distinct issues among them (default 10000)
+  --query-days D          days the seeded events spread over (default 14)
+  --query-requests N      measured sequential requests per query (default 200)
+  --query-warmup N        unmeasured requests per query first (default 20)
   DATABASE_URL=postgres://…  also bench Faultline on PostgreSQL, in a fresh schema dropped afterwards`;
 
 function num(raw: string | undefined, fallback: number, name: string, min: number, max: number, integer: boolean): number {
@@ -116,6 +148,12 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         drain: { type: 'string' },
         targets: { type: 'string' },
         'results-dir': { type: 'string' },
+        only: { type: 'string' },
+        'query-events': { type: 'string' },
+        'query-issues': { type: 'string' },
+        'query-days': { type: 'string' },
+        'query-requests': { type: 'string' },
+        'query-warmup': { type: 'string' },
       },
     }).values;
   } catch (err) {
@@ -133,6 +171,10 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
     if (transactionShare + sessionShare >= 1) throw new RangeError('--transactions plus --sessions must leave room for error events');
     const targets = parseTargets(str('targets'), databaseUrl);
     const saturationSeconds = num(str('saturation'), d.saturationSeconds, 'saturation', 0.1, 3600, false);
+    const stages = parseStages(str('only'));
+    const queryIssues = num(str('query-issues'), d.queryIssues, 'query-issues', 1, 1_000_000, true);
+    const queryEvents = num(str('query-events'), Math.max(d.queryEvents, queryIssues), 'query-events', 1, 100_000_000, true);
+    if (queryEvents < queryIssues) throw new RangeError('--query-events must be at least --query-issues (every issue needs an event)');
     return {
       ok: true,
       options: {
@@ -157,6 +199,15 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         databaseUrl,
         resultsDir: str('results-dir') ?? defaultResultsDir,
         keep: values.keep === true,
+        stages,
+        query: {
+          events: queryEvents,
+          issues: queryIssues,
+          days: num(str('query-days'), d.queryDays, 'query-days', 0.01, 30, false),
+          warmupRequests: num(str('query-warmup'), d.queryWarmup, 'query-warmup', 0, 100_000, true),
+          requests: num(str('query-requests'), d.queryRequests, 'query-requests', 1, 1_000_000, true),
+          cache: !smoke,
+        },
       },
     };
   } catch (err) {
@@ -178,6 +229,12 @@ function parseTargets(raw: string | undefined, databaseUrl: string | null): Targ
   }
   if (targets.length === 0) throw new RangeError('--targets names no target');
   return targets;
+}
+
+function parseStages(raw: string | undefined): StageName[] {
+  if (raw === undefined) return ['ingest', 'query'];
+  if (raw !== 'ingest' && raw !== 'query') throw new RangeError(`--only takes ingest or query, got "${raw}"`);
+  return [raw];
 }
 
 /** DATABASE_URL without credentials, for the report. */

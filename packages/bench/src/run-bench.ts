@@ -3,62 +3,32 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCorpus, writeCorpusFiles } from './corpus/index.js';
 import { type BenchOptions, redactDatabaseUrl } from './options.js';
-import { repoRoot } from './paths.js';
-import { type BenchResults, machineInfo, type TargetResult } from './report/index.js';
-import { baselineTarget, benchTarget, postgresTarget, queryStage, sqliteTarget, type TargetSpec } from './stages/index.js';
+import { repoRoot, workDir } from './paths.js';
+import { type BenchResults, machineInfo, type QueryBenchResult, type TargetResult } from './report/index.js';
+import { baselineTarget, benchTarget, postgresTarget, queryCacheDir, queryStage, sqliteTarget, type TargetSpec } from './stages/index.js';
 
 export interface RunHooks {
   log(line: string): void;
 }
 
 /**
- * One bench run: build the corpus, bench each target in turn (never two at once: they
- * would share the two cores), then compare with the baseline. Targets run one after
- * another in a fresh process each, from the same corpus files.
+ * One bench run: the ingest stage (build the corpus, bench each target in turn — never two
+ * at once: they would share the two cores — then compare with the baseline), then the query
+ * stage (seeded data sets, read-API latencies). `--only` runs one of them.
  */
 export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<BenchResults> {
   const startedAt = new Date();
   const runDir = await mkdtemp(join(tmpdir(), 'faultline-bench-'));
   try {
-    const t0 = performance.now();
-    const corpus = buildCorpus({
-      seed: options.seed,
-      envelopes: options.corpusSize,
-      errorTypes: options.errorTypes,
-      transactionShare: options.transactionShare,
-      sessionShare: options.sessionShare,
-      largeShare: options.largeShare,
-      nowMs: startedAt.getTime(),
-    });
-    const files = writeCorpusFiles(runDir, corpus.templates);
-    const buildMs = Math.round(performance.now() - t0);
-    hooks.log(`corpus: ${corpus.stats.envelopes} envelopes, ${corpus.stats.errorTypesUsed} error types, ${corpus.stats.gzipped} gzipped (${buildMs} ms)`);
-
-    const specs: TargetSpec[] = options.targets.map((name) => {
-      if (name === 'baseline') return baselineTarget();
-      if (name === 'sqlite') return sqliteTarget(repoRoot, runDir, options.keep);
-      if (options.databaseUrl === null) throw new Error('postgres target without DATABASE_URL');
-      return postgresTarget(repoRoot, runDir, options.databaseUrl, options.keep);
-    });
-    const targets: TargetResult[] = [];
-    for (const [i, spec] of specs.entries()) {
-      hooks.log(`${spec.name}: running…`);
-      const r = await benchTarget(spec, options, files, i);
-      hooks.log(
-        `${spec.name}: ${r.status}, ${r.saturation?.acceptedPerSec ?? 'n/a'} accepted/s at saturation${r.problems.length ? ` — ${r.problems.length} problem(s)` : ''}`,
-      );
-      targets.push(r);
-    }
-    const baseline = targets.find((t) => t.kind === 'baseline')?.saturation?.acceptedPerSec ?? null;
-    for (const t of targets) {
-      const own = t.saturation?.acceptedPerSec ?? null;
-      if (t.kind !== 'baseline' && baseline && own !== null) t.acceptedRatioToBaseline = Math.round((own / baseline) * 1000) / 1000;
-    }
-
+    const ingest = options.stages.includes('ingest') ? await ingestStage(options, hooks, runDir, startedAt) : null;
+    const query: QueryBenchResult = options.stages.includes('query')
+      ? await queryStage(options, { repoRoot, runDir, cacheDir: queryCacheDir(workDir), log: hooks.log })
+      : { status: 'skipped', reason: 'not selected (--only ingest)' };
     const finishedAt = new Date();
     return {
-      schemaVersion: 1,
+      schemaVersion: 2,
       mode: options.mode,
+      stages: [...options.stages],
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
       durationMs: finishedAt.getTime() - startedAt.getTime(),
@@ -80,13 +50,62 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
         stallSeconds: options.stallSeconds,
         targets: [...options.targets],
         databaseUrl: redactDatabaseUrl(options.databaseUrl),
+        queryEvents: options.query.events,
+        queryIssues: options.query.issues,
+        queryDays: options.query.days,
+        queryWarmup: options.query.warmupRequests,
+        queryRequests: options.query.requests,
       },
-      corpus: { ...corpus.stats, buildMs },
-      targets,
-      query: queryStage(),
+      corpus: ingest?.corpus ?? null,
+      targets: ingest?.targets ?? [],
+      query,
     };
   } finally {
     if (options.keep) hooks.log(`kept ${runDir}`);
     else await rm(runDir, { recursive: true, force: true });
   }
+}
+
+/** The ingest benchmark: build the corpus, bench each target in turn, compare with the baseline. */
+async function ingestStage(
+  options: BenchOptions,
+  hooks: RunHooks,
+  runDir: string,
+  startedAt: Date,
+): Promise<{ corpus: NonNullable<BenchResults['corpus']>; targets: TargetResult[] }> {
+  const t0 = performance.now();
+  const corpus = buildCorpus({
+    seed: options.seed,
+    envelopes: options.corpusSize,
+    errorTypes: options.errorTypes,
+    transactionShare: options.transactionShare,
+    sessionShare: options.sessionShare,
+    largeShare: options.largeShare,
+    nowMs: startedAt.getTime(),
+  });
+  const files = writeCorpusFiles(runDir, corpus.templates);
+  const buildMs = Math.round(performance.now() - t0);
+  hooks.log(`corpus: ${corpus.stats.envelopes} envelopes, ${corpus.stats.errorTypesUsed} error types, ${corpus.stats.gzipped} gzipped (${buildMs} ms)`);
+
+  const specs: TargetSpec[] = options.targets.map((name) => {
+    if (name === 'baseline') return baselineTarget();
+    if (name === 'sqlite') return sqliteTarget(repoRoot, runDir, options.keep);
+    if (options.databaseUrl === null) throw new Error('postgres target without DATABASE_URL');
+    return postgresTarget(repoRoot, runDir, options.databaseUrl, options.keep);
+  });
+  const targets: TargetResult[] = [];
+  for (const [i, spec] of specs.entries()) {
+    hooks.log(`${spec.name}: running…`);
+    const r = await benchTarget(spec, options, files, i);
+    hooks.log(
+      `${spec.name}: ${r.status}, ${r.saturation?.acceptedPerSec ?? 'n/a'} accepted/s at saturation${r.problems.length ? ` — ${r.problems.length} problem(s)` : ''}`,
+    );
+    targets.push(r);
+  }
+  const baseline = targets.find((t) => t.kind === 'baseline')?.saturation?.acceptedPerSec ?? null;
+  for (const t of targets) {
+    const own = t.saturation?.acceptedPerSec ?? null;
+    if (t.kind !== 'baseline' && baseline && own !== null) t.acceptedRatioToBaseline = Math.round((own / baseline) * 1000) / 1000;
+  }
+  return { corpus: { ...corpus.stats, buildMs }, targets };
 }

@@ -9,7 +9,7 @@ import { type Auth, createAuth } from './auth/index.js';
 import type { Config } from './config/index.js';
 import { createIngest } from './ingest/index.js';
 import { createQueueWriter, createRetentionJob, createWorker, parseRetentionDays, type QueueWriter, type RetentionJob, type Worker } from './jobs/index.js';
-import type { Clock, Logger } from './kernel/index.js';
+import { type Clock, type Logger, systemClock } from './kernel/index.js';
 import { registerStatsRoutes } from './outcomes/index.js';
 import {
   compileGroupingRules,
@@ -22,9 +22,10 @@ import {
   readGroupingText,
   userKeyOf,
 } from './process/index.js';
+import { createThreadedWorker } from './processing-thread/index.js';
 import { createProvisioning, type Provisioning } from './provision/index.js';
-import { createReleases, type Releases } from './releases/index.js';
-import type { Store } from './store/index.js';
+import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
+import { type Store, storeOpenOptions } from './store/index.js';
 
 export interface AppDeps {
   config: Config;
@@ -77,17 +78,30 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const processing = { eventTags, userKeyOf, parseInboundFilterSettings, parseScrubSettings, compileGroupingRules, readGroupingText, parseRetentionDays };
   // Source maps: uploads land in artifacts/; the pipeline's symbolicate stage reads them.
   const releases = createReleases({ store, clock });
-  const artifacts = createArtifacts({ config, store, clock, logger, onChange: () => sourceMaps.forgetProjects() });
+  const artifacts = createArtifacts({
+    config,
+    store,
+    clock,
+    logger,
+    onChange: () => {
+      sourceMaps.forgetProjects();
+      threaded?.forgetSourceMaps();
+    },
+  });
   const sourceMaps = createSourceMapStage({ source: artifacts.reader, cacheBytes: config.sourceMapCacheBytes, clock });
   registerApiRoutes(server, { auth, store, publicUrl, clock, processing, releases, artifacts });
 
   // Ingest enqueues durably; the worker runs the processing pipeline asynchronously.
   const postProcessHooks: PostProcessHook[] = [];
-  const worker = createWorker({
+  // Processing on worker threads needs a database they can open too, and the real clock (an injected one cannot cross threads).
+  const storeOptions = storeOpenOptions(store);
+  const threadable = config.workerThreads > 0 && clock === systemClock && storeOptions !== undefined && storeOptions.sqliteFile !== ':memory:';
+  const threaded = threadable ? createThreadedWorker({ config, storeOptions, threads: config.workerThreads, logger, postProcessHooks }) : null;
+  const worker = threaded ?? createWorker({
     store,
     logger,
     clock,
-    processBatch: createPipeline({ store, clock, logger, settingsTtlMs: config.processingSettingsTtlMs, postProcessHooks, sourceMaps }),
+    processBatch: createPipeline({ store, clock, logger, settingsTtlMs: config.processingSettingsTtlMs, postProcessHooks, sourceMaps, releases: pipelineReleases(releases, store) }),
     batchSize: config.workerBatchSize,
     pollMs: config.workerPollMs,
   });

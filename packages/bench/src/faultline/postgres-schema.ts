@@ -24,14 +24,42 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
   }
 }
 
-export async function createBenchSchema(databaseUrl: string, name: string): Promise<BenchSchema> {
+function safeName(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`unsafe schema name ${name}`);
-  await withClient(databaseUrl, (c) => c.query(`create schema "${name}"`));
+  return name;
+}
+
+/** DATABASE_URL scoped to `schema` through `options=-c search_path=…`. */
+export function schemaUrl(databaseUrl: string, schema: string): string {
   const url = new URL(databaseUrl);
-  url.searchParams.set('options', `-c search_path=${name}`);
+  url.searchParams.set('options', `-c search_path=${safeName(schema)}`);
+  return url.toString();
+}
+
+export async function schemaExists(databaseUrl: string, name: string): Promise<boolean> {
+  return withClient(databaseUrl, async (c) => (await c.query('select 1 from pg_namespace where nspname = $1', [name])).rowCount === 1);
+}
+
+export async function dropSchema(databaseUrl: string, name: string): Promise<void> {
+  await withClient(databaseUrl, (c) => c.query(`drop schema if exists "${safeName(name)}" cascade`));
+}
+
+/**
+ * VACUUM ANALYZE of every table in the schema: after a bulk load autovacuum would get there
+ * on its own within a minute or so; doing it now keeps the figures from depending on when.
+ */
+export async function vacuumAnalyzeSchema(databaseUrl: string, name: string): Promise<void> {
+  await withClient(databaseUrl, async (c) => {
+    const tables = await c.query<{ tablename: string }>('select tablename from pg_tables where schemaname = $1', [name]);
+    for (const t of tables.rows) await c.query(`vacuum analyze "${safeName(name)}"."${t.tablename.replaceAll('"', '""')}"`);
+  });
+}
+
+export async function createBenchSchema(databaseUrl: string, name: string): Promise<BenchSchema> {
+  await withClient(databaseUrl, (c) => c.query(`create schema "${safeName(name)}"`));
   return {
     name,
-    url: url.toString(),
+    url: schemaUrl(databaseUrl, name),
     sizeBytes: () =>
       withClient(databaseUrl, async (c) => {
         const r = await c.query<{ bytes: string | null }>(
@@ -40,6 +68,6 @@ export async function createBenchSchema(databaseUrl: string, name: string): Prom
         );
         return Number(r.rows[0]?.bytes ?? 0);
       }),
-    drop: () => withClient(databaseUrl, async (c) => void (await c.query(`drop schema if exists "${name}" cascade`))),
+    drop: () => dropSchema(databaseUrl, name),
   };
 }

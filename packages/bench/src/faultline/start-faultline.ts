@@ -11,6 +11,8 @@ export interface FaultlineOptions {
   /** PostgreSQL URL (with the run's search_path); null for embedded SQLite in `dataDir`. */
   readonly databaseUrl: string | null;
   readonly startTimeoutMs: number;
+  /** further FAULTLINE_* settings for this server (the query stage turns the worker off) */
+  readonly settings?: Readonly<Record<string, string>>;
 }
 
 /** What `faultline bootstrap --json` prints. */
@@ -20,6 +22,8 @@ export interface Workspace {
   readonly project: string;
   readonly projectId: string;
   readonly dsn: string;
+  /** the bootstrap API token (all scopes), for the read API */
+  readonly token: string;
 }
 
 export interface RunningFaultline extends RunningServer {
@@ -34,7 +38,14 @@ function bootstrap(bin: string, env: Record<string, string>, timeoutMs: number):
       try {
         const parsed = JSON.parse(last) as Partial<Workspace>;
         if (typeof parsed.dsn !== 'string' || parsed.projectId === undefined) throw new Error('no dsn/projectId');
-        resolve({ url: String(parsed.url), org: String(parsed.org), project: String(parsed.project), projectId: String(parsed.projectId), dsn: parsed.dsn });
+        resolve({
+          url: String(parsed.url),
+          org: String(parsed.org),
+          project: String(parsed.project),
+          projectId: String(parsed.projectId),
+          dsn: parsed.dsn,
+          token: String(parsed.token),
+        });
       } catch (e) {
         reject(new Error(`faultline bootstrap --json printed no workspace (${e instanceof Error ? e.message : String(e)}): ${last}`));
       }
@@ -70,6 +81,7 @@ export async function startFaultline(o: FaultlineOptions): Promise<RunningFaultl
     FAULTLINE_URL: `http://127.0.0.1:${port}`,
     FAULTLINE_LOG_LEVEL: 'warn',
     ...(o.databaseUrl !== null ? { DATABASE_URL: o.databaseUrl } : {}),
+    ...o.settings,
   });
   const workspace = await bootstrap(bin, env, o.startTimeoutMs);
   const parsed = parseDsn(workspace.dsn);

@@ -2,5 +2,16 @@
 // rendering. Must not measure anything: it only shapes what the stages measured.
 export { machineInfo } from './machine.js';
 export { renderMarkdown } from './markdown.js';
-export type { BenchResults, MachineInfo, PhaseFigures, ProcessingFigures, QueryBenchResult, TargetResult, TimelineSample } from './results.js';
+export type {
+  BenchResults,
+  MachineInfo,
+  PhaseFigures,
+  ProcessingFigures,
+  QueryBenchResult,
+  QueryFigures,
+  QueryTargetResult,
+  SeedFigures,
+  TargetResult,
+  TimelineSample,
+} from './results.js';
 export { writeResults } from './write-results.js';

@@ -1,4 +1,5 @@
 import { bytes, count, ms, NA, percent, rate } from './format.js';
+import { renderQueryMarkdown } from './query-markdown.js';
 import type { BenchResults, PhaseFigures, TargetResult, TimelineSample } from './results.js';
 
 function latency(p: PhaseFigures | null): string {
@@ -51,13 +52,21 @@ function timeline(t: TargetResult): string[] {
 }
 
 export function renderMarkdown(r: BenchResults): string {
-  const p = r.parameters;
   const m = r.machine;
-  const c = r.corpus;
   const lines = [
     `# Faultline bench (${r.mode}) — ${r.startedAt}`,
     '',
     `Machine: ${m.cpus} × ${m.cpuModel}, ${bytes(m.totalMemBytes)} RAM, ${m.platform} ${m.osRelease} ${m.arch}, Node ${m.node}; load average ${m.loadAverageAtStart.join(' / ')} at start. Server and load generator share these cores.`,
+  ];
+  if (r.corpus !== null) lines.push(...ingestSection(r, r.corpus));
+  lines.push(...renderQueryMarkdown(r.query));
+  lines.push('');
+  return lines.join('\n');
+}
+
+function ingestSection(r: BenchResults, c: NonNullable<BenchResults['corpus']>): string[] {
+  const p = r.parameters;
+  const lines = [
     '',
     `Corpus: ${count(c.envelopes)} envelopes (seed ${p.seed}) — ${count(c.byKind.error)} error events over ${count(c.errorTypesUsed)} error types, ` +
       `${count(c.byKind.transaction)} transactions, ${count(c.byKind.session)} sessions; mean ${bytes(c.meanUncompressedBytes)} ` +
@@ -69,8 +78,6 @@ export function renderMarkdown(r: BenchResults): string {
     `| target | accepted/s at saturation | vs baseline | p50 / p99 at saturation | p50 / p99 at ${p.rate}/s | processed/s | peak RSS | disk / event |`,
     '|---|---|---|---|---|---|---|---|',
     ...r.targets.map(row),
-    '',
-    `Query benchmark: ${r.query.reason} — planned: ${r.query.planned}.`,
   ];
   for (const t of r.targets) {
     const o = t.openLoop;
@@ -93,6 +100,5 @@ export function renderMarkdown(r: BenchResults): string {
     for (const problem of t.problems) lines.push(`- problem: ${problem.split('\n')[0]}`);
     lines.push(...timeline(t));
   }
-  lines.push('');
-  return lines.join('\n');
+  return lines;
 }

@@ -73,21 +73,79 @@ export interface MachineInfo {
   readonly loadAverageAtStart: readonly number[];
 }
 
-export interface QueryBenchResult {
-  readonly status: 'not-available';
-  readonly reason: string;
-  readonly planned: string;
+/** One endpoint measured with sequential requests on an otherwise idle server. */
+export interface QueryFigures {
+  readonly name: string;
+  /** what was requested; `{issue}` stands for the rotating issue ids */
+  readonly path: string;
+  /** measured requests (after the warm-up) */
+  readonly requests: number;
+  /** answers other than 200 among them */
+  readonly errors: number;
+  readonly meanMs: number | null;
+  readonly p50Ms: number | null;
+  readonly p95Ms: number | null;
+  readonly p99Ms: number | null;
+  readonly maxMs: number | null;
+  /** items in the last answer (issues listed) or null when the answer is not a list */
+  readonly rows: number | null;
+  /** issue #8's p95 target for this query, null where it sets none */
+  readonly targetP95Ms: number | null;
+  readonly met: boolean | null;
 }
 
+/** What the seeded data set holds, counted after seeding. */
+export interface SeedFigures {
+  readonly requestedEvents: number;
+  readonly requestedIssues: number;
+  readonly events: number;
+  readonly issues: number;
+  readonly issueTags: number;
+  readonly issueHourly: number;
+  readonly issueUsers: number;
+  readonly largestIssueEvents: number;
+  readonly days: number;
+  /** the seed came from the cache (packages/bench/.work) instead of being made in this run */
+  readonly reused: boolean;
+  readonly seededAt: string;
+  /** how long making it took (in the run that made it), and the rate */
+  readonly seedMs: number;
+  readonly eventsPerSec: number;
+  readonly cacheKey: string | null;
+}
+
+export interface QueryTargetResult {
+  readonly name: string;
+  readonly database: 'sqlite' | 'postgres';
+  status: 'ok' | 'failed';
+  readonly problems: string[];
+  seed: SeedFigures | null;
+  /** ids of the issues the issue-page requests rotate over, with their event counts */
+  sampleIssues: { id: string; events: number }[];
+  queries: QueryFigures[];
+}
+
+export type QueryBenchResult =
+  | { readonly status: 'skipped'; readonly reason: string }
+  | {
+      readonly status: 'measured';
+      readonly warmupRequests: number;
+      readonly requests: number;
+      readonly targets: readonly QueryTargetResult[];
+    };
+
 export interface BenchResults {
-  readonly schemaVersion: 1;
+  readonly schemaVersion: 2;
   readonly mode: 'full' | 'smoke';
+  /** the stages this run ran (`--only`) */
+  readonly stages: readonly ('ingest' | 'query')[];
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly durationMs: number;
   readonly machine: MachineInfo;
   readonly parameters: Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
-  readonly corpus: CorpusStats & { readonly buildMs: number };
+  /** the ingest corpus; null when the ingest stage did not run */
+  readonly corpus: (CorpusStats & { readonly buildMs: number }) | null;
   readonly targets: readonly TargetResult[];
   readonly query: QueryBenchResult;
 }

@@ -1,7 +1,7 @@
 // stages — what one run does to each target: the load phases, the waits for processing,
-// the backlog timeline, memory and disk; plus the query-benchmark placeholder. Must not
+// the backlog timeline, memory and disk; plus the query benchmark (seeded data, read API). Must not
 // render or write results (report/ does) or know how a server is launched (targets.ts
 // adapts baseline/ and faultline/).
 export { benchTarget } from './ingest-stage.js';
-export { queryStage } from './query-stage.js';
+export { queryCacheDir, queryStage } from './query-stage.js';
 export { baselineTarget, postgresTarget, sqliteTarget, type TargetSpec } from './targets.js';

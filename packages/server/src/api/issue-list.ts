@@ -13,6 +13,7 @@ import {
   serializeIssues,
 } from '../query/issues/index.js';
 import { parseIssueSort, queryErrorDetail } from '../query/search/index.js';
+import type { Releases } from '../releases/index.js';
 import type { Organization, Project, Store } from '../store/index.js';
 import { readIssueSearch } from './issue-search-request.js';
 import { firstParam, readKeysetCursor, readLimit, setKeysetLink } from './keyset-pagination.js';
@@ -21,6 +22,8 @@ export interface IssueListDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly publicUrl: string;
+  /** release summaries for firstRelease/lastRelease; without it they are bare `{version}` */
+  readonly releases?: Pick<Releases, 'summaries'>;
 }
 
 export interface IssueListScope {
@@ -70,7 +73,7 @@ async function directHit(request: FastifyRequest, store: Store, scope: IssueList
 
 /** The issue list of a project or an organization: search, sort, keyset pages, Group JSON. */
 export async function issueList(request: FastifyRequest, reply: FastifyReply, deps: IssueListDeps, scope: IssueListScope) {
-  const { store, clock } = deps;
+  const { store, clock, releases } = deps;
   const now = clock.now();
   const sparkline = readSparkline(request, scope.orgLevel);
   const serialize = (rows: IssueRow[], projects: readonly Project[], countFilter: CountFilter | null) =>
@@ -82,6 +85,7 @@ export async function issueList(request: FastifyRequest, reply: FastifyReply, de
       substatusOf: substatusAt(now),
       statsPeriods: sparkline,
       countFilter,
+      releaseSummaries: releases && ((versions) => releases.summaries(scope.org.id, versions)),
     });
   const hit = await directHit(request, store, scope);
   if (hit && hit.merged_into_id === null) {

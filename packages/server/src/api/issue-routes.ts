@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth, OrgAccess } from '../auth/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { matchingIssueIds } from '../query/issues/index.js';
+import type { Releases } from '../releases/index.js';
 import type { Project, Store } from '../store/index.js';
 import { issueList } from './issue-list.js';
 import { readIssueSearch } from './issue-search-request.js';
@@ -20,6 +21,7 @@ export interface IssueRouteDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly publicUrl: string;
+  readonly releases?: Pick<Releases, 'summaries'>;
 }
 
 /**

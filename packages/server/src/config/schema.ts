@@ -201,6 +201,14 @@ export const configSchema = {
     doc: 'Run the queue worker in this process (false: ingest only).',
     parse: boolean,
   },
+  workerThreads: {
+    env: 'FAULTLINE_WORKER_THREADS',
+    // 0 until a full bench shows the thread ahead: the first runs on a loaded box were slower (docs/performance.md).
+    default: '0',
+    unit: 'threads',
+    doc: 'Worker threads that process the queue, each with its own database connection, so processing never holds up ingest on the event loop; 0 = process on the main thread. SQLite has one writer: more than 1 only helps on PostgreSQL.',
+    parse: integer(0, 16),
+  },
   workerBatchSize: {
     env: 'FAULTLINE_WORKER_BATCH_SIZE',
     default: '200',

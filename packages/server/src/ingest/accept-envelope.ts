@@ -31,6 +31,8 @@ export interface EnvelopeInput {
   stored: { encoding: string; bytes: Uint8Array };
   decodedBytes: number;
   receivedAt: number;
+  /** the client's address (Fastify's request.ip: the socket's, or a trusted proxy's header per `trustProxy`) */
+  clientIp?: string | undefined;
 }
 
 /** Headers for the 200 (`X-Sentry-Rate-Limits` when a limit is active). */
@@ -115,7 +117,7 @@ function countClientReport(counts: OutcomeCounts, projectId: number, at: number,
 
 function queueRow(input: EnvelopeInput, accepted: readonly [number, EnvelopeItem][]): NewQueuedEnvelope {
   const { envelope } = input;
-  const base = { projectId: input.key.projectId, receivedAt: input.receivedAt, eventId: envelope.headers.event_id ?? null };
+  const base = { projectId: input.key.projectId, receivedAt: input.receivedAt, eventId: envelope.headers.event_id ?? null, clientIp: input.clientIp ?? null };
   let keptBytes = 0;
   for (const [, item] of accepted) keptBytes += item.payload.byteLength;
   if (input.decodedBytes - keptBytes <= compactAboveDroppedBytes) {

@@ -91,7 +91,7 @@ export function ingestRoutes(deps: IngestRouteDeps) {
     }
     const result = await acceptEnvelope(
       { queue, limiter, limits },
-      { key, envelope: parsed.envelope, stored, decodedBytes: envelopeBytes.byteLength, receivedAt },
+      { key, envelope: parsed.envelope, stored, decodedBytes: envelopeBytes.byteLength, receivedAt, clientIp: request.ip },
     );
     void reply.headers(result.headers);
     if (kind === 'security') return reply.code(201).send();

@@ -25,6 +25,7 @@ export {
   ONGOING_AFTER_MS,
   RESOLUTIONS,
   type Resolution,
+  type ReleaseResolutionCheck,
   regresses,
   regressionPatch,
   unignorePatch,

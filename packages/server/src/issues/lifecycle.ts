@@ -72,18 +72,32 @@ export interface ArrivingEvent {
 }
 
 /**
- * Does this event regress a resolved issue? Releases are not ordered yet (issue #6 makes
- * "different" into "newer"), so:
- * - `now` (or no resolution recorded): any event received after `resolvedAt`;
- * - `in_release` X / `in_next_release` (X = the issue's last release when it was resolved):
- *   an event from a release other than X. An event without a release is taken as older, as
- *   Sentry's GroupResolution.has_resolution does, and leaves the issue resolved.
+ * Whether an issue resolved `in_release` / `in_next_release` (against `resolvedIn`) stays
+ * resolved when an event from `eventRelease` arrives. The pipeline builds it over the
+ * organization's release order (releases/ staysResolved: Sentry's GroupResolution.has_resolution).
  */
-export function regresses(issue: Pick<LifecycleFields, 'status' | 'resolution' | 'resolvedInRelease' | 'resolvedAt'>, event: ArrivingEvent): boolean {
+export type ReleaseResolutionCheck = (resolution: 'in_release' | 'in_next_release', resolvedIn: string | null, eventRelease: string) => boolean;
+
+/** Without release order: any release other than the one resolved against counts as newer. */
+const anyOtherRelease: ReleaseResolutionCheck = (_resolution, resolvedIn, eventRelease) => eventRelease === resolvedIn;
+
+/**
+ * Does this event regress a resolved issue?
+ * - `now` (or no resolution recorded): any event received after `resolvedAt`;
+ * - `in_release` X / `in_next_release` (X = the project's current release when it was
+ *   resolved): an event from a release newer than X (in_next_release) or X or newer
+ *   (in_release), as `staysResolved` decides. An event without a release is taken as older,
+ *   as Sentry's GroupResolution.has_resolution does, and leaves the issue resolved.
+ */
+export function regresses(
+  issue: Pick<LifecycleFields, 'status' | 'resolution' | 'resolvedInRelease' | 'resolvedAt'>,
+  event: ArrivingEvent,
+  staysResolved: ReleaseResolutionCheck = anyOtherRelease,
+): boolean {
   if (issue.status !== 'resolved') return false;
   if (issue.resolution === 'in_release' || issue.resolution === 'in_next_release') {
     if (event.release === null) return false;
-    return event.release !== issue.resolvedInRelease;
+    return !staysResolved(issue.resolution, issue.resolvedInRelease, event.release);
   }
   return issue.resolvedAt === null || event.receivedAt > issue.resolvedAt;
 }

@@ -17,6 +17,8 @@ export interface QueueItem {
   readonly headers: ItemHeaders;
   /** a view into the decoded envelope body */
   readonly payload: Uint8Array;
+  /** the sending client's address as ingest saw it (Fastify's request.ip), for `{{auto}}` user IPs */
+  readonly clientIp?: string | null;
 }
 
 export type ExpandResult = { ok: true; items: QueueItem[] } | { ok: false; reason: string };
@@ -48,6 +50,7 @@ export async function expandQueuedEnvelope(row: QueuedEnvelope): Promise<ExpandR
       envelopeHeaders: parsed.envelope.headers,
       headers: item.headers,
       payload: item.payload,
+      clientIp: row.clientIp ?? null,
     });
   }
   return { ok: true, items };

@@ -28,6 +28,12 @@ export interface WorkerOptions {
   maxBatchBytes?: number;
   /** failed attempts after which an envelope is dropped with an `invalid` outcome */
   maxAttempts?: number;
+  /**
+   * Longest a claim's transaction should take: the loop shrinks its claims while they take
+   * longer and grows them back up to `batchSize`. A worker on its own thread sets it because
+   * SQLite's write lock is then shared with the ingest group commit on the main thread.
+   */
+  maxTransactionMs?: number;
 }
 
 export interface Worker {
@@ -48,6 +54,8 @@ class ProcessorError extends Error {
   }
 }
 
+// Below this many envelopes per claim, the per-transaction cost (fsync, queue bookkeeping) dominates.
+const minAdaptiveClaim = 25;
 const windowPruneEveryMs = 60_000;
 const windowKeepMs = 10 * 60_000;
 
@@ -60,6 +68,8 @@ export function createWorker(options: WorkerOptions): Worker {
   let wake: (() => void) | null = null;
   let notified = false;
   let lastPrune = 0;
+  // the loop's claim in progress: drain waits for it so its after-commit work has run too
+  let current: Promise<number> | null = null;
 
   async function runOnce(limit = options.batchSize): Promise<number> {
     let claimed: number[] = [];
@@ -155,10 +165,21 @@ export function createWorker(options: WorkerOptions): Worker {
     await store.rateWindows.prune(now - windowKeepMs);
   }
 
+  let claimLimit = options.batchSize;
+  function adaptClaim(taken: number, elapsedMs: number): void {
+    const budget = options.maxTransactionMs;
+    if (budget === undefined) return;
+    if (elapsedMs > budget) claimLimit = Math.max(Math.min(minAdaptiveClaim, options.batchSize), Math.floor(claimLimit / 2));
+    else if (taken === claimLimit && elapsedMs < budget / 2) claimLimit = Math.min(options.batchSize, claimLimit * 2);
+  }
+
   async function run(): Promise<void> {
     while (!stopping) {
       try {
-        const n = await runOnce();
+        const started = performance.now();
+        current = runOnce(claimLimit);
+        const n = await current;
+        adaptClaim(n, performance.now() - started);
         if (n === 0) {
           await maintain();
           await idle();
@@ -191,7 +212,10 @@ export function createWorker(options: WorkerOptions): Worker {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         if (loop) {
-          if ((await store.ingestQueue.depth()) === 0) return;
+          if ((await store.ingestQueue.depth()) === 0) {
+            await current?.catch(() => {});
+            return;
+          }
           await sleep(10);
         } else if ((await runOnce()) === 0 && (await store.ingestQueue.depth()) === 0) return;
         if (Date.now() > deadline) throw new Error(`queue not drained within ${timeoutMs} ms`);

@@ -83,19 +83,18 @@ for (const dialect of testDialects()) {
       assert.equal((await activityOf(h, id)).filter((a) => a.type === 'set_regression').length, 1);
     });
 
-    it('resolved in release X: X and release-less events stay resolved, another release regresses', async () => {
-      const { p, id } = await issueWith(() => ({
-        status: 'resolved',
-        substatus: null,
-        resolution: 'in_release',
-        resolvedInRelease: 'myapp@3.0.0',
-        resolvedAt: h.clock.now(),
-      }));
-      await sendAll(h, p, [withRelease('myapp@3.0.0'), withRelease(undefined)]);
+    it('resolved in release X: older-release and release-less events stay resolved, X itself regresses', async () => {
+      // Releases are ordered by creation in the organization: 2.9.0 (this issue's first event), then 3.0.0 (another project's).
+      const { p, id } = await issueWith(
+        () => ({ status: 'resolved', substatus: null, resolution: 'in_release', resolvedInRelease: 'myapp@3.0.0', resolvedAt: h.clock.now() }),
+        withRelease('myapp@2.9.0'),
+      );
+      await sendAll(h, await newProject(h), [withRelease('myapp@3.0.0')]);
+      await sendAll(h, p, [withRelease('myapp@2.9.0'), withRelease(undefined)]);
       assert.equal((await issueById(h, id)).status, 'resolved');
-      await sendAll(h, p, [withRelease('myapp@2.9.0')]);
+      await sendAll(h, p, [withRelease('myapp@3.0.0')]);
       const issue = await issueById(h, id);
-      assert.deepEqual([issue.status, issue.substatus, issue.regressed_in_release], ['unresolved', 'regressed', 'myapp@2.9.0']);
+      assert.deepEqual([issue.status, issue.substatus, issue.regressed_in_release], ['unresolved', 'regressed', 'myapp@3.0.0']);
     });
 
     it('ignored until 3 more events: back as escalating on the third', async () => {

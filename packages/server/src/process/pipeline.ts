@@ -7,7 +7,7 @@ import { applyInboundFilters } from './filter/index.js';
 import { computeGrouping, type GroupingResult, type GroupingRules } from './group/index.js';
 import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
 import { parkItems } from './park-items.js';
-import { persistEvents, type ReadyEvent } from './persist/index.js';
+import { type LoadResolutionCheck, persistEvents, type ReadyEvent } from './persist/index.js';
 import { createPostProcess, type PostProcessHook } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
 import { scrubEvent } from './scrub/index.js';
@@ -37,6 +37,15 @@ export interface PipelineDeps {
   postProcessHooks: readonly PostProcessHook[];
   /** resolves JavaScript frames from uploaded source maps; absent = frames pass through */
   sourceMaps?: SourceMapStage;
+  /** releases/ as the pipeline uses it (process/ may not import it); absent = no implicit releases, any other release is "newer" */
+  releases?: PipelineReleaseDeps;
+}
+
+export interface PipelineReleaseDeps {
+  /** once per batch and project, before persist: creates and links the releases its events name */
+  ensure(trx: StoreExecutor, projectId: number, versions: readonly string[], seenAt: number): Promise<unknown>;
+  /** "is this release newer" for the lifecycle of issues resolved in a release */
+  resolutionCheck: LoadResolutionCheck;
 }
 
 const ACCEPTED: Verdict = { outcome: 'accepted' };
@@ -63,7 +72,8 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       else outcomes.item(item.projectId, item.receivedAt, item, result.verdict, result.hint);
     }
     const readyEvents = ready.map((r) => r.ready);
-    const persisted = await persistEvents({ store, now: clock.now() }, trx, readyEvents);
+    if (deps.releases) await ensureReleases(deps.releases, trx, readyEvents);
+    const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, readyEvents);
     for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
     await store.outcomes.increment(trx, outcomes.increments());
     const summaries = persisted.summaries;
@@ -86,6 +96,7 @@ async function processItem(
     projectId: item.projectId,
     itemType: item.type,
     envelopeHeaders: item.envelopeHeaders,
+    clientIp: item.clientIp ?? undefined,
   });
   if (!normalized.ok) return { ok: false, verdict: { outcome: 'invalid', reason: 'invalid_event' }, hint };
   const event = normalized.event;
@@ -106,6 +117,19 @@ async function processItem(
       grouping,
     },
   };
+}
+
+/** Implicit releases: one call per project with the versions its events name, seen at the batch's latest receive time. */
+async function ensureReleases(releases: PipelineReleaseDeps, trx: StoreExecutor, events: readonly ReadyEvent[]): Promise<void> {
+  const byProject = new Map<number, { versions: Set<string>; seenAt: number }>();
+  for (const r of events) {
+    if (r.event.release === undefined) continue;
+    const entry = byProject.get(r.projectId) ?? { versions: new Set<string>(), seenAt: r.receivedAt };
+    entry.versions.add(r.event.release);
+    entry.seenAt = Math.max(entry.seenAt, r.receivedAt);
+    byProject.set(r.projectId, entry);
+  }
+  for (const [projectId, { versions, seenAt }] of byProject) await releases.ensure(trx, projectId, [...versions], seenAt);
 }
 
 /** Grouping, plus a fingerprint rule's `title=` becoming the event's title (Sentry's behaviour). */

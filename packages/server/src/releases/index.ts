@@ -5,6 +5,7 @@
  * Sentry) for "resolved in next release". It must not parse HTTP (api/ does) nor store
  * artifacts (artifacts/ does).
  */
+export { type PipelineReleases, pipelineReleases } from './pipeline-releases.js';
 export { loadReleaseFacts } from './release-facts.js';
 export { type CommitInput, isValidVersion, MAX_VERSION_LENGTH, parseVersion, type RefInput } from './release-input.js';
 export {

@@ -36,7 +36,7 @@ export type { StoreExecutor } from './repo-context.js';
 export type { ScheduledTaskRecord } from './scheduled-tasks.js';
 export type { Database } from './schema.js';
 export type { SessionRecord } from './sessions.js';
-export { createStore, openStore, type Store, type StoreOptions } from './store.js';
+export { createStore, openStore, type Store, type StoreOptions, storeOpenOptions } from './store.js';
 export type { Team } from './teams.js';
 export type { Assembly, AssemblyState } from './upload-chunks.js';
 export type { User } from './users.js';

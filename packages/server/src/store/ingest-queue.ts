@@ -14,6 +14,8 @@ export interface NewQueuedEnvelope {
   decodedBytes: number;
   /** `[index in the envelope, item type]` of every item ingest accepted */
   items: ReadonlyArray<readonly [number, string]>;
+  /** the client's address (Fastify's request.ip, so trustProxy decides), for `{{auto}}` user IPs */
+  clientIp?: string | null;
 }
 
 export interface QueuedEnvelope extends NewQueuedEnvelope {
@@ -35,6 +37,7 @@ function toQueued(r: Selectable<IngestQueueTable>): QueuedEnvelope {
     decodedBytes: r.decoded_bytes,
     items: JSON.parse(r.items) as [number, string][],
     attempts: r.attempts,
+    clientIp: r.client_ip,
   };
 }
 
@@ -56,6 +59,7 @@ export function createIngestQueueRepo({ db }: RepoContext, dialect: Dialect) {
           decoded_bytes: e.decodedBytes,
           items: JSON.stringify(e.items),
           attempts: 0,
+          client_ip: e.clientIp ?? null,
         }));
         await trx.insertInto('ingest_queue').values(values).execute();
       }

@@ -117,6 +117,8 @@ export interface IngestQueueTable {
   items: string;
   /** failed processing attempts; the row is given up after a few */
   attempts: number;
+  /** the client's address as ingest saw it (0008); null when unknown */
+  client_ip: string | null;
 }
 
 /** Events and transactions persisted by the processor; payload is compressed JSON. */

@@ -69,9 +69,18 @@ export function createStore(dialect: Dialect, clock: Clock) {
 
 export type Store = ReturnType<typeof createStore>;
 
+const openedWith = new WeakMap<Store, StoreOptions>();
+
 export function openStore(options: StoreOptions): Store {
   const dialect = options.databaseUrl
     ? openPostgres(options.databaseUrl, options.postgres)
     : openSqlite(options.sqliteFile ?? join(options.dataDir, 'faultline.sqlite'));
-  return createStore(dialect, options.clock);
+  const store = createStore(dialect, options.clock);
+  openedWith.set(store, options);
+  return store;
+}
+
+/** How `store` was opened, so another thread can open its own connection to the same database; undefined for stores built by hand. */
+export function storeOpenOptions(store: Store): StoreOptions | undefined {
+  return openedWith.get(store);
 }

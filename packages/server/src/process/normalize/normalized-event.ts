@@ -91,6 +91,8 @@ export interface ExceptionValue {
   thread_id?: string | number;
   mechanism?: Mechanism;
   stacktrace?: Stacktrace;
+  /** the stack as the SDK sent it, when symbolication rewrote `stacktrace` (Sentry's name) */
+  raw_stacktrace?: Stacktrace;
 }
 
 export interface Mechanism {
@@ -148,6 +150,8 @@ export interface Thread {
   main?: boolean;
   state?: string;
   stacktrace?: Stacktrace;
+  /** the stack as the SDK sent it, when symbolication rewrote `stacktrace` */
+  raw_stacktrace?: Stacktrace;
 }
 
 export interface Breadcrumb {

@@ -17,3 +17,4 @@
 export { DERIVED_TAG_KEYS, eventTags, userKeyOf } from './event-tags.js';
 export { type PersistResult, persistEvents, type ReadyEvent } from './persist-events.js';
 export type { StoredEventDocument, StoredGrouping } from './stored-document.js';
+export type { LoadResolutionCheck } from './update-issues.js';

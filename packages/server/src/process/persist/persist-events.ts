@@ -5,7 +5,7 @@ import type { ProcessedEventSummary } from '../post-process/index.js';
 import { assignIssues } from './assign-issues.js';
 import { eventTags, userKeyOf } from './event-tags.js';
 import { encodeStoredEvent } from './stored-document.js';
-import { type StoredErrorEvent, updateIssues } from './update-issues.js';
+import { type LoadResolutionCheck, type StoredErrorEvent, updateIssues } from './update-issues.js';
 
 /** An event that passed every stage before persist. */
 export interface ReadyEvent {
@@ -39,7 +39,7 @@ const isError = (p: Prepared): p is PreparedError => p.grouping !== null;
  * Events are unique per (project, event_id): a redelivered or resent event inserts nothing
  * and counts nowhere, so every counter is bumped for newly inserted events only.
  */
-export async function persistEvents(deps: { store: Store; now: number }, trx: StoreExecutor, ready: readonly ReadyEvent[]): Promise<PersistResult> {
+export async function persistEvents(deps: { store: Store; now: number; loadResolutionCheck?: LoadResolutionCheck }, trx: StoreExecutor, ready: readonly ReadyEvent[]): Promise<PersistResult> {
   const { store } = deps;
   const prepared = uniqueEvents(ready).map(prepare);
   const grouped = prepared.filter(isError);
@@ -63,7 +63,7 @@ export async function persistEvents(deps: { store: Store; now: number }, trx: St
   const stored = prepared.filter((p) => inserted.has(p.key));
   const storedGrouped = stored.filter(isError);
   await store.issueWrites.addHashes(trx, assignment.unownedHashes(storedGrouped));
-  const summaries = storedGrouped.length > 0 ? await updateIssues(store, trx, storedGrouped, assignment) : [];
+  const summaries = storedGrouped.length > 0 ? await updateIssues(store, trx, storedGrouped, assignment, deps.loadResolutionCheck) : [];
   // Issues created for events another delivery had already stored (a lost race) stay empty: drop them.
   const used = new Set(storedGrouped.map((p) => assignment.issueOf.get(p)));
   const unused = assignment.created.filter((id) => !used.has(id));

@@ -4,6 +4,7 @@ import {
   ignoreWindows,
   type LifecycleFields,
   type LifecyclePatch,
+  type ReleaseResolutionCheck,
   regresses,
   regressionPatch,
   unignorePatch,
@@ -19,6 +20,9 @@ export interface StoredErrorEvent extends GroupedEvent {
   readonly userKey: string | null;
   readonly tags: readonly Pair[];
 }
+
+/** Loads, once per batch and project, what decides "newer release" for the given versions. */
+export type LoadResolutionCheck = (trx: StoreExecutor, projectId: number, versions: readonly string[]) => Promise<ReleaseResolutionCheck>;
 
 interface Flags {
   isNew: boolean;
@@ -38,6 +42,7 @@ export async function updateIssues<E extends StoredErrorEvent>(
   trx: StoreExecutor,
   stored: readonly E[],
   assignment: IssueAssignment<E>,
+  loadResolutionCheck?: LoadResolutionCheck,
 ): Promise<ProcessedEventSummary[]> {
   const byIssue = new Map<number, E[]>();
   for (const e of [...stored].sort((a, b) => a.receivedAt - b.receivedAt)) {
@@ -47,6 +52,7 @@ export async function updateIssues<E extends StoredErrorEvent>(
     else list.push(e);
   }
   const bringsUser = await addUsers(store, trx, byIssue);
+  const checks = loadResolutionCheck ? await resolutionChecks(trx, byIssue, assignment, loadResolutionCheck) : new Map<number, ReleaseResolutionCheck>();
   const flags = new Map<E, Flags>();
   const updates: IssueBatchUpdate[] = [];
   const activity: NewIssueActivity[] = [];
@@ -55,7 +61,7 @@ export async function updateIssues<E extends StoredErrorEvent>(
     const first = events[0] as E;
     const last = events[events.length - 1] as E;
     if (before === null) activity.push({ issueId: id, type: 'first_seen', data: '{}', userId: null, createdAt: first.receivedAt });
-    const lifecycle = before === null ? {} : await walkLifecycle(store, trx, id, before, events, bringsUser, flags, activity);
+    const lifecycle = before === null ? {} : await walkLifecycle(store, trx, id, before, events, bringsUser, flags, activity, checks.get(first.projectId));
     if (before === null) for (const [i, e] of events.entries()) flags.set(e, { isNew: i === 0, isRegression: false, cameBack: false });
     const released = events.filter((e) => e.event.release !== undefined);
     const lastReleased = released[released.length - 1];
@@ -101,6 +107,28 @@ export async function updateIssues<E extends StoredErrorEvent>(
   });
 }
 
+/** One check per project with an issue resolved in a release: the batch's releases and those resolved against. */
+async function resolutionChecks<E extends StoredErrorEvent>(
+  trx: StoreExecutor,
+  byIssue: ReadonlyMap<number, readonly E[]>,
+  assignment: IssueAssignment<E>,
+  load: LoadResolutionCheck,
+): Promise<Map<number, ReleaseResolutionCheck>> {
+  const versions = new Map<number, Set<string>>();
+  for (const [id, events] of byIssue) {
+    const before = assignment.before.get(id);
+    if (before?.status !== 'resolved' || (before.resolution !== 'in_release' && before.resolution !== 'in_next_release')) continue;
+    const projectId = (events[0] as E).projectId;
+    const set = versions.get(projectId) ?? new Set<string>();
+    versions.set(projectId, set);
+    if (before.resolvedInRelease !== null) set.add(before.resolvedInRelease);
+    for (const e of events) if (e.event.release !== undefined) set.add(e.event.release);
+  }
+  const out = new Map<number, ReleaseResolutionCheck>();
+  for (const [projectId, set] of versions) out.set(projectId, await load(trx, projectId, [...set]));
+  return out;
+}
+
 interface Sighting<E> {
   issueId: number;
   userKey: string;
@@ -140,6 +168,7 @@ async function walkLifecycle<E extends StoredErrorEvent>(
   bringsUser: ReadonlySet<E>,
   flags: Map<E, Flags>,
   activity: NewIssueActivity[],
+  staysResolved: ReleaseResolutionCheck | undefined,
 ): Promise<LifecyclePatch> {
   const state: LifecycleFields = { ...before };
   const patch: LifecyclePatch = {};
@@ -156,7 +185,7 @@ async function walkLifecycle<E extends StoredErrorEvent>(
     const f: Flags = { isNew: false, isRegression: false, cameBack: false };
     flags.set(e, f);
     const arriving: ArrivingEvent = { receivedAt: e.receivedAt, release: e.event.release ?? null };
-    if (regresses(state, arriving)) {
+    if (regresses(state, arriving, staysResolved)) {
       const p = regressionPatch(arriving);
       Object.assign(state, p);
       Object.assign(patch, p);

@@ -42,10 +42,16 @@ function exceptionData(exception: JsonObject) {
       mechanism: obj(e.mechanism) ?? null,
       threadId: e.thread_id ?? null,
       stacktrace: st ? stacktraceData(st) : null,
-      rawStacktrace: null,
+      rawStacktrace: rawStacktraceData(e),
     };
   });
   return { values, excOmitted: null, hasSystemFrames: values.some((v) => v.stacktrace?.hasSystemFrames === true) };
+}
+
+/** The minified stack symbolication replaced (`raw_stacktrace`), in the same camelCase shape as `stacktrace`. */
+function rawStacktraceData(owner: JsonObject) {
+  const raw = obj(owner.raw_stacktrace);
+  return raw ? stacktraceData(raw) : null;
 }
 
 export function stacktraceData(st: JsonObject) {
@@ -104,7 +110,7 @@ function threadData(t: JsonObject) {
     main: bool(t.main) ?? null,
     state: str(t.state) ?? null,
     stacktrace: st ? stacktraceData(st) : null,
-    rawStacktrace: null,
+    rawStacktrace: rawStacktraceData(t),
   };
 }
 

@@ -9,8 +9,13 @@ import type { JsonObject } from './json-read.js';
 // real SDK captures by the real normalizer; the serializer must produce Sentry's API shapes.
 const tagsOf: TagsOf = (doc) => (Array.isArray(doc.tags) ? (doc.tags as [string, string][]) : []);
 
-function stored(capture: string, processing: unknown = { notes: [], grouping: null }): { row: EventRow; doc: JsonObject } {
+function stored(
+  capture: string,
+  processing: unknown = { notes: [], grouping: null },
+  edit: (event: ReturnType<typeof normalizeCaptured>) => void = () => {},
+): { row: EventRow; doc: JsonObject } {
   const event = normalizeCaptured(capture);
+  edit(event);
   const json = JSON.stringify({ ...event, processing });
   const row: EventRow = {
     id: 9,
@@ -85,6 +90,26 @@ describe('stored event → Sentry event JSON', () => {
     assert.deepEqual(json.user, { id: '42', email: 'jane@example.com', username: 'jane', ip_address: '203.0.113.7', name: null, geo: null, data: null });
     assert.deepEqual(json.release, { version: 'myapp@1.2.3', shortVersion: 'myapp@1.2.3' });
     assert.equal(json.environment, 'production');
+  });
+
+  it('a symbolicated exception exposes its raw stack as camelCase `rawStacktrace`; source-map notes keep their type', () => {
+    const note = { type: 'js_no_source', path: 'exception.values.0.stacktrace.frames.0', detail: 'no file was uploaded for https://shop.test/app.min.js' };
+    const { row } = stored('sentry-node-11.12.0/004-errors--envelope-event.txt', { notes: [note], grouping: null }, (event) => {
+      const value = event.exception?.values[0];
+      assert.ok(value?.stacktrace);
+      value.raw_stacktrace = { frames: [{ abs_path: 'https://shop.test/app.min.js', filename: 'app.min.js', function: 'n', lineno: 1, colno: 512, in_app: true }] };
+    });
+    const json = eventJson(row, decodeEvent(row), tagsOf, nav);
+    const values = entry(json, 'exception')?.values as { rawStacktrace: { frames: Record<string, unknown>[] } | null }[];
+    const raw = values[0]?.rawStacktrace;
+    assert.ok(raw, 'rawStacktrace present');
+    assert.equal(raw.frames[0]?.absPath, 'https://shop.test/app.min.js');
+    assert.equal(raw.frames[0]?.lineNo, 1);
+    assert.equal(raw.frames[0]?.colNo, 512);
+    assert.deepEqual(json.errors, [{ type: 'js_no_source', message: note.detail, data: { name: note.path } }]);
+    const plain = stored('sentry-node-11.12.0/004-errors--envelope-event.txt');
+    const plainValues = entry(eventJson(plain.row, decodeEvent(plain.row), tagsOf, nav), 'exception')?.values as { rawStacktrace: unknown }[];
+    assert.equal(plainValues[0]?.rawStacktrace, null);
   });
 
   it('processing notes become `errors`, grouping hashes `fingerprints`', () => {

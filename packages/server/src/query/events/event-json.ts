@@ -81,7 +81,9 @@ export function eventJson(row: EventRow, decoded: { doc: JsonObject; size: numbe
   const release = str(doc.release);
   const errors = arr(processing.notes).map((n) => {
     const note = obj(n) ?? {};
-    return { type: NOTE_TYPES[str(note.type) ?? ''] ?? 'invalid_data', message: str(note.detail) ?? '', data: { name: str(note.path) ?? '' } };
+    const type = str(note.type) ?? '';
+    // Source-map notes already carry Sentry's own error types (js_no_source, …).
+    return { type: NOTE_TYPES[type] ?? (type.startsWith('js_') ? type : 'invalid_data'), message: str(note.detail) ?? '', data: { name: str(note.path) ?? '' } };
   });
   const isTransaction = (str(doc.type) ?? row.type) === 'transaction';
   return {

@@ -22,6 +22,8 @@ export interface IssueJsonContext {
   readonly filteredCounts?: ReadonlyMap<number, number>;
   /** issues with an unhandled event (mechanism.handled = false) */
   readonly unhandled: ReadonlySet<number>;
+  /** version → release summary (dates, short version) for the page's first/last releases on record */
+  readonly releases?: ReadonlyMap<string, object>;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -100,8 +102,8 @@ export function issueJson(row: IssueRow, ctx: IssueJsonContext) {
     userCount: row.user_count,
     firstSeen: iso(row.first_seen),
     lastSeen: iso(row.last_seen),
-    firstRelease: row.first_release === null ? null : { version: row.first_release },
-    lastRelease: row.last_release === null ? null : { version: row.last_release },
+    firstRelease: row.first_release === null ? null : (ctx.releases?.get(row.first_release) ?? { version: row.first_release }),
+    lastRelease: row.last_release === null ? null : (ctx.releases?.get(row.last_release) ?? { version: row.last_release }),
     lifetime,
     filtered: filtered === undefined ? null : { ...lifetime, count: String(filtered) },
     ...(stats ? { stats } : {}),

@@ -14,6 +14,8 @@ export interface SerializeIssuesOptions {
   readonly statsPeriods: readonly StatsPeriod[];
   /** the request's environments / time range; counts are scoped to them when set */
   readonly countFilter: CountFilter | null;
+  /** release summaries by version, read once per page (releases/ is wired in by the API) */
+  readonly releaseSummaries?: (versions: readonly string[]) => Promise<ReadonlyMap<string, object>>;
 }
 
 /**
@@ -45,6 +47,16 @@ export async function serializeIssues(db: Kysely<Database>, rows: readonly Issue
     stats: o.statsPeriods.length === 0 ? undefined : { periods: o.statsPeriods, series },
     filteredCounts: o.countFilter === null ? undefined : await filteredCounts(db, ids, o.countFilter),
     unhandled: new Set(unhandled.map((u) => u.issue_id)),
+    releases: o.releaseSummaries ? await o.releaseSummaries(pageReleases(rows)) : undefined,
   };
   return rows.map((r) => issueJson(r, ctx));
+}
+
+function pageReleases(rows: readonly IssueRow[]): string[] {
+  const versions = new Set<string>();
+  for (const r of rows) {
+    if (r.first_release !== null) versions.add(r.first_release);
+    if (r.last_release !== null) versions.add(r.last_release);
+  }
+  return [...versions];
 }

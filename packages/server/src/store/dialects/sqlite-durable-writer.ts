@@ -1,4 +1,5 @@
 import { type FileHandle, open } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../schema.js';
@@ -18,11 +19,29 @@ export interface DurableWriter {
  * while the transaction runs, so no transaction of the main connection interleaves
  * with it (no SQLITE_BUSY, no stale snapshots), but not during the fsync.
  */
+const busyWaitMs = 5000;
+
+/** `begin immediate`, retried on SQLITE_BUSY with short timer waits, so a writer on another thread never blocks this event loop. */
+async function beginImmediate(conn: Kysely<Database>): Promise<void> {
+  const deadline = Date.now() + busyWaitMs;
+  for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, 8)) {
+    try {
+      await sql`begin immediate`.execute(conn);
+      return;
+    } catch (err) {
+      if ((err as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      await sleep(waitMs);
+    }
+  }
+}
+
 export function createSqliteDurableWriter(file: string, main: Kysely<Database>): DurableWriter {
   const raw = new SqliteDatabase(file);
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
+  // No busy_timeout here: SQLite's busy handler sleeps the calling thread (in steps of up to
+  // 100 ms), and this connection runs on an event loop; beginImmediate waits asynchronously.
+  raw.pragma('busy_timeout = 0');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
   let wal: Promise<FileHandle> | null = null;
 
@@ -37,7 +56,7 @@ export function createSqliteDurableWriter(file: string, main: Kysely<Database>):
         db.connection().execute(async (conn) => {
           // IMMEDIATE takes the write lock up front: a transaction that reads before it writes
           // can then never fail with a stale snapshot, even if another process shares the file.
-          await sql`begin immediate`.execute(conn);
+          await beginImmediate(conn);
           try {
             const value = await fn(conn);
             await sql`commit`.execute(conn);

@@ -3,6 +3,7 @@ import { BreadcrumbsSection } from './breadcrumbs/breadcrumbs-section.js';
 import { ContextsSection, UserSection } from './contexts-section.js';
 import { EventTags, ExtraSection, RawJson } from './event-details.js';
 import { Section } from './key-values.js';
+import { ProcessingErrors } from './processing-errors.js';
 import { RequestSection } from './request-section.js';
 import { ExceptionSection, StackFrames } from './stacktrace/exception-section.js';
 
@@ -28,6 +29,7 @@ export function EventView({ event, listHref }: { event: IssueEvent; listHref: (q
         </Section>
       )}
       {exception && exception.values.length > 0 && <ExceptionSection values={exception.values} />}
+      {event.errors && <ProcessingErrors errors={event.errors} />}
       {!exception && stacktrace && (
         <Section title="Stack trace" id="stacktrace-title">
           <StackFrames stack={stacktrace} newestFirst crashedIndex={null} />

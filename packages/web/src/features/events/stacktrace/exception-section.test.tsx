@@ -123,6 +123,21 @@ describe('ExceptionSection', () => {
     expect(screen.queryByRole('button', { name: 'Raw' })?.getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('shows the server rawStacktrace as the raw view when the event has one', () => {
+    const mapped: ExceptionValue = {
+      type: 'Error',
+      value: 'boom',
+      stacktrace: { frames: [{ filename: './src/cart.ts', function: 'addItem', lineNo: 41, colNo: 7, inApp: true }] },
+      rawStacktrace: { frames: [{ absPath: 'https://shop.test/assets/app.min.js', filename: 'https://shop.test/assets/app.min.js', function: 'n', lineNo: 1, colNo: 512, inApp: true }] },
+    };
+    render(<ExceptionSection values={[mapped]} />);
+    expect(document.querySelector('.frame-head')?.textContent).toContain('addItem at ./src/cart.ts:41:7');
+    fireEvent.click(screen.getByRole('button', { name: 'Raw' }));
+    expect(document.querySelector('.frame-head')?.textContent).toContain('n at https://shop.test/assets/app.min.js:1:512');
+    fireEvent.click(screen.getByRole('button', { name: 'Resolved' }));
+    expect(document.querySelector('.frame-head')?.textContent).toContain('addItem at ./src/cart.ts:41:7');
+  });
+
   it('offers no raw view when nothing was resolved', () => {
     render(<ExceptionSection values={[thrown]} />);
     expect(screen.queryByRole('button', { name: 'Raw' })).toBeNull();

@@ -1,0 +1,6 @@
+// seed — the query benchmark's data set: error events from the corpus generator, made into
+// rows by the server's own code (createApp's ingest queue and worker, so the real pipeline),
+// without HTTP; cached under packages/bench/.work between runs. The one part of the bench that
+// imports the server (its compiled dist): everything else drives the shipped CLI from outside.
+export { createEventStream, type SeedCorpus, type SeedEvent } from './event-stream.js';
+export { type SeedDatabase, type SeededDatabase, type SeedManifest, type SeedRequest, seededDatabase } from './seed-template.js';

@@ -1,0 +1,106 @@
+// The seeding process (`node dist/seed/seed-main.js '<json SeedJob>'`): fills a fresh data
+// directory (or PostgreSQL schema) with the events of a SeedCorpus the way a running server
+// would, minus HTTP. The last stdout line is the SeedOutcome as JSON; progress goes to stderr.
+//
+// Why the rows are the pipeline's own: the events are written into the server's durable ingest
+// queue through `app.jobs.queue` (the same write ingest does once it has authenticated and
+// parsed a request), then the server's own worker — built by the server's createApp, with its
+// processing thread, pipeline, releases and post-process hooks — claims and processes them.
+// Only the HTTP layer is skipped (authentication, rate-limit windows, the 200), and the receive
+// time is the simulated one instead of the clock's. seed/identical-rows.test.ts checks it.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createApp } from '@faultline/server/dist/app.js';
+import { loadConfig } from '@faultline/server/dist/config/index.js';
+import { createLogger, systemClock } from '@faultline/server/dist/kernel/index.js';
+import { openStore } from '@faultline/server/dist/store/index.js';
+import { createEventStream, type SeedCorpus } from './event-stream.js';
+import { countSeededRows, type SeededCounts } from './seeded-counts.js';
+
+export interface SeedJob {
+  readonly corpus: SeedCorpus;
+  readonly dataDir: string;
+  /** PostgreSQL URL scoped to the target schema; null for SQLite in `dataDir` */
+  readonly databaseUrl: string | null;
+  /** the faultline launcher (packages/server/bin/faultline.js) */
+  readonly faultlineBin: string;
+  /** envelopes per queue write */
+  readonly batch: number;
+}
+
+export interface SeedOutcome {
+  readonly seedMs: number;
+  readonly counts: SeededCounts;
+  readonly workerThreads: number;
+}
+
+const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
+
+async function seed(job: SeedJob): Promise<SeedOutcome> {
+  const env: Record<string, string> = {
+    FAULTLINE_DATA_DIR: job.dataDir,
+    FAULTLINE_LOG_LEVEL: 'warn',
+    // Nothing may run beside the worker: no alert deliveries, no retention sweeps.
+    FAULTLINE_ALERTS_ENABLED: 'false',
+    ...(job.databaseUrl === null ? {} : { DATABASE_URL: job.databaseUrl }),
+  };
+  // The workspace exactly as `faultline serve` would find it: bootstrap through the real CLI.
+  const { stdout } = await promisify(execFile)(process.execPath, [job.faultlineBin, 'bootstrap', '--json'], { env: { PATH: process.env.PATH ?? '', ...env } });
+  const projectId = Number((JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { projectId?: unknown }).projectId);
+  if (!Number.isInteger(projectId)) throw new Error(`faultline bootstrap printed no project id: ${stdout}`);
+
+  const config = loadConfig(env);
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock: systemClock });
+  await store.migrate();
+  const app = await createApp({ config, store, logger: createLogger('warn'), clock: systemClock });
+  const started = performance.now();
+  try {
+    const stream = createEventStream(job.corpus);
+    // The worker's own claim (runOnce) processes each batch — on its processing thread when the
+    // server runs one — while this thread builds and queues the next batch.
+    let claim: Promise<number> | null = null;
+    let processed = 0;
+    let nextReport = 0.1;
+    for (;;) {
+      const envelopes = [];
+      while (envelopes.length < job.batch) {
+        const e = stream.next();
+        if (e === null) break;
+        envelopes.push({
+          projectId,
+          receivedAt: e.receivedAt,
+          eventId: e.eventId,
+          encoding: 'identity',
+          body: e.body,
+          decodedBytes: e.body.length,
+          items: [[0, 'event'] as const],
+          clientIp: '127.0.0.1',
+        });
+      }
+      if (envelopes.length > 0) await app.jobs.queue.write({ envelopes });
+      if (claim !== null) processed += await claim;
+      if (envelopes.length === 0) break;
+      claim = app.jobs.worker.runOnce(envelopes.length);
+      if (processed >= nextReport * job.corpus.events) {
+        log(`${processed} of ${job.corpus.events} events processed (${Math.round((processed / (performance.now() - started)) * 1000)}/s)`);
+        nextReport += 0.1;
+      }
+    }
+    await app.jobs.worker.drain(600_000);
+  } finally {
+    await app.server.close();
+  }
+  const seedMs = Math.round(performance.now() - started);
+  const counts = await countSeededRows(store.db);
+  await store.close();
+  return { seedMs, counts, workerThreads: config.workerThreads };
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as SeedJob;
+try {
+  const outcome = await seed(job);
+  process.stdout.write(`${JSON.stringify(outcome)}\n`);
+} catch (err) {
+  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+}

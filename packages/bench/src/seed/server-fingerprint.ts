@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+// The compiled server code that decides which rows an event leaves behind: the wiring, the
+// queue and worker, the pipeline, issue lifecycle, releases and the store (repositories and
+// migrations). A change to any of it makes a cached seed stale; the read API (api/, query/) is
+// what the benchmark measures, so changing it keeps the seed.
+const ROW_WRITERS = ['app.js', 'jobs', 'processing-thread', 'process', 'issues', 'releases', 'store'];
+
+function files(path: string, out: string[]): string[] {
+  if (!existsSync(path)) return out;
+  if (path.endsWith('.js')) {
+    if (!/\.test(-support)?\.js$/.test(path)) out.push(path);
+    return out;
+  }
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const p = join(path, entry.name);
+    if (entry.isDirectory()) files(p, out);
+    else if (entry.name.endsWith('.js')) files(p, out);
+  }
+  return out;
+}
+
+/** SHA-256 (hex) over the row-writing modules of packages/server/dist. */
+export function serverFingerprint(serverDist: string): string {
+  const hash = createHash('sha256');
+  const all = ROW_WRITERS.flatMap((p) => files(join(serverDist, p), [])).sort();
+  if (all.length === 0) throw new Error(`no compiled server in ${serverDist}: build it first (npx tsc -b packages/server)`);
+  for (const f of all) hash.update(relative(serverDist, f)).update('\0').update(readFileSync(f)).update('\0');
+  return hash.digest('hex');
+}

@@ -1,0 +1,22 @@
+import type { Config } from '../config/index.js';
+import type { ProcessedEventSummary } from '../process/index.js';
+import type { StoreOptions } from '../store/index.js';
+
+/** What a processing thread is started with (structured-cloned: no functions, so no clock). */
+export interface ThreadData {
+  config: Config;
+  store: Omit<StoreOptions, 'clock'>;
+}
+
+export type ToThread =
+  | { type: 'start' }
+  | { type: 'notify' }
+  | { type: 'forget-source-maps' }
+  | { type: 'run-once'; id: number; limit?: number | undefined }
+  | { type: 'drain'; id: number; timeoutMs: number }
+  | { type: 'stop'; id: number };
+
+export type FromThread =
+  | { type: 'processed'; summaries: readonly ProcessedEventSummary[] }
+  | { type: 'reply'; id: number; ok: true; value: number }
+  | { type: 'reply'; id: number; ok: false; message: string };

@@ -1,0 +1,82 @@
+/**
+ * Entry of a processing thread: its own logger, database connection (pool on PostgreSQL),
+ * source-map cache and worker loop, built from the same config as the main thread. It runs
+ * claim → pipeline → commit and posts each committed batch's event summaries back, so the
+ * post-process hooks (alerting) run on the main thread, where they are registered.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createArtifacts } from '../artifacts/index.js';
+import { createWorker } from '../jobs/index.js';
+import { createLogger, systemClock } from '../kernel/index.js';
+import { createPipeline, createSourceMapStage } from '../process/index.js';
+import { createReleases, pipelineReleases } from '../releases/index.js';
+import { openStore } from '../store/index.js';
+import type { FromThread, ThreadData, ToThread } from './messages.js';
+
+// Short enough that the ingest group commit (main thread) does not wait long for SQLite's one
+// write lock; the worker never claims fewer than its floor, or commits would cost more than events.
+const maxTransactionMs = 100;
+
+const port = parentPort;
+if (port === null) throw new Error('thread-main.ts runs only as a worker thread');
+const { config, store: storeOptions } = workerData as ThreadData;
+const clock = systemClock;
+const logger = createLogger(config.logLevel).child({ thread: 'processing' });
+const store = openStore({
+  ...storeOptions,
+  clock,
+  postgres: { ...storeOptions.postgres, maxConnections: 3 },
+});
+const post = (message: FromThread) => port.postMessage(message);
+const artifacts = createArtifacts({ config, store, clock, logger });
+const sourceMaps = createSourceMapStage({ source: artifacts.reader, cacheBytes: config.sourceMapCacheBytes, clock });
+const worker = createWorker({
+  store,
+  logger,
+  clock,
+  processBatch: createPipeline({
+    store,
+    clock,
+    logger,
+    settingsTtlMs: config.processingSettingsTtlMs,
+    postProcessHooks: [(summaries) => post({ type: 'processed', summaries })],
+    sourceMaps,
+    releases: pipelineReleases(createReleases({ store, clock }), store),
+  }),
+  batchSize: config.workerBatchSize,
+  pollMs: config.workerPollMs,
+  maxTransactionMs,
+});
+
+async function answer(id: number, work: () => Promise<number>): Promise<void> {
+  try {
+    post({ type: 'reply', id, ok: true, value: await work() });
+  } catch (err) {
+    post({ type: 'reply', id, ok: false, message: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+port.on('message', (message: ToThread) => {
+  switch (message.type) {
+    case 'start':
+      return worker.start();
+    case 'notify':
+      return worker.notify();
+    case 'forget-source-maps':
+      return sourceMaps.forgetProjects();
+    case 'run-once':
+      return void answer(message.id, () => worker.runOnce(message.limit));
+    case 'drain':
+      return void answer(message.id, async () => {
+        await worker.drain(message.timeoutMs);
+        return 0;
+      });
+    case 'stop':
+      return void answer(message.id, async () => {
+        await worker.stop();
+        await store.close();
+        port.close();
+        return 0;
+      });
+  }
+});

@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { ProcessedEventSummary } from '../process/index.js';
+import { eventEnvelope, explainSkippedPostgres, newEventId, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
+
+explainSkippedPostgres();
+
+for (const dialect of testDialects()) {
+  describe(`processing on a worker thread (${dialect})`, () => {
+    let server: TestServer;
+    const summaries: ProcessedEventSummary[] = [];
+    before(async () => {
+      server = await startTestServer({ dialect, env: { FAULTLINE_WORKER_THREADS: '1' } });
+      server.app.postProcessHooks.push((results) => void summaries.push(...results));
+    });
+    after(async () => {
+      await server.close();
+    });
+
+    it('runs the worker on a thread and still runs post-process hooks here before drain returns', async () => {
+      assert.ok('forgetSourceMaps' in server.app.jobs.worker, 'the threaded worker is wired');
+      const ids = Array.from({ length: 20 }, () => newEventId());
+      for (const id of ids) assert.equal((await post(server, eventEnvelope(id))).status, 200);
+      await server.app.jobs.queue.flush();
+      await server.app.jobs.worker.drain();
+      assert.equal(await server.store.ingestQueue.depth(), 0);
+      const stored = await server.store.events.countsByEventId(server.workspace.projectId);
+      for (const id of ids) assert.equal(stored.get(id), 1, `event ${id} stored once`);
+      assert.deepEqual(new Set(summaries.map((s) => s.eventId)), new Set(ids));
+    });
+  });
+}
+
+describe('processing on the main thread', () => {
+  it('is what FAULTLINE_WORKER_THREADS=0 gives, and what an injected clock falls back to', async () => {
+    const fixed = { now: () => Date.now() };
+    for (const options of [{ env: { FAULTLINE_WORKER_THREADS: '0' } }, { clock: fixed }]) {
+      const server = await startTestServer(options);
+      try {
+        assert.equal('forgetSourceMaps' in server.app.jobs.worker, false);
+        const id = newEventId();
+        assert.equal((await post(server, eventEnvelope(id))).status, 200);
+        await server.app.jobs.queue.flush();
+        await server.app.jobs.worker.drain();
+        assert.equal((await server.store.events.countsByEventId(server.workspace.projectId)).get(id), 1);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+});

@@ -1,0 +1,145 @@
+import { Worker as NodeWorker } from 'node:worker_threads';
+import type { Config } from '../config/index.js';
+import type { Worker } from '../jobs/index.js';
+import type { Logger } from '../kernel/index.js';
+import { createPostProcess, type PostProcessHook, type ProcessedEventSummary } from '../process/index.js';
+import type { StoreOptions } from '../store/index.js';
+import type { FromThread, ThreadData, ToThread } from './messages.js';
+
+export interface ThreadedWorkerOptions {
+  config: Config;
+  /** how the main thread's store was opened: each thread opens its own connection the same way */
+  storeOptions: StoreOptions;
+  threads: number;
+  logger: Logger;
+  /** run here, on the main thread, with the summaries of each batch a thread committed */
+  postProcessHooks: readonly PostProcessHook[];
+}
+
+/** The queue worker, its loop on worker threads; `forgetSourceMaps` forwards new uploads to their caches. */
+export interface ThreadedWorker extends Worker {
+  forgetSourceMaps(): void;
+}
+
+interface Thread {
+  readonly worker: NodeWorker;
+  readonly pending: Map<number, { resolve(value: number): void; reject(err: Error): void }>;
+  readonly exited: Promise<void>;
+}
+
+const respawnDelayMs = 1000;
+
+/**
+ * Same contract as the in-thread worker (jobs/worker.ts). Threads start on first use, so a
+ * server with the loop disabled still drains on demand (tests). A thread that dies is
+ * replaced while the loop should run: its claim rolled back, so nothing is lost.
+ */
+export function createThreadedWorker(options: ThreadedWorkerOptions): ThreadedWorker {
+  const { logger } = options;
+  const entry = new URL('./thread-main.js', import.meta.url);
+  const data: ThreadData = { config: options.config, store: { ...options.storeOptions, clock: undefined } as ThreadData['store'] };
+  let threads: Thread[] = [];
+  let running = false;
+  let respawn: NodeJS.Timeout | null = null;
+  let nextId = 1;
+  const hooksInFlight = new Set<Promise<void>>();
+  const postProcess = createPostProcess({ hooks: options.postProcessHooks, logger });
+
+  function onProcessed(summaries: readonly ProcessedEventSummary[]): void {
+    const done = postProcess(summaries).finally(() => hooksInFlight.delete(done));
+    hooksInFlight.add(done);
+  }
+
+  function spawn(): Thread {
+    const worker = new NodeWorker(entry, { workerData: data });
+    const pending: Thread['pending'] = new Map();
+    worker.on('message', (message: FromThread) => {
+      if (message.type === 'processed') return onProcessed(message.summaries);
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.ok) waiter?.resolve(message.value);
+      else waiter?.reject(new Error(message.message));
+    });
+    worker.on('error', (err) => logger.error({ err }, 'processing thread failed'));
+    const exited = new Promise<void>((resolve) => {
+      worker.once('exit', (code) => {
+        for (const waiter of pending.values()) waiter.reject(new Error(`processing thread exited with code ${code}`));
+        pending.clear();
+        threads = threads.filter((t) => t !== thread);
+        if (running && respawn === null) {
+          logger.error({ code }, 'processing thread exited; starting another');
+          respawn = setTimeout(() => {
+            respawn = null;
+            if (running) startThreads();
+          }, respawnDelayMs);
+        }
+        resolve();
+      });
+    });
+    const thread: Thread = { worker, pending, exited };
+    return thread;
+  }
+
+  function ensureThreads(): Thread[] {
+    while (threads.length < options.threads) threads.push(spawn());
+    return threads;
+  }
+
+  function startThreads(): void {
+    for (const t of ensureThreads()) send(t, { type: 'start' });
+  }
+
+  function send(thread: Thread, message: ToThread): void {
+    thread.worker.postMessage(message);
+  }
+
+  function request(thread: Thread, message: (id: number) => ToThread & { id: number }): Promise<number> {
+    const id = nextId++;
+    return new Promise<number>((resolve, reject) => {
+      thread.pending.set(id, { resolve, reject });
+      send(thread, message(id));
+    });
+  }
+
+  async function hooksSettled(): Promise<void> {
+    while (hooksInFlight.size > 0) await Promise.all(hooksInFlight);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      startThreads();
+    },
+    async stop() {
+      running = false;
+      if (respawn) clearTimeout(respawn);
+      respawn = null;
+      const stopping = threads;
+      await Promise.all(
+        stopping.map(async (t) => {
+          await request(t, (id) => ({ type: 'stop', id })).catch((err: unknown) => logger.error({ err }, 'processing thread did not stop cleanly'));
+          await t.exited;
+        }),
+      );
+      await hooksSettled();
+    },
+    notify() {
+      if (running) for (const t of threads) send(t, { type: 'notify' });
+    },
+    forgetSourceMaps() {
+      for (const t of threads) send(t, { type: 'forget-source-maps' });
+    },
+    async runOnce(limit) {
+      const [first] = ensureThreads();
+      if (first === undefined) return 0;
+      const taken = await request(first, (id) => ({ type: 'run-once', id, limit }));
+      await hooksSettled();
+      return taken;
+    },
+    async drain(timeoutMs = 30_000) {
+      await Promise.all(ensureThreads().map((t) => request(t, (id) => ({ type: 'drain', id, timeoutMs }))));
+      await hooksSettled();
+    },
+  };
+}
