@@ -97,14 +97,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const storeOptions = storeOpenOptions(store);
   const threadable = config.workerThreads > 0 && clock === systemClock && storeOptions !== undefined && storeOptions.sqliteFile !== ':memory:';
   const threaded = threadable ? createThreadedWorker({ config, storeOptions, threads: config.workerThreads, logger, postProcessHooks }) : null;
-  const worker = threaded ?? createWorker({
-    store,
-    logger,
-    clock,
-    processBatch: createPipeline({ store, clock, logger, settingsTtlMs: config.processingSettingsTtlMs, postProcessHooks, sourceMaps, releases: pipelineReleases(releases, store) }),
-    batchSize: config.workerBatchSize,
-    pollMs: config.workerPollMs,
-  });
+  const worker =
+    threaded ??
+    createWorker({
+      store,
+      logger,
+      clock,
+      processBatch: createPipeline({
+        store,
+        clock,
+        logger,
+        settingsTtlMs: config.processingSettingsTtlMs,
+        postProcessHooks,
+        sourceMaps,
+        releases: pipelineReleases(releases, store),
+      }),
+      batchSize: config.workerBatchSize,
+      pollMs: config.workerPollMs,
+    });
   const retention = createRetentionJob({ store, clock, logger, defaultDays: config.retentionDays });
   const queue = createQueueWriter({ store, logger, onEnqueued: () => worker.notify() });
   await server.register(createIngest({ config, store, clock, queue }).plugin);

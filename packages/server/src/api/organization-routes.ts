@@ -35,7 +35,15 @@ export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, sto
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/members/', async (request, reply) => {
     const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'member:read');
     const members = await store.members.list(org.id);
-    const rows = members.map((m) => ({ id: String(m.id), email: m.email, name: m.name, role: m.role, orgRole: m.role, dateCreated: new Date(m.createdAt).toISOString(), user: { id: String(m.userId), email: m.email, name: m.name } }));
+    const rows = members.map((m) => ({
+      id: String(m.id),
+      email: m.email,
+      name: m.name,
+      role: m.role,
+      orgRole: m.role,
+      dateCreated: new Date(m.createdAt).toISOString(),
+      user: { id: String(m.userId), email: m.email, name: m.name },
+    }));
     return paginate(request, reply, rows, readPage(request));
   });
 

@@ -36,7 +36,12 @@ export function registerProjectRoutes(app: FastifyInstance, auth: Auth, store: S
   app.get<{ Params: ProjectParams }>('/api/0/projects/:org/:project/keys/', async (request, reply) => {
     const { project } = await auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, 'project:read');
     const keys = await store.clientKeys.list(project.id);
-    return paginate(request, reply, keys.map((k) => clientKeyJson(k, publicUrl)), readPage(request));
+    return paginate(
+      request,
+      reply,
+      keys.map((k) => clientKeyJson(k, publicUrl)),
+      readPage(request),
+    );
   });
 
   app.post<{ Params: ProjectParams }>('/api/0/projects/:org/:project/keys/', async (request, reply) => {

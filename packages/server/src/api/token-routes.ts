@@ -34,7 +34,9 @@ export function registerTokenRoutes(app: FastifyInstance, auth: Auth, store: Sto
     const p = requirePrincipal(request);
     if (p.kind !== 'session') fail('permission_denied', 'API tokens can only be created by a signed-in user');
     const body = jsonObject(request.body);
-    const rawScopes = Array.isArray(body.scopes) ? body.scopes.filter((s): s is string => typeof s === 'string').join(' ') : (optionalString(body, 'scopes', 500) ?? '');
+    const rawScopes = Array.isArray(body.scopes)
+      ? body.scopes.filter((s): s is string => typeof s === 'string').join(' ')
+      : (optionalString(body, 'scopes', 500) ?? '');
     const parsed = parseScopes(rawScopes);
     if (!parsed.ok) fail('validation_failed', parsed.reason);
     const orgSlug = optionalString(body, 'organization', 64);

@@ -95,7 +95,8 @@ export function createAuth(options: AuthOptions) {
       const user = await store.users.byEmail(email);
       const hash = user ? await store.users.passwordHash(user.id) : null;
       // Verify against a dummy hash when the user is unknown so timing does not reveal which e-mails exist.
-      const ok = hash ? await verifyPassword(password, hash) : (await verifyPassword(password, await dummyHash()), false);
+      // An unknown user still pays for one verification, against a dummy hash, and fails.
+      const ok = hash ? await verifyPassword(password, hash) : await verifyPassword(password, await dummyHash()).then(() => false);
       if (!ok || !user) {
         for (const s of subjects) await store.signInAttempts.record(s);
         fail('invalid_credentials');

@@ -13,7 +13,14 @@ export function readCookie(header: string | undefined, name: string): string | u
 
 export function sessionCookie(value: string, maxAgeSeconds: number, secure: boolean): string {
   // SameSite=Lax keeps links from alerts working while cross-site POSTs carry no cookie.
-  return [`${sessionCookieName}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(secure ? ['Secure'] : [])].join('; ');
+  return [
+    `${sessionCookieName}=${encodeURIComponent(value)}`,
+    'Path=/',
+    'HttpOnly',
+    'SameSite=Lax',
+    `Max-Age=${maxAgeSeconds}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
 }
 
 export function clearedSessionCookie(secure: boolean): string {

@@ -34,5 +34,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 export function renderConfigDoc(): string {
   const rows = Object.values(configSchema).map((k: ConfigKey<unknown>) => `| \`${k.env}\` | ${k.default === null ? '—' : `\`${k.default}\``} | ${k.doc} |`);
-  return ['# Configuration', '', 'Generated from `packages/server/src/config/schema.ts`. Every key is an environment variable.', '', '| variable | default | meaning |', '| --- | --- | --- |', ...rows, ''].join('\n');
+  return [
+    '# Configuration',
+    '',
+    'Generated from `packages/server/src/config/schema.ts`. Every key is an environment variable.',
+    '',
+    '| variable | default | meaning |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
 }

@@ -63,7 +63,12 @@ export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 's
 export const configSchema = {
   port: { env: 'FAULTLINE_PORT', default: '8000', doc: 'TCP port the HTTP server listens on.', parse: integer(0, 65535) },
   host: { env: 'FAULTLINE_HOST', default: '0.0.0.0', doc: 'Interface the HTTP server binds to.', parse: text },
-  dataDir: { env: 'FAULTLINE_DATA_DIR', default: './data', doc: 'Directory for the embedded SQLite database, the generated secret key and stored artifacts.', parse: text },
+  dataDir: {
+    env: 'FAULTLINE_DATA_DIR',
+    default: './data',
+    doc: 'Directory for the embedded SQLite database, the generated secret key and stored artifacts.',
+    parse: text,
+  },
   publicUrl: {
     env: 'FAULTLINE_URL',
     default: null,
@@ -86,7 +91,8 @@ export const configSchema = {
     env: 'FAULTLINE_ADMIN_EMAIL',
     default: 'admin@faultline.local',
     doc: 'E-mail of the admin user created on first start.',
-    parse: (raw: string): ParseResult<string> => (/^[^\s@]+@[^\s@]+$/.test(raw) ? { ok: true, value: raw.toLowerCase() } : { ok: false, reason: `must be an e-mail address, got "${raw}"` }),
+    parse: (raw: string): ParseResult<string> =>
+      /^[^\s@]+@[^\s@]+$/.test(raw) ? { ok: true, value: raw.toLowerCase() } : { ok: false, reason: `must be an e-mail address, got "${raw}"` },
   },
   adminPassword: {
     env: 'FAULTLINE_ADMIN_PASSWORD',

@@ -3,7 +3,7 @@
 // scrubs IP addresses.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiFetch, explainSkippedPostgres, newEventId, post, type TestServer, startTestServer, testDialects } from '../testing/index.js';
+import { apiFetch, explainSkippedPostgres, newEventId, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 
 explainSkippedPostgres();
 

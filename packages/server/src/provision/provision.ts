@@ -26,10 +26,14 @@ export function createProvisioning(store: Store) {
       return { org, created: !existing };
     },
 
-    async ensureProject(org: Organization, input: { slug: string; name?: string; platform?: string | null }): Promise<{ project: Project; key: ClientKey; created: boolean }> {
+    async ensureProject(
+      org: Organization,
+      input: { slug: string; name?: string; platform?: string | null },
+    ): Promise<{ project: Project; key: ClientKey; created: boolean }> {
       if (!isValidSlug(input.slug)) fail('validation_failed', `invalid project slug "${input.slug}": use lowercase letters, digits, - and _`);
       const existing = await store.projects.bySlug(org.id, input.slug);
-      const project = existing ?? (await store.projects.create({ orgId: org.id, slug: input.slug, name: input.name ?? input.slug, platform: input.platform ?? null }));
+      const project =
+        existing ?? (await store.projects.create({ orgId: org.id, slug: input.slug, name: input.name ?? input.slug, platform: input.platform ?? null }));
       const team = await ensureTeam(org);
       await store.teams.addProject(team.id, project.id);
       // A new project starts with one issue alert rule that e-mails its team (alert/rules/default-rule.ts).

@@ -3,7 +3,7 @@
 // queue and the real pipeline.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiFetch, explainSkippedPostgres, newEventId, post, type TestServer, startTestServer, testDialects } from '../testing/index.js';
+import { apiFetch, explainSkippedPostgres, newEventId, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 
 explainSkippedPostgres();
 
@@ -35,7 +35,9 @@ for (const dialect of testDialects()) {
     }
 
     async function issueOf(message: string): Promise<Issue> {
-      const res = await apiFetch<Issue[]>(server.url, `/api/0/projects/${org}/${project}/issues/?query=${encodeURIComponent(`"${message}"`)}&statsPeriod=`, { as });
+      const res = await apiFetch<Issue[]>(server.url, `/api/0/projects/${org}/${project}/issues/?query=${encodeURIComponent(`"${message}"`)}&statsPeriod=`, {
+        as,
+      });
       assert.equal(res.status, 200);
       const found = res.body.filter((i) => i.title === message);
       assert.equal(found.length, 1, `one issue titled ${message}`);

@@ -34,7 +34,15 @@ export function createClientKeyRepo({ db, clock }: RepoContext) {
     async create(projectId: number, label: string, rateLimit: number | null = null): Promise<ClientKey> {
       const row = await db
         .insertInto('client_keys')
-        .values({ project_id: projectId, label, public_key: randomHex(16), secret_key: randomHex(16), enabled: 1, rate_limit: rateLimit, created_at: clock.now() })
+        .values({
+          project_id: projectId,
+          label,
+          public_key: randomHex(16),
+          secret_key: randomHex(16),
+          enabled: 1,
+          rate_limit: rateLimit,
+          created_at: clock.now(),
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       return toKey(row);

@@ -72,7 +72,11 @@ export function createProjectRepo({ db, clock }: RepoContext) {
       if (Object.keys(fields).length > 0) await db.updateTable('projects').set(fields).where('id', '=', id).execute();
     },
     async updateSettings(id: number, settings: Record<string, unknown>): Promise<void> {
-      await db.updateTable('projects').set({ settings: JSON.stringify(settings) }).where('id', '=', id).execute();
+      await db
+        .updateTable('projects')
+        .set({ settings: JSON.stringify(settings) })
+        .where('id', '=', id)
+        .execute();
     },
   };
 }

@@ -12,7 +12,10 @@ export function createSessionRepo({ db, clock }: RepoContext) {
   return {
     async create(idHash: string, userId: number, csrfToken: string, ttlMs: number): Promise<void> {
       const now = clock.now();
-      await db.insertInto('sessions').values({ id_hash: idHash, user_id: userId, csrf_token: csrfToken, created_at: now, expires_at: now + ttlMs }).execute();
+      await db
+        .insertInto('sessions')
+        .values({ id_hash: idHash, user_id: userId, csrf_token: csrfToken, created_at: now, expires_at: now + ttlMs })
+        .execute();
     },
     async find(idHash: string): Promise<SessionRecord | undefined> {
       const r = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).where('expires_at', '>', clock.now()).executeTakeFirst();

@@ -11,11 +11,7 @@ export interface Team {
 export function createTeamRepo({ db, clock }: RepoContext) {
   return {
     async create(orgId: number, slug: string, name: string): Promise<Team> {
-      const r = await db
-        .insertInto('teams')
-        .values({ org_id: orgId, slug, name, created_at: clock.now() })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const r = await db.insertInto('teams').values({ org_id: orgId, slug, name, created_at: clock.now() }).returningAll().executeTakeFirstOrThrow();
       return { id: r.id, orgId: r.org_id, slug: r.slug, name: r.name, createdAt: r.created_at };
     },
     async list(orgId: number): Promise<Team[]> {

@@ -39,7 +39,11 @@ const isError = (p: Prepared): p is PreparedError => p.grouping !== null;
  * Events are unique per (project, event_id): a redelivered or resent event inserts nothing
  * and counts nowhere, so every counter is bumped for newly inserted events only.
  */
-export async function persistEvents(deps: { store: Store; now: number; loadResolutionCheck?: LoadResolutionCheck }, trx: StoreExecutor, ready: readonly ReadyEvent[]): Promise<PersistResult> {
+export async function persistEvents(
+  deps: { store: Store; now: number; loadResolutionCheck?: LoadResolutionCheck },
+  trx: StoreExecutor,
+  ready: readonly ReadyEvent[],
+): Promise<PersistResult> {
   const { store } = deps;
   const prepared = uniqueEvents(ready).map(prepare);
   const grouped = prepared.filter(isError);

@@ -97,7 +97,9 @@ describe('stored event → Sentry event JSON', () => {
     const { row } = stored('sentry-node-11.12.0/004-errors--envelope-event.txt', { notes: [note], grouping: null }, (event) => {
       const value = event.exception?.values[0];
       assert.ok(value?.stacktrace);
-      value.raw_stacktrace = { frames: [{ abs_path: 'https://shop.test/app.min.js', filename: 'app.min.js', function: 'n', lineno: 1, colno: 512, in_app: true }] };
+      value.raw_stacktrace = {
+        frames: [{ abs_path: 'https://shop.test/app.min.js', filename: 'app.min.js', function: 'n', lineno: 1, colno: 512, in_app: true }],
+      };
     });
     const json = eventJson(row, decodeEvent(row), tagsOf, nav);
     const values = entry(json, 'exception')?.values as { rawStacktrace: { frames: Record<string, unknown>[] } | null }[];

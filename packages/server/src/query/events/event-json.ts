@@ -83,7 +83,11 @@ export function eventJson(row: EventRow, decoded: { doc: JsonObject; size: numbe
     const note = obj(n) ?? {};
     const type = str(note.type) ?? '';
     // Source-map notes already carry Sentry's own error types (js_no_source, …).
-    return { type: NOTE_TYPES[type] ?? (type.startsWith('js_') ? type : 'invalid_data'), message: str(note.detail) ?? '', data: { name: str(note.path) ?? '' } };
+    return {
+      type: NOTE_TYPES[type] ?? (type.startsWith('js_') ? type : 'invalid_data'),
+      message: str(note.detail) ?? '',
+      data: { name: str(note.path) ?? '' },
+    };
   });
   const isTransaction = (str(doc.type) ?? row.type) === 'transaction';
   return {

@@ -11,7 +11,10 @@ export const issues: Migration = {
   async up(db, d) {
     const big = d.bigIntType;
     // Per-project sequence behind short ids (`PROJ-1A`); bumped with an UPDATE … RETURNING under the write lock.
-    await db.schema.alterTable('projects').addColumn('issue_counter', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('projects')
+      .addColumn('issue_counter', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
 
     await db.schema
       .createTable('issues')

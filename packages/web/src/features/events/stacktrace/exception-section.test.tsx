@@ -128,7 +128,18 @@ describe('ExceptionSection', () => {
       type: 'Error',
       value: 'boom',
       stacktrace: { frames: [{ filename: './src/cart.ts', function: 'addItem', lineNo: 41, colNo: 7, inApp: true }] },
-      rawStacktrace: { frames: [{ absPath: 'https://shop.test/assets/app.min.js', filename: 'https://shop.test/assets/app.min.js', function: 'n', lineNo: 1, colNo: 512, inApp: true }] },
+      rawStacktrace: {
+        frames: [
+          {
+            absPath: 'https://shop.test/assets/app.min.js',
+            filename: 'https://shop.test/assets/app.min.js',
+            function: 'n',
+            lineNo: 1,
+            colNo: 512,
+            inApp: true,
+          },
+        ],
+      },
     };
     render(<ExceptionSection values={[mapped]} />);
     expect(document.querySelector('.frame-head')?.textContent).toContain('addItem at ./src/cart.ts:41:7');
