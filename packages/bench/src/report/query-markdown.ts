@@ -8,7 +8,15 @@ function target(f: QueryFigures): string {
 }
 
 function row(f: QueryFigures): string {
-  const cells = [f.name, ms(f.p50Ms), ms(f.p95Ms), ms(f.p99Ms), ms(f.maxMs), target(f), f.errors > 0 ? `${f.errors} of ${f.requests} failed` : f.rows === null ? '' : count(f.rows)];
+  const cells = [
+    f.name,
+    ms(f.p50Ms),
+    ms(f.p95Ms),
+    ms(f.p99Ms),
+    ms(f.maxMs),
+    target(f),
+    f.errors > 0 ? `${f.errors} of ${f.requests} failed` : f.rows === null ? '' : count(f.rows),
+  ];
   return `| ${cells.join(' | ')} |`;
 }
 
