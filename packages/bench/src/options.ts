@@ -40,6 +40,8 @@ export interface QueryOptions {
   readonly requests: number;
   /** reuse a seeded template from packages/bench/.work (full runs); smoke runs always seed afresh */
   readonly cache: boolean;
+  /** make new seeds even where cached ones fit */
+  readonly reseed: boolean;
 }
 
 export type OptionsResult = { ok: true; options: BenchOptions } | { ok: false; reason: string } | { ok: 'help' };
@@ -112,6 +114,7 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --query-days D          days the seeded events spread over (default 14)
   --query-requests N      measured sequential requests per query (default 200)
   --query-warmup N        unmeasured requests per query first (default 20)
+  --reseed                seed the query benchmark's data anew instead of reusing the cached seed
   DATABASE_URL=postgres://…  also bench Faultline on PostgreSQL, in a fresh schema dropped afterwards`;
 
 function num(raw: string | undefined, fallback: number, name: string, min: number, max: number, integer: boolean): number {
@@ -133,6 +136,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         smoke: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         keep: { type: 'boolean' },
+        reseed: { type: 'boolean' },
         seed: { type: 'string' },
         corpus: { type: 'string' },
         'error-types': { type: 'string' },
@@ -207,6 +211,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
           warmupRequests: num(str('query-warmup'), d.queryWarmup, 'query-warmup', 0, 100_000, true),
           requests: num(str('query-requests'), d.queryRequests, 'query-requests', 1, 1_000_000, true),
           cache: !smoke,
+          reseed: values.reseed === true,
         },
       },
     };

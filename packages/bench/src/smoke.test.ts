@@ -114,7 +114,7 @@ describe('bench --smoke', { timeout: 240_000 }, () => {
       assert.equal(t.status, 'ok', t.problems.join('\n'));
       // Smoke seed: 2,000 events in 50 issues, every issue guaranteed an event.
       assert.ok(t.seed, 'no seed figures');
-      assert.deepEqual([t.seed.events, t.seed.issues, t.seed.reused], [2000, 50, false]);
+      assert.deepEqual([t.seed.events, t.seed.issues, t.seed.reused, t.seed.pipelineChanged], [2000, 50, false, false]);
       assert.ok(t.seed.issueTags > 0 && t.seed.issueHourly > 0 && t.seed.largestIssueEvents > 40 && t.seed.eventsPerSec > 0);
       assert.equal(t.sampleIssues.length, 25);
       assert.deepEqual(

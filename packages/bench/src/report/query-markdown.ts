@@ -23,7 +23,9 @@ function row(f: QueryFigures): string {
 function seedLine(t: QueryTargetResult): string {
   const s = t.seed;
   if (s === null) return 'Seed: none (see the problems).';
-  const where = s.reused ? `reused from the cache (made ${s.seededAt})` : 'made in this run';
+  const where = s.reused
+    ? `reused from the cache (made ${s.seededAt}${s.pipelineChanged ? ' by an earlier build of the pipeline; `--reseed` makes a new one' : ''})`
+    : 'made in this run';
   return (
     `Seed: ${count(s.events)} error events (${count(s.requestedEvents)} requested) in ${count(s.issues)} issues over ${s.days} days; ` +
     `${count(s.issueTags)} issue tag rows, ${count(s.issueHourly)} hourly rows, ${count(s.issueUsers)} issue users; the loudest issue has ${count(s.largestIssueEvents)} events. ` +

@@ -107,6 +107,8 @@ export interface SeedFigures {
   readonly days: number;
   /** the seed came from the cache (packages/bench/.work) instead of being made in this run */
   readonly reused: boolean;
+  /** a reused seed was made by other row-writing server code than this run's build */
+  readonly pipelineChanged: boolean;
   readonly seededAt: string;
   /** how long making it took (in the run that made it), and the rate */
   readonly seedMs: number;

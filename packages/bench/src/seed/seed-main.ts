@@ -42,6 +42,8 @@ async function seed(job: SeedJob): Promise<SeedOutcome> {
     FAULTLINE_LOG_LEVEL: 'warn',
     // Nothing may run beside the worker: no alert deliveries, no retention sweeps.
     FAULTLINE_ALERTS_ENABLED: 'false',
+    // Processing on the server's own thread, so this thread builds the next batch meanwhile.
+    FAULTLINE_WORKER_THREADS: '1',
     ...(job.databaseUrl === null ? {} : { DATABASE_URL: job.databaseUrl }),
   };
   // The workspace exactly as `faultline serve` would find it: bootstrap through the real CLI.

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +8,7 @@ import { createBenchSchema, dropSchema, schemaExists, schemaUrl, vacuumAnalyzeSc
 import { redactDatabaseUrl } from '../options.js';
 import type { SeedCorpus } from './event-stream.js';
 import type { SeedJob, SeedOutcome } from './seed-main.js';
-import { serverFingerprint } from './server-fingerprint.js';
+import { pipelineFingerprint, schemaFingerprint } from './server-fingerprint.js';
 
 export type SeedDatabase = 'sqlite' | 'postgres';
 
@@ -22,6 +22,8 @@ export interface SeedRequest {
   readonly repoRoot: string;
   /** where seeds are cached between runs; null: seed under `scratchDir` and discard it on release */
   readonly cacheDir: string | null;
+  /** make a new seed even when a cached one fits */
+  readonly reseed?: boolean;
   readonly scratchDir: string;
   readonly log: (line: string) => void;
 }
@@ -34,6 +36,8 @@ export interface SeedManifest extends SeedOutcome {
   readonly corpus: SeedCorpus;
   readonly seededAt: string;
   readonly schema: string | null;
+  /** pipelineFingerprint of the server that made the rows */
+  readonly pipeline: string;
 }
 
 export interface SeededDatabase {
@@ -42,6 +46,8 @@ export interface SeededDatabase {
   readonly databaseUrl: string | null;
   readonly manifest: SeedManifest;
   readonly reused: boolean;
+  /** the cached seed was made by other row-writing server code than the current build */
+  readonly pipelineChanged: boolean;
   /** Removes a throw-away seed; a cached one stays for the next run. */
   release(): Promise<void>;
 }
@@ -49,16 +55,21 @@ export interface SeededDatabase {
 // Event times are anchored to the moment of seeding (the last 14 days, the last 24 hours):
 // an older seed would measure a data set whose recent hours are empty.
 const MAX_AGE_MS = 24 * 3600 * 1000;
+// A seed without a manifest this old is an abandoned attempt, not one another run is making.
+const ABANDONED_MS = 2 * 3600 * 1000;
 const SEED_BATCH = 500;
 const seedMain = fileURLToPath(new URL('./seed-main.js', import.meta.url));
+const serverDist = (r: SeedRequest) => join(r.repoRoot, 'packages', 'server', 'dist');
 
+// The schema is part of the key (a migration makes every seed unusable); the pipeline is not:
+// while the server is being worked on it changes daily, and reseeding for every change would
+// make the benchmark too slow to run. A seed made by other pipeline code is reported as such.
 function cacheKey(r: SeedRequest): string {
-  const serverDist = join(r.repoRoot, 'packages', 'server', 'dist');
   const what = {
-    layout: 1,
+    layout: 2,
     database: r.database,
     corpus: r.corpus,
-    server: serverFingerprint(serverDist),
+    schema: schemaFingerprint(serverDist(r)),
     target: r.database === 'postgres' ? redactDatabaseUrl(r.databaseUrl) : null,
   };
   return createHash('sha256').update(JSON.stringify(what)).digest('hex').slice(0, 16);
@@ -73,10 +84,10 @@ function readManifest(dir: string): SeedManifest | null {
 }
 
 /**
- * A database holding the seeded events: from the cache when an identical seed (same corpus,
- * same row-writing server code, same target) younger than a day exists, else made now by
+ * A database holding the seeded events: from the cache when a seed of the same corpus, schema
+ * and target younger than a day exists (and `reseed` is not set), else made now by
  * seed-main.ts. SQLite seeds are data directories under the cache; PostgreSQL seeds are
- * schemas named bench_query_<key> (with their data directory, which holds the secret key).
+ * schemas named bench_query_<key> (with a data directory holding the secret key).
  */
 export async function seededDatabase(r: SeedRequest): Promise<SeededDatabase> {
   if (r.database === 'postgres' && r.databaseUrl === null) throw new Error('a postgres seed needs DATABASE_URL');
@@ -85,17 +96,27 @@ export async function seededDatabase(r: SeedRequest): Promise<SeededDatabase> {
   const dir = join(r.cacheDir, `${r.database}-${key}`);
   const schema = r.database === 'postgres' ? `bench_query_${key}` : null;
   const found = readManifest(dir);
-  const fresh = found !== null && Date.now() - Date.parse(found.seededAt) < MAX_AGE_MS;
+  const fresh = found !== null && Date.now() - Date.parse(found.seededAt) < MAX_AGE_MS && r.reseed !== true;
   if (fresh && (schema === null || (await schemaExists(r.databaseUrl as string, schema)))) {
+    const pipelineChanged = found.pipeline !== pipelineFingerprint(serverDist(r));
     r.log(`${r.database}: reusing the seed of ${found.seededAt} (${found.counts.events} events, ${found.counts.issues} issues) in ${dir}`);
-    return { dataDir: join(dir, 'data'), databaseUrl: scoped(r, schema), manifest: found, reused: true, release: async () => {} };
+    if (pipelineChanged) r.log(`${r.database}: that seed was made by an earlier build of the pipeline; --reseed makes a new one`);
+    return { dataDir: join(dir, 'data'), databaseUrl: scoped(r, schema), manifest: found, reused: true, pipelineChanged, release: async () => {} };
   }
-  await forgetSeeds(r);
-  const manifest = await seedInto(r, key, join(dir, 'data'), schema);
+  await forgetSeeds(r, dir);
+  let manifest: SeedManifest;
+  try {
+    manifest = await seedInto(r, key, join(dir, 'data'), schema);
+  } catch (err) {
+    // A half-made seed is useless: leave nothing behind (the next run would remove it anyway).
+    if (schema !== null) await dropSchema(r.databaseUrl as string, schema).catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
   const temp = join(dir, `manifest.${randomBytes(4).toString('hex')}.tmp`);
   await writeFile(temp, `${JSON.stringify(manifest, null, 2)}\n`);
   await rename(temp, join(dir, 'manifest.json'));
-  return { dataDir: join(dir, 'data'), databaseUrl: scoped(r, schema), manifest, reused: false, release: async () => {} };
+  return { dataDir: join(dir, 'data'), databaseUrl: scoped(r, schema), manifest, reused: false, pipelineChanged: false, release: async () => {} };
 }
 
 async function seedThrowAway(r: SeedRequest): Promise<SeededDatabase> {
@@ -107,7 +128,7 @@ async function seedThrowAway(r: SeedRequest): Promise<SeededDatabase> {
   };
   try {
     const manifest = await seedInto(r, null, dataDir, schema);
-    return { dataDir, databaseUrl: scoped(r, schema), manifest, reused: false, release };
+    return { dataDir, databaseUrl: scoped(r, schema), manifest, reused: false, pipelineChanged: false, release };
   } catch (err) {
     await release();
     throw err;
@@ -118,18 +139,23 @@ function scoped(r: SeedRequest, schema: string | null): string | null {
   return schema === null ? null : schemaUrl(r.databaseUrl as string, schema);
 }
 
-/** Every cached seed of this database kind goes: one at a time is plenty of disk. */
-async function forgetSeeds(r: SeedRequest): Promise<void> {
+/** Removes `replacing` and every seed of this database kind that is too old to reuse or was abandoned half-made. */
+async function forgetSeeds(r: SeedRequest, replacing: string): Promise<void> {
   const cacheDir = r.cacheDir as string;
   if (!existsSync(cacheDir)) return;
   for (const entry of readdirSync(cacheDir)) {
     if (!entry.startsWith(`${r.database}-`)) continue;
+    const dir = join(cacheDir, entry);
+    const manifest = readManifest(dir);
+    const stale = manifest === null ? Date.now() - statSync(dir).mtimeMs > ABANDONED_MS : Date.now() - Date.parse(manifest.seededAt) >= MAX_AGE_MS;
+    if (dir !== replacing && !stale) continue;
     if (r.database === 'postgres') await dropSchema(r.databaseUrl as string, `bench_query_${entry.slice('postgres-'.length)}`);
-    await rm(join(cacheDir, entry), { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
 async function seedInto(r: SeedRequest, key: string | null, dataDir: string, schema: string | null): Promise<SeedManifest> {
+  const pipeline = pipelineFingerprint(serverDist(r));
   await mkdir(dataDir, { recursive: true });
   if (schema !== null) {
     await dropSchema(r.databaseUrl as string, schema);
@@ -148,7 +174,16 @@ async function seedInto(r: SeedRequest, key: string | null, dataDir: string, sch
   const outcome = await runSeedProcess(job, (line) => r.log(`${r.database}: ${line}`));
   if (schema !== null) await vacuumAnalyzeSchema(r.databaseUrl as string, schema);
   r.log(`${r.database}: seeded ${outcome.counts.events} events, ${outcome.counts.issues} issues in ${(outcome.seedMs / 1000).toFixed(1)} s`);
-  return { version: 1, key: key ?? 'not cached', database: r.database, corpus, seededAt: new Date().toISOString(), schema, ...outcome };
+  return {
+    version: 1,
+    key: key ?? 'not cached',
+    database: r.database,
+    corpus,
+    seededAt: new Date().toISOString(),
+    schema,
+    pipeline,
+    ...outcome,
+  };
 }
 
 function runSeedProcess(job: SeedJob, log: (line: string) => void): Promise<SeedOutcome> {

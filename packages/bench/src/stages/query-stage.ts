@@ -3,7 +3,7 @@ import { type RunningFaultline, startFaultline } from '../faultline/index.js';
 import type { BenchOptions } from '../options.js';
 import { createApiClient, measureQuery, queryPlan } from '../queries/index.js';
 import type { QueryBenchResult, QueryTargetResult, SeedFigures } from '../report/index.js';
-import { type SeedDatabase, type SeededDatabase, type SeedManifest, seededDatabase } from '../seed/index.js';
+import { type SeedDatabase, type SeededDatabase, seededDatabase } from '../seed/index.js';
 
 export interface QueryStageContext {
   readonly repoRoot: string;
@@ -32,7 +32,8 @@ export async function queryStage(options: BenchOptions, ctx: QueryStageContext):
   return { status: 'measured', warmupRequests: options.query.warmupRequests, requests: options.query.requests, targets };
 }
 
-function seedFigures(m: SeedManifest, reused: boolean, requested: BenchOptions['query']): SeedFigures {
+function seedFigures(s: SeededDatabase, requested: BenchOptions['query']): SeedFigures {
+  const m = s.manifest;
   return {
     requestedEvents: requested.events,
     requestedIssues: requested.issues,
@@ -43,7 +44,8 @@ function seedFigures(m: SeedManifest, reused: boolean, requested: BenchOptions['
     issueUsers: m.counts.issueUsers,
     largestIssueEvents: m.counts.largestIssueEvents,
     days: m.corpus.days,
-    reused,
+    reused: s.reused,
+    pipelineChanged: s.pipelineChanged,
     seededAt: m.seededAt,
     seedMs: m.seedMs,
     eventsPerSec: Math.round((m.counts.events / Math.max(1, m.seedMs)) * 1000),
@@ -63,10 +65,11 @@ async function queryTarget(database: SeedDatabase, options: BenchOptions, ctx: Q
       databaseUrl: options.databaseUrl,
       repoRoot: ctx.repoRoot,
       cacheDir: q.cache ? ctx.cacheDir : null,
+      reseed: q.reseed,
       scratchDir: ctx.runDir,
       log: (line) => ctx.log(`query ${line}`),
     });
-    result.seed = seedFigures(seeded.manifest, seeded.reused, q);
+    result.seed = seedFigures(seeded, q);
     // The worker off: nothing but the measured requests runs (no retention sweep, no alerts).
     server = await startFaultline({
       repoRoot: ctx.repoRoot,
