@@ -1,6 +1,7 @@
 // The status vocabulary of an issue and the rules of its automatic transitions, shared by the
 // processing pipeline (regressions, ignores that end) and the issues API (what people set).
 // Follows Sentry's GroupStatus/GroupSubStatus/GroupResolution/GroupSnooze semantics.
+import type { IssueLifecycleColumns } from '../store/index.js';
 
 export const ISSUE_STATUSES = ['unresolved', 'resolved', 'ignored'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
@@ -32,22 +33,7 @@ export const isIssueSubstatus = (v: unknown): v is IssueSubstatus => typeof v ==
 export const isResolution = (v: unknown): v is Resolution => typeof v === 'string' && (RESOLUTIONS as readonly string[]).includes(v);
 
 /** The lifecycle columns of an issue (camelCase of `issues`), as both writers see them. */
-export interface LifecycleFields {
-  status: string;
-  substatus: string | null;
-  resolution: string | null;
-  resolvedInRelease: string | null;
-  resolvedAt: number | null;
-  ignoreUntil: number | null;
-  ignoreCount: number | null;
-  ignoreWindowMs: number | null;
-  ignoreUserCount: number | null;
-  ignoreUserWindowMs: number | null;
-  ignoreBaselineTimesSeen: number | null;
-  ignoreBaselineUsers: number | null;
-  regressedAt: number | null;
-  regressedInRelease: string | null;
-}
+export type LifecycleFields = IssueLifecycleColumns;
 
 export type LifecyclePatch = Partial<LifecycleFields>;
 

@@ -1,7 +1,7 @@
 import type { Selectable, Updateable } from 'kysely';
 import type { IssueTable } from './schema.js';
 
-/** An issue's lifecycle columns in camelCase; structurally the issues module's LifecycleFields. */
+/** An issue's lifecycle columns in camelCase (the issues module calls them LifecycleFields). */
 export interface IssueLifecycleColumns {
   status: string;
   substatus: string | null;
