@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -62,16 +62,21 @@ export async function issueTagKeys(db: Kysely<Database>, issueId: number, keys: 
   const totals = await totalsQ.orderBy('key').execute();
   if (totals.length === 0 || topLimit === 0)
     return totals.map((t) => ({ key: t.key, name: tagLabel(t.key), totalValues: Number(t.total), uniqueValues: Number(t.unique), topValues: [] }));
-  // The top values of every key in one statement: rank within each key, keep the first N.
-  let ranked = db
-    .selectFrom('issue_tags')
-    .select(['key', 'value', 'times_seen', 'first_seen', 'last_seen'])
-    .select(sql<number>`row_number() over (partition by ${sql.ref('key')} order by ${sql.ref('times_seen')} desc, ${sql.ref('value')})`.as('rank'))
-    .where('issue_id', '=', issueId);
-  if (keys.length > 0) ranked = ranked.where('key', 'in', [...keys]);
-  const top = await db.selectFrom(ranked.as('ranked')).selectAll().where('rank', '<=', topLimit).orderBy('key').orderBy('rank').execute();
+  // One short indexed range per key (issue_tags_issue_key_seen), stopping after N rows: a
+  // single ranked statement over all of the issue's rows sorted every value of every key.
   const byKey = new Map<string, TagValueJson[]>();
-  for (const r of top) byKey.set(r.key, [...(byKey.get(r.key) ?? []), valueJson(r)]);
+  for (const t of totals) {
+    const rows = await db
+      .selectFrom('issue_tags')
+      .select(['key', 'value', 'times_seen', 'first_seen', 'last_seen'])
+      .where('issue_id', '=', issueId)
+      .where('key', '=', t.key)
+      .orderBy('times_seen', 'desc')
+      .orderBy('value')
+      .limit(topLimit)
+      .execute();
+    byKey.set(t.key, rows.map(valueJson));
+  }
   return totals.map((t) => ({
     key: t.key,
     name: tagLabel(t.key),

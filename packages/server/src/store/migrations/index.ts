@@ -8,10 +8,11 @@ import { retention } from './0005-retention.js';
 import { alerts } from './0006-alerts.js';
 import { releases } from './0007-releases.js';
 import { ingestClientIp } from './0008-ingest-client-ip.js';
+import { issueTagTopValues } from './0009-issue-tag-top-values.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
-export const migrations: readonly Migration[] = [foundation, ingest, issues, issueReview, retention, alerts, releases, ingestClientIp];
+export const migrations: readonly Migration[] = [foundation, ingest, issues, issueReview, retention, alerts, releases, ingestClientIp, issueTagTopValues];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
   const migrationTableSchema = await dialect.migrationSchema();
