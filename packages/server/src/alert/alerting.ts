@@ -3,6 +3,7 @@ import type { Clock, Logger } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
 import { createChannelService } from './channels/channel-service.js';
 import { createSmtpMailer, type Mailer } from './channels/email/smtp-mailer.js';
+import { createOutboundPolicy } from './channels/outbound-policy.js';
 import { sendNotification } from './channels/send-notification.js';
 import type { IssueEventSummary } from './evaluation/issue-conditions.js';
 import { createIssueEvaluator } from './evaluation/issue-evaluator.js';
@@ -52,6 +53,7 @@ export function createAlerting(deps: AlertingDeps) {
       { host: config.smtpHost, port: config.smtpPort, secure: config.smtpSecure, user: config.smtpUser, password: config.smtpPassword, from: config.smtpFrom },
       config.alertHttpTimeoutMs,
     );
+  const outbound = createOutboundPolicy({ deny: config.outboundDeny, allow: config.outboundAllow });
   const deliverySettings = {
     httpTimeoutMs: config.alertHttpTimeoutMs,
     leaseMs: Math.max(60_000, config.alertHttpTimeoutMs * 6),
@@ -61,6 +63,7 @@ export function createAlerting(deps: AlertingDeps) {
     pollMs: 1_000,
     batchSize: 20,
     pagerDutyUrl: config.pagerDutyEventsUrl,
+    outbound,
   };
   const deliveries = createDeliveryWorker({ store, clock, logger, mailer, settings: deliverySettings });
   const catalogue = metricCatalogue([...builtinMetricSources(store, deps.issueSearch ?? null), ...(deps.metricSources ?? [])]);
@@ -72,9 +75,14 @@ export function createAlerting(deps: AlertingDeps) {
   scheduler.add({ name: METRIC_TASK, everyMs: config.alertEvaluationIntervalMs, run: async () => void (await metricEvaluator.evaluateAll()) });
 
   return {
-    /** The post-process hook: evaluates issue rules for a committed batch. Never throws. */
-    async onProcessed(results: readonly IssueEventSummary[]): Promise<void> {
-      await issueEvaluator.evaluate(results);
+    /**
+     * The post-process hook: evaluates issue rules for a batch committed at `processedAt`
+     * (default: now). Throws only after every rule was tried and some failed, so post-process
+     * keeps the batch for the recovery sweep; a rerun fires only what did not fire.
+     */
+    async onProcessed(results: readonly IssueEventSummary[], processedAt?: number): Promise<void> {
+      const { failed } = await issueEvaluator.evaluate(results, processedAt);
+      if (failed > 0) throw new Error(`${failed} issue alert rule evaluation(s) failed; the batch will be evaluated again`);
     },
     issueRules: createIssueRuleService({ store, clock, invalidate: (projectId) => rules.invalidate(projectId) }),
     metricRules: createMetricRuleService({ store, catalogue }),
@@ -82,6 +90,7 @@ export function createAlerting(deps: AlertingDeps) {
       store,
       clock,
       publicUrl,
+      outbound,
       send: (channelConfig, n, deliveryId) =>
         sendNotification(channelConfig, n, {
           deliveryId,
@@ -89,6 +98,7 @@ export function createAlerting(deps: AlertingDeps) {
           timeoutMs: config.alertHttpTimeoutMs,
           mailer,
           pagerDutyUrl: config.pagerDutyEventsUrl,
+          outbound,
         }),
     }),
     metrics: catalogue,

@@ -3,6 +3,7 @@
  * `docs/config.md` is generated from this table (`faultline config-doc`).
  */
 import { RELAY_DEFAULT_LIMITS } from '@faultline/protocol';
+import { parseAddressList } from '../kernel/index.js';
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -361,6 +362,18 @@ export const configSchema = {
     unit: 'ms',
     doc: 'Timeout of one notification request (webhooks, Slack, PagerDuty…) or SMTP step.',
     parse: integer(100, 120_000),
+  },
+  outboundDeny: {
+    env: 'FAULTLINE_OUTBOUND_DENY',
+    default: '',
+    doc: 'Where alert notifications (Slack, Discord, Teams, webhook, PagerDuty) may not be sent, checked when a channel is saved and again after DNS resolution on every send: comma-separated IP addresses, CIDR ranges, host names (*.example.com for subdomains) and the keywords loopback, private (RFC 1918, 100.64/10, fc00::/7) and all. Link-local and cloud metadata addresses (169.254.0.0/16, fe80::/10, fd00:ec2::254), 0.0.0.0/8, multicast and broadcast are always refused. Empty: loopback and private networks are allowed (receivers on your own network).',
+    parse: parseAddressList,
+  },
+  outboundAllow: {
+    env: 'FAULTLINE_OUTBOUND_ALLOW',
+    default: '',
+    doc: 'Exceptions to FAULTLINE_OUTBOUND_DENY, same syntax (e.g. deny all, allow hooks.slack.com,events.pagerduty.com). Never overrides the always-refused addresses.',
+    parse: parseAddressList,
   },
   pagerDutyEventsUrl: {
     env: 'FAULTLINE_PAGERDUTY_EVENTS_URL',

@@ -26,5 +26,6 @@ export function createIngest(deps: { config: Config; store: Store; clock: Clock;
   return { plugin: ingestRoutes({ config, clock, queue, keys, limiter }), keys };
 }
 
+export { ingestCorsServer, isIngestPath } from './cors-server.js';
 export { type IngestKey, type KeyCache, projectQuota } from './key-cache.js';
 export { limitedCategories } from './rate-limiter.js';

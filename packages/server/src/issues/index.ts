@@ -9,6 +9,7 @@ export {
   CLEARED_IGNORE,
   CLEARED_RESOLUTION,
   effectiveSubstatus,
+  expiredIgnorePatch,
   type IgnoreEnd,
   type IgnoreProgress,
   ISSUE_STATUSES,

@@ -153,6 +153,14 @@ export function unignorePatch(): LifecyclePatch {
 }
 
 /**
+ * An ignore whose time passed with no event to end it, ended by the periodic sweep: back to
+ * unresolved as `ongoing` (Sentry's clear_expired_snoozes; an event that ends it is `escalating`).
+ */
+export function expiredIgnorePatch(): LifecyclePatch {
+  return { ...CLEARED_IGNORE, status: 'unresolved', substatus: 'ongoing' };
+}
+
+/**
  * The substatus to show: stored `new`/`regressed` count as `ongoing` once 7 days have passed
  * since the issue was first seen / regressed, computed at read time so nothing has to rewrite rows.
  */

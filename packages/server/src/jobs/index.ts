@@ -4,8 +4,10 @@
  * envelopes in batches and hands their items to a processor inside the transaction
  * that removes them, so nothing accepted is lost or processed twice. It must not
  * parse HTTP or decide what an item means: that is ingest's and the processor's job.
- * Also the retention job, which deletes events and parked items past their retention.
+ * Also the retention job, which deletes events and parked items past their retention,
+ * and the ignore-expiry job, which ends time-based ignores whose time has passed.
  */
+export { createIgnoreExpiry, IGNORE_EXPIRY, type IgnoreExpiry } from './ignore-expiry.js';
 export type { QueueItem } from './queue-item.js';
 export { createQueueWriter, type QueueWrite, type QueueWriter } from './queue-writer.js';
 export {

@@ -2,6 +2,7 @@
  * kernel: the few primitives every domain uses — the coded error catalogue, the
  * logger, the clock and id helpers. It must not know about any domain.
  */
+export * from './address-list.js';
 export * from './clock.js';
 export * from './error-doc.js';
 export * from './errors.js';

@@ -10,7 +10,15 @@ export { parseInboundFilterSettings } from './filter/index.js';
 export { compileGroupingRules, type RuleSyntaxError } from './group/index.js';
 export { DERIVED_TAG_KEYS, eventTags, type PersistResult, type ReadyEvent, type StoredEventDocument, type StoredGrouping, userKeyOf } from './persist/index.js';
 export { createPipeline, type PipelineDeps } from './pipeline.js';
-export { createPostProcess, type PostProcessHook, type ProcessedEventSummary } from './post-process/index.js';
+export {
+  createPendingRecovery,
+  createPostProcess,
+  PENDING_RECOVERY,
+  type PendingRecovery,
+  type PostProcessBatch,
+  type PostProcessHook,
+  type ProcessedEventSummary,
+} from './post-process/index.js';
 export { DEFAULT_PROCESSING_SETTINGS, type ProcessingSettings, readGroupingText } from './project-settings.js';
 export { parseScrubSettings } from './scrub/index.js';
 // The source-map stage is built in app.ts over artifacts/ and handed to the pipeline.

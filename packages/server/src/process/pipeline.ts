@@ -8,7 +8,7 @@ import { computeGrouping, type GroupingResult, type GroupingRules } from './grou
 import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
 import { parkItems } from './park-items.js';
 import { type LoadResolutionCheck, persistEvents, type ReadyEvent } from './persist/index.js';
-import { createPostProcess, type PostProcessHook } from './post-process/index.js';
+import { createPostProcess, type PostProcessBatch, type PostProcessHook, recordPendingBatch } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
 import { scrubEvent } from './scrub/index.js';
 import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
@@ -22,7 +22,8 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  *   4. symbolicate   JavaScript source maps (uploaded artifacts); native debug files not yet
  *   5. group         hashes that decide the issue (errors only; transactions are not grouped)
  *   6. persist       store the events, create/update their issues (duplicates → filtered)
- *   7. post-process  after the batch commits: hooks such as alerting
+ *   7. post-process  after the batch commits: hooks such as alerting (owed work recorded in
+ *                    the batch's transaction, so a crash after the commit loses nothing)
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
  * in exactly one outcome. Items of other types are parked for their own processors.
@@ -35,6 +36,11 @@ export interface PipelineDeps {
   settingsTtlMs: number;
   /** called after each committed batch that stored error events; the list may grow after wiring */
   postProcessHooks: readonly PostProcessHook[];
+  /**
+   * Replaces running the hooks here: a processing thread hands each committed batch to the
+   * main thread, where the hooks are registered and which deletes the pending row.
+   */
+  forwardCommitted?: (batch: PostProcessBatch) => void;
   /** resolves JavaScript frames from uploaded source maps; absent = frames pass through */
   sourceMaps?: SourceMapStage;
   /** releases/ as the pipeline uses it (process/ may not import it); absent = no implicit releases, any other release is "newer" */
@@ -56,7 +62,7 @@ type ItemResult = ({ readonly ok: true; readonly ready: ReadyEvent } | { readonl
 export function createPipeline(deps: PipelineDeps): ProcessBatch {
   const { store, clock } = deps;
   const settings = createProjectSettingsCache({ store, clock, logger: deps.logger, ttlMs: deps.settingsTtlMs });
-  const postProcess = createPostProcess({ hooks: deps.postProcessHooks, logger: deps.logger });
+  const postProcess = createPostProcess({ store, hooks: deps.postProcessHooks, logger: deps.logger });
 
   return async (items, trx) => {
     const outcomes = new OutcomeCounts();
@@ -77,7 +83,10 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
     await store.outcomes.increment(trx, outcomes.increments());
     const summaries = persisted.summaries;
-    return summaries.length === 0 ? undefined : () => postProcess(summaries);
+    if (summaries.length === 0) return undefined;
+    const batch = await recordPendingBatch(store, trx, clock.now(), summaries);
+    const forward = deps.forwardCommitted;
+    return forward ? async () => forward(batch) : async () => void (await postProcess(batch));
   };
 }
 

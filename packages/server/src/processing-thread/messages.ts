@@ -1,5 +1,5 @@
 import type { Config } from '../config/index.js';
-import type { ProcessedEventSummary } from '../process/index.js';
+import type { PostProcessBatch } from '../process/index.js';
 import type { StoreOptions } from '../store/index.js';
 
 /** What a processing thread is started with (structured-cloned: no functions, so no clock). */
@@ -17,6 +17,6 @@ export type ToThread =
   | { type: 'stop'; id: number };
 
 export type FromThread =
-  | { type: 'processed'; summaries: readonly ProcessedEventSummary[] }
+  | { type: 'processed'; batch: PostProcessBatch }
   | { type: 'reply'; id: number; ok: true; value: number }
   | { type: 'reply'; id: number; ok: false; message: string };

@@ -2,8 +2,8 @@ import { Worker as NodeWorker } from 'node:worker_threads';
 import type { Config } from '../config/index.js';
 import type { Worker } from '../jobs/index.js';
 import type { Logger } from '../kernel/index.js';
-import { createPostProcess, type PostProcessHook, type ProcessedEventSummary } from '../process/index.js';
-import type { StoreOptions } from '../store/index.js';
+import { createPostProcess, type PostProcessBatch, type PostProcessHook } from '../process/index.js';
+import type { Store, StoreOptions } from '../store/index.js';
 import type { FromThread, ThreadData, ToThread } from './messages.js';
 
 export interface ThreadedWorkerOptions {
@@ -12,6 +12,8 @@ export interface ThreadedWorkerOptions {
   storeOptions: StoreOptions;
   threads: number;
   logger: Logger;
+  /** the main thread's store: it deletes a batch's pending row once the hooks ran */
+  store: Store;
   /** run here, on the main thread, with the summaries of each batch a thread committed */
   postProcessHooks: readonly PostProcessHook[];
 }
@@ -43,10 +45,13 @@ export function createThreadedWorker(options: ThreadedWorkerOptions): ThreadedWo
   let respawn: NodeJS.Timeout | null = null;
   let nextId = 1;
   const hooksInFlight = new Set<Promise<void>>();
-  const postProcess = createPostProcess({ hooks: options.postProcessHooks, logger });
+  const postProcess = createPostProcess({ store: options.store, hooks: options.postProcessHooks, logger });
 
-  function onProcessed(summaries: readonly ProcessedEventSummary[]): void {
-    const done = postProcess(summaries).finally(() => hooksInFlight.delete(done));
+  function onProcessed(batch: PostProcessBatch): void {
+    const done = postProcess(batch)
+      .then(() => undefined)
+      .catch((err: unknown) => logger.error({ err }, 'post-process of a batch failed; the recovery sweep retries it'))
+      .finally(() => hooksInFlight.delete(done));
     hooksInFlight.add(done);
   }
 
@@ -54,7 +59,7 @@ export function createThreadedWorker(options: ThreadedWorkerOptions): ThreadedWo
     const worker = new NodeWorker(entry, { workerData: data });
     const pending: Thread['pending'] = new Map();
     worker.on('message', (message: FromThread) => {
-      if (message.type === 'processed') return onProcessed(message.summaries);
+      if (message.type === 'processed') return onProcessed(message.batch);
       const waiter = pending.get(message.id);
       pending.delete(message.id);
       if (message.ok) waiter?.resolve(message.value);

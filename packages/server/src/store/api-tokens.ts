@@ -61,8 +61,18 @@ export function createApiTokenRepo({ db, clock }: RepoContext) {
       const rows = await db.selectFrom('api_tokens').selectAll().where('org_id', '=', orgId).orderBy('id').execute();
       return rows.map(toToken);
     },
-    async touch(id: number): Promise<void> {
-      await db.updateTable('api_tokens').set({ last_used_at: clock.now() }).where('id', '=', id).execute();
+    /**
+     * Records that the token was used now, unless it was recorded less than `notWithinMs`
+     * ago: a conditional UPDATE, so concurrent requests write at most once per interval.
+     */
+    async touch(id: number, notWithinMs = 0): Promise<void> {
+      const now = clock.now();
+      await db
+        .updateTable('api_tokens')
+        .set({ last_used_at: now })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<=', now - notWithinMs)]))
+        .execute();
     },
     async revoke(userId: number, id: number): Promise<boolean> {
       const r = await db.deleteFrom('api_tokens').where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();

@@ -5,6 +5,7 @@ import type { Fields } from '../rules/rule-fields.js';
 import { type ChannelConfig, isChannelType, parseChannelConfig, storedChannelConfig } from './channel-config.js';
 import { deliveryErrorOf } from './delivery-error.js';
 import type { Notification } from './notification.js';
+import type { OutboundPolicy } from './outbound-policy.js';
 import { testNotification } from './test-notification.js';
 
 export interface ChannelView {
@@ -15,7 +16,7 @@ export interface ChannelView {
 export type Send = (config: ChannelConfig, n: Notification, deliveryId: string) => Promise<void>;
 
 /** Managing an organization's notification channels, and sending a test through one. */
-export function createChannelService(deps: { store: Store; clock: Clock; publicUrl: string; send: Send }) {
+export function createChannelService(deps: { store: Store; clock: Clock; publicUrl: string; send: Send; outbound: OutboundPolicy }) {
   const repo = deps.store.alerts.channels;
 
   async function load(orgId: number, id: number): Promise<ChannelView> {
@@ -30,6 +31,14 @@ export function createChannelService(deps: { store: Store; clock: Clock; publicU
     const v = body.name ?? fallback;
     if (typeof v !== 'string' || v.trim() === '' || v.length > 200) fail('validation_failed', 'name must be a string of 1–200 characters');
     return v.trim();
+  }
+
+  /** Save-time half of the outbound policy: a URL it refuses is a 400 with the reason (sending checks again, after DNS). */
+  async function checkDestination(config: ChannelConfig): Promise<void> {
+    const url = config.type === 'webhook' ? config.url : 'webhookUrl' in config ? config.webhookUrl : null;
+    if (url === null) return;
+    const refusal = await deps.outbound.refusal(url);
+    if (refusal !== null) fail('validation_failed', refusal);
   }
 
   return {
@@ -47,6 +56,7 @@ export function createChannelService(deps: { store: Store; clock: Clock; publicU
       const n = name(body);
       const config = parseChannelConfig(body.type, body.config);
       if (!config.ok) fail('validation_failed', config.reason);
+      await checkDestination(config.value);
       const channel = await repo.create({ orgId, name: n, type: body.type, config: config.value });
       return { channel, config: config.value };
     },
@@ -56,6 +66,7 @@ export function createChannelService(deps: { store: Store; clock: Clock; publicU
       const config =
         body.config === undefined ? { ok: true as const, value: current.config } : parseChannelConfig(current.config.type, body.config, current.config);
       if (!config.ok) fail('validation_failed', config.reason);
+      if (body.config !== undefined) await checkDestination(config.value);
       const channel = await repo.update(id, { name: name(body, current.channel.name), config: config.value });
       if (!channel) fail('not_found', 'Notification channel not found');
       return { channel, config: config.value };

@@ -5,6 +5,7 @@ import { emailMessage } from './email/email-message.js';
 import type { Mailer } from './email/smtp-mailer.js';
 import { postBody, postJson } from './http-post.js';
 import type { Notification } from './notification.js';
+import { createOutboundPolicy, type OutboundPolicy } from './outbound-policy.js';
 import { pagerDutyEvent } from './pagerduty/pagerduty-event.js';
 import { slackMessage } from './slack/slack-message.js';
 import { teamsMessage } from './teams/teams-message.js';
@@ -20,11 +21,14 @@ export interface SendContext {
   pagerDutyUrl: string;
   /** e-mail recipients resolved at firing time, overriding a channel's list */
   recipients?: readonly string[];
+  /** where HTTP notifications may go; default: only the addresses that are never allowed are refused */
+  outbound?: OutboundPolicy;
 }
 
 /** Sends one notification through one channel; throws DeliveryError when it did not arrive. */
 export async function sendNotification(config: ChannelConfig, n: Notification, ctx: SendContext): Promise<void> {
-  const http = { timeoutMs: ctx.timeoutMs, headers: { 'x-faultline-delivery': ctx.deliveryId } };
+  const policy = ctx.outbound ?? createOutboundPolicy({ deny: [], allow: [] });
+  const http = { timeoutMs: ctx.timeoutMs, headers: { 'x-faultline-delivery': ctx.deliveryId }, policy };
   switch (config.type) {
     case 'slack':
       await postJson(config.webhookUrl, slackMessage(n), http);
@@ -37,7 +41,7 @@ export async function sendNotification(config: ChannelConfig, n: Notification, c
       return;
     case 'webhook': {
       const req = webhookRequest(n, config.secret, ctx.deliveryId, ctx.now);
-      await postBody(config.url, req.body, { timeoutMs: ctx.timeoutMs, headers: req.headers });
+      await postBody(config.url, req.body, { timeoutMs: ctx.timeoutMs, headers: req.headers, policy });
       return;
     }
     case 'pagerduty':

@@ -85,10 +85,9 @@ export function createIssueEvaluator(deps: IssueEvaluatorDeps) {
     return true;
   }
 
-  async function evaluateProject(projectId: number, events: IssueEventSummary[]): Promise<number> {
-    const now = clock.now();
+  async function evaluateProject(projectId: number, events: IssueEventSummary[], now: number): Promise<{ fired: number; failed: number }> {
     const rules = (await deps.rules.forProject(projectId)).filter((r) => !isSilenced(r, now));
-    if (rules.length === 0) return 0;
+    if (rules.length === 0) return { fired: 0, failed: 0 };
     const issues = await queries.issueFacts(events.map((e) => e.issueId));
     let latest: Promise<string | null> | undefined;
     const latestRelease = () => {
@@ -98,6 +97,7 @@ export function createIssueEvaluator(deps: IssueEvaluatorDeps) {
     const decided = new Set<string>();
     const counts = batchCounts(now);
     let fired = 0;
+    let failed = 0;
     for (const ev of events) {
       const issue = issues.get(ev.issueId);
       if (!issue) continue;
@@ -116,16 +116,22 @@ export function createIssueEvaluator(deps: IssueEvaluatorDeps) {
         } catch (err) {
           // One rule failing (a lookup, a write) must not keep the project's other rules from firing.
           decided.add(key);
+          failed += 1;
           logger.error({ err, ruleId: rule.id, issueId: issue.id }, 'issue alert rule evaluation failed');
         }
       }
     }
-    return fired;
+    return { fired, failed };
   }
 
   return {
-    /** Evaluates one processed batch; returns the number of firings recorded. */
-    async evaluate(results: readonly IssueEventSummary[]): Promise<number> {
+    /**
+     * Evaluates one processed batch. `now` is the batch's commit time: evaluating the same
+     * batch again (the recovery sweep after a crash) claims the same action interval at the
+     * same time, so it cannot fire a second time. `failed` counts rules whose evaluation
+     * threw (a lookup or write failed): the caller may run the batch again.
+     */
+    async evaluate(results: readonly IssueEventSummary[], now: number = clock.now()): Promise<{ fired: number; failed: number }> {
       const byProject = new Map<number, IssueEventSummary[]>();
       for (const r of results) {
         const list = byProject.get(r.projectId) ?? [];
@@ -133,15 +139,19 @@ export function createIssueEvaluator(deps: IssueEvaluatorDeps) {
         byProject.set(r.projectId, list);
       }
       let fired = 0;
+      let failed = 0;
       for (const [projectId, events] of byProject) {
         try {
-          fired += await evaluateProject(projectId, events);
+          const outcome = await evaluateProject(projectId, events, now);
+          fired += outcome.fired;
+          failed += outcome.failed;
         } catch (err) {
+          failed += 1;
           logger.error({ err, projectId }, 'issue alert evaluation failed');
         }
       }
       if (fired > 0) deps.onFired();
-      return fired;
+      return { fired, failed };
     },
   };
 }

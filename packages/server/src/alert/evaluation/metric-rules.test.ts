@@ -47,7 +47,7 @@ for (const dialect of testDialects()) {
     async function minuteLater(): Promise<void> {
       h.clock.advance(minute);
       const ran = await h.server.app.alerting.scheduler.tick();
-      assert.deepEqual(ran, [METRIC_TASK]);
+      assert.ok(ran.includes(METRIC_TASK), ran.join());
       await h.server.app.alerting.deliveries.drain();
     }
 

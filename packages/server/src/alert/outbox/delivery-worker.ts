@@ -4,6 +4,7 @@ import { type ChannelConfig, storedChannelConfig } from '../channels/channel-con
 import { DeliveryError, deliveryErrorOf } from '../channels/delivery-error.js';
 import type { Mailer } from '../channels/email/smtp-mailer.js';
 import type { Notification } from '../channels/notification.js';
+import type { OutboundPolicy } from '../channels/outbound-policy.js';
 import { sendNotification } from '../channels/send-notification.js';
 import { backoffDelay } from './backoff.js';
 import { createLoop, type Loop } from './loop.js';
@@ -18,6 +19,8 @@ export interface DeliverySettings {
   pollMs: number;
   batchSize: number;
   pagerDutyUrl: string;
+  /** where HTTP notifications may go (checked per request, after DNS) */
+  outbound?: OutboundPolicy;
 }
 
 export interface DeliveryWorker extends Loop {
@@ -62,6 +65,7 @@ export function createDeliveryWorker(deps: { store: Store; clock: Clock; logger:
         timeoutMs: settings.httpTimeoutMs,
         mailer,
         pagerDutyUrl: settings.pagerDutyUrl,
+        ...(settings.outbound ? { outbound: settings.outbound } : {}),
         ...(recipients ? { recipients } : {}),
       });
       const settled = await store.alerts.outbox.settle(row.id, owner, { status: 'sent', at: clock.now() });
