@@ -2,20 +2,33 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { type Alerting, createAlerting } from './alert/index.js';
+import { type Alerting, createAlerting, createSmtpMailer } from './alert/index.js';
 import { alertIssueSearch, installErrorHandling, installPrincipalResolution, registerAlertRoutes, registerApiRoutes } from './api/index.js';
 import { type Artifacts, createArtifacts } from './artifacts/index.js';
 import { type Auth, createAuth } from './auth/index.js';
 import type { Config } from './config/index.js';
-import { createIngest } from './ingest/index.js';
-import { createQueueWriter, createRetentionJob, createWorker, parseRetentionDays, type QueueWriter, type RetentionJob, type Worker } from './jobs/index.js';
+import { createIngest, ingestCorsServer } from './ingest/index.js';
+import {
+  createIgnoreExpiry,
+  createQueueWriter,
+  createRetentionJob,
+  createWorker,
+  IGNORE_EXPIRY,
+  parseRetentionDays,
+  type QueueWriter,
+  type RetentionJob,
+  type Worker,
+} from './jobs/index.js';
 import { type Clock, type Logger, systemClock } from './kernel/index.js';
+import { createMembership } from './members/index.js';
 import { registerStatsRoutes } from './outcomes/index.js';
 import {
   compileGroupingRules,
+  createPendingRecovery,
   createPipeline,
   createSourceMapStage,
   eventTags,
+  PENDING_RECOVERY,
   type PostProcessHook,
   parseInboundFilterSettings,
   parseScrubSettings,
@@ -65,6 +78,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Every answer under an ingest path carries CORS headers, even those Fastify gives before routing (404, 503 while closing).
+    serverFactory: ingestCorsServer,
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
   });
   const counters = { unexpected: 0 };
@@ -89,14 +104,29 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
   });
   const sourceMaps = createSourceMapStage({ source: artifacts.reader, cacheBytes: config.sourceMapCacheBytes, clock });
-  registerApiRoutes(server, { auth, store, publicUrl, clock, processing, releases, artifacts });
+  // Invitation e-mail goes through the same SMTP settings as alert e-mail; without a host the link is only shown to the inviter.
+  const inviteMailer = config.smtpHost
+    ? createSmtpMailer(
+        {
+          host: config.smtpHost,
+          port: config.smtpPort,
+          secure: config.smtpSecure,
+          user: config.smtpUser,
+          password: config.smtpPassword,
+          from: config.smtpFrom,
+        },
+        config.alertHttpTimeoutMs,
+      )
+    : null;
+  const membership = createMembership({ store, clock, logger, publicUrl, mailer: inviteMailer });
+  registerApiRoutes(server, { auth, store, publicUrl, clock, processing, releases, artifacts, membership });
 
   // Ingest enqueues durably; the worker runs the processing pipeline asynchronously.
   const postProcessHooks: PostProcessHook[] = [];
   // Processing on worker threads needs a database they can open too, and the real clock (an injected one cannot cross threads).
   const storeOptions = storeOpenOptions(store);
   const threadable = config.workerThreads > 0 && clock === systemClock && storeOptions !== undefined && storeOptions.sqliteFile !== ':memory:';
-  const threaded = threadable ? createThreadedWorker({ config, storeOptions, threads: config.workerThreads, logger, postProcessHooks }) : null;
+  const threaded = threadable ? createThreadedWorker({ config, storeOptions, threads: config.workerThreads, logger, store, postProcessHooks }) : null;
   const worker =
     threaded ??
     createWorker({
@@ -121,7 +151,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerStatsRoutes(server, { auth, store, clock });
   // Alerts: issue rules run on each committed batch; delivery and metric evaluation run in the background.
   const alerting = createAlerting({ config, store, logger, clock, publicUrl, issueSearch: alertIssueSearch(store, clock) });
-  postProcessHooks.push((results) => alerting.onProcessed(results));
+  postProcessHooks.push((results, batch) => alerting.onProcessed(results, batch.processedAt));
+  // Batches whose process died between their commit and their post-process: swept once across processes.
+  const recovery = createPendingRecovery({ store, clock, logger, hooks: postProcessHooks, ...PENDING_RECOVERY });
+  alerting.scheduler.add({ name: PENDING_RECOVERY.task, everyMs: PENDING_RECOVERY.everyMs, run: async () => void (await recovery.sweep()) });
+  // Time-based ignores end when their time passes, not only when an event arrives; also once across processes.
+  const ignoreExpiry = createIgnoreExpiry({ store, clock, logger });
+  alerting.scheduler.add({ name: IGNORE_EXPIRY.task, everyMs: IGNORE_EXPIRY.everyMs, run: async () => void (await ignoreExpiry.run()) });
   registerAlertRoutes(server, { auth, store, alerting, clock });
   if (config.alertsEnabled) server.addHook('onReady', async () => alerting.start());
   if (config.workerEnabled) {
@@ -138,6 +174,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     await queue.flush();
     await alerting.stop();
     await artifacts.stop();
+    inviteMailer?.close();
   });
   // Serves the built React app; unknown non-API paths get index.html so client-side routes deep-link.
   if (hasWebUi) await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: 'index.html' });

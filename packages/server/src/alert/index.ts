@@ -9,6 +9,7 @@
 export { type Alerting, type AlertingDeps, createAlerting, METRIC_TASK } from './alerting.js';
 export { CHANNEL_TYPES, type ChannelConfig, type ChannelType, publicChannelConfig } from './channels/channel-config.js';
 export type { ChannelService, ChannelView } from './channels/channel-service.js';
+export { createSmtpMailer, type Mailer } from './channels/email/smtp-mailer.js';
 export type { Notification, Severity } from './channels/notification.js';
 export { signWebhookBody, verifyWebhookSignature } from './channels/webhook/webhook-signature.js';
 export type { IssueEventSummary } from './evaluation/issue-conditions.js';
@@ -20,4 +21,6 @@ export { describeAction, describeCondition, describeFilter } from './rules/descr
 export { ACTION, CONDITION, FILTER, type IssueRule, isSilenced, type RuleAction } from './rules/issue-rule.js';
 export type { IssueRuleService } from './rules/issue-rule-service.js';
 export type { MetricRuleService } from './rules/metric-rule-service.js';
+export { type IssuePreview, type PreviewRule, parsePreviewRule, type ReplayEvent, type ReplayIssue, replayIssueRule } from './rules/preview-issue-rule.js';
+export { type MetricPreviewPoint, parsePreviewMetricRule, replayMetricRule } from './rules/preview-metric-rule.js';
 export type { MetricRule } from './rules/rule-records.js';

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Artifacts } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
 import type { Clock } from '../kernel/index.js';
+import type { Membership } from '../members/index.js';
 import type { Releases } from '../releases/index.js';
 import type { Store } from '../store/index.js';
 import { registerArtifactRoutes } from './artifact-routes.js';
@@ -16,11 +17,14 @@ import { registerEventRoutes } from './event-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
 import { registerIssueDetailRoutes } from './issue-detail-routes.js';
 import { registerIssueRoutes } from './issue-routes.js';
+import { registerMemberRoutes } from './member-routes.js';
 import { registerOrganizationRoutes } from './organization-routes.js';
 import type { ProcessingRules } from './processing-rules.js';
 import { registerProjectRoutes } from './project-routes.js';
 import { registerProjectSettingsRoutes } from './project-settings-routes.js';
+import { registerProjectTagRoutes } from './project-tag-routes.js';
 import { registerReleaseRoutes } from './release-routes.js';
+import { registerTeamRoutes } from './team-routes.js';
 import { registerTokenRoutes } from './token-routes.js';
 
 export { alertIssueSearch } from './alert-issue-search.js';
@@ -33,7 +37,16 @@ export { clientKeyJson, organizationJson, projectJson, userJson } from './serial
 
 export function registerApiRoutes(
   app: FastifyInstance,
-  deps: { auth: Auth; store: Store; publicUrl: string; clock: Clock; processing: ProcessingRules; releases: Releases; artifacts: Artifacts },
+  deps: {
+    auth: Auth;
+    store: Store;
+    publicUrl: string;
+    clock: Clock;
+    processing: ProcessingRules;
+    releases: Releases;
+    artifacts: Artifacts;
+    membership: Membership;
+  },
 ): void {
   const secureCookies = deps.publicUrl.startsWith('https:');
   registerHealthRoutes(app, deps.store);
@@ -41,6 +54,9 @@ export function registerApiRoutes(
   registerOrganizationRoutes(app, deps.auth, deps.store, deps.publicUrl);
   registerProjectRoutes(app, deps.auth, deps.store, deps.publicUrl, deps.processing);
   registerTokenRoutes(app, deps.auth, deps.store);
+  registerMemberRoutes(app, { ...deps, secureCookies });
+  registerTeamRoutes(app, deps);
+  registerProjectTagRoutes(app, deps);
   registerProjectSettingsRoutes(app, deps.auth, deps.store, deps.processing);
   registerIssueRoutes(app, deps);
   registerIssueDetailRoutes(app, deps);

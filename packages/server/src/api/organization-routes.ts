@@ -3,7 +3,7 @@ import type { Auth } from '../auth/index.js';
 import type { Store } from '../store/index.js';
 import { paginate, readPage } from './pagination.js';
 import { requirePrincipal } from './request-principal.js';
-import { organizationJson, projectJson, teamJson, userJson } from './serializers.js';
+import { organizationJson, projectJson, userJson } from './serializers.js';
 
 type OrgParams = { org: string };
 
@@ -24,26 +24,6 @@ export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, sto
     const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'project:read');
     const projects = await store.projects.list(org.id);
     const rows = await Promise.all(projects.map(async (p) => projectJson(p, org, await store.teams.forProject(p.id))));
-    return paginate(request, reply, rows, readPage(request));
-  });
-
-  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/teams/', async (request, reply) => {
-    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
-    return paginate(request, reply, (await store.teams.list(org.id)).map(teamJson), readPage(request));
-  });
-
-  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/members/', async (request, reply) => {
-    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'member:read');
-    const members = await store.members.list(org.id);
-    const rows = members.map((m) => ({
-      id: String(m.id),
-      email: m.email,
-      name: m.name,
-      role: m.role,
-      orgRole: m.role,
-      dateCreated: new Date(m.createdAt).toISOString(),
-      user: { id: String(m.userId), email: m.email, name: m.name },
-    }));
     return paginate(request, reply, rows, readPage(request));
   });
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type Clock, constantTimeEqual, fail, sha256Hex } from '../kernel/index.js';
-import type { Organization, Project, Store, User } from '../store/index.js';
+import type { MemberRole, Organization, Project, Store, User } from '../store/index.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { Principal } from './principal.js';
 import { expandScopes, roleScopes, type Scope } from './scopes.js';
@@ -19,11 +19,13 @@ export interface AuthOptions {
 
 export interface OrgAccess {
   org: Organization;
-  role: 'owner' | 'admin' | 'member';
+  role: MemberRole;
   scopes: ReadonlySet<Scope>;
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
+/** How stale an API token's `last_used_at` may get before a request refreshes it. */
+const tokenTouchEveryMs = 60_000;
 
 export function createAuth(options: AuthOptions) {
   const { store, clock } = options;
@@ -33,9 +35,12 @@ export function createAuth(options: AuthOptions) {
 
   async function principalFromToken(token: string): Promise<Principal | undefined> {
     const record = await store.apiTokens.byHash(sha256Hex(token));
-    if (!record || (record.expiresAt !== null && record.expiresAt <= clock.now())) return undefined;
+    const now = clock.now();
+    if (!record || (record.expiresAt !== null && record.expiresAt <= now)) return undefined;
     const user = await store.users.byId(record.userId);
     if (!user) return undefined;
+    // "Last used" to the minute: a read API call should not become a write every time.
+    if (record.lastUsedAt === null || now - record.lastUsedAt >= tokenTouchEveryMs) await store.apiTokens.touch(record.id, tokenTouchEveryMs);
     return { kind: 'token', user, token: record };
   }
 
@@ -46,6 +51,13 @@ export function createAuth(options: AuthOptions) {
     const user = await store.users.byId(session.userId);
     if (!user) return undefined;
     return { kind: 'session', user, sessionIdHash: idHash, csrfToken: session.csrfToken };
+  }
+
+  async function startSession(userId: number): Promise<{ sessionId: string; csrfToken: string }> {
+    const sessionId = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    await store.sessions.create(sha256Hex(sessionId), userId, csrfToken, sessionTtlMs);
+    return { sessionId, csrfToken };
   }
 
   /** Resolves the caller's access to an organization; unknown and foreign orgs look the same (404). */
@@ -102,11 +114,11 @@ export function createAuth(options: AuthOptions) {
         fail('invalid_credentials');
       }
       await store.signInAttempts.clear(subjects[0] as string);
-      const sessionId = randomBytes(32).toString('base64url');
-      const csrfToken = randomBytes(24).toString('base64url');
-      await store.sessions.create(sha256Hex(sessionId), user.id, csrfToken, sessionTtlMs);
-      return { sessionId, csrfToken, user };
+      return { ...(await startSession(user.id)), user };
     },
+
+    /** A session for someone who proved who they are another way (an accepted invitation link). */
+    startSession,
 
     async signOut(principal: Principal): Promise<void> {
       if (principal.kind === 'session') await store.sessions.remove(principal.sessionIdHash);

@@ -9,6 +9,11 @@ export const allScopes = [
   'event:write',
   'event:admin',
   'member:read',
+  'member:write',
+  'member:admin',
+  'team:read',
+  'team:write',
+  'team:admin',
 ] as const;
 
 export type Scope = (typeof allScopes)[number];
@@ -31,6 +36,11 @@ const implied: Record<Scope, readonly Scope[]> = {
   'event:write': ['event:read'],
   'event:admin': ['event:write', 'event:read'],
   'member:read': [],
+  'member:write': ['member:read'],
+  'member:admin': ['member:write', 'member:read'],
+  'team:read': [],
+  'team:write': ['team:read'],
+  'team:admin': ['team:write', 'team:read'],
 };
 
 export function expandScopes(scopes: readonly string[]): Set<Scope> {
@@ -52,9 +62,42 @@ export function parseScopes(text: string): { ok: true; scopes: Scope[] } | { ok:
   return { ok: true, scopes: [...new Set(names as Scope[])] };
 }
 
-/** Member roles grant scopes the same way tokens do, so one check serves both. */
-export const roleScopes: Record<'owner' | 'admin' | 'member', readonly Scope[]> = {
+/**
+ * Member roles grant scopes the same way tokens do, so one check serves both. The four
+ * roles are Sentry's: admin, manager and owner may manage members (member:write) and
+ * teams; a manager also holds member:admin and org:write; only an owner holds everything.
+ */
+export const roleScopes: Record<'owner' | 'manager' | 'admin' | 'member', readonly Scope[]> = {
   owner: allScopes,
-  admin: ['org:read', 'project:read', 'project:write', 'project:releases', 'event:read', 'event:write', 'event:admin', 'member:read'],
-  member: ['org:read', 'project:read', 'project:releases', 'event:read', 'event:write', 'member:read'],
+  manager: [
+    'org:read',
+    'org:write',
+    'project:read',
+    'project:write',
+    'project:releases',
+    'event:read',
+    'event:write',
+    'event:admin',
+    'member:read',
+    'member:write',
+    'member:admin',
+    'team:read',
+    'team:write',
+    'team:admin',
+  ],
+  admin: [
+    'org:read',
+    'project:read',
+    'project:write',
+    'project:releases',
+    'event:read',
+    'event:write',
+    'event:admin',
+    'member:read',
+    'member:write',
+    'team:read',
+    'team:write',
+    'team:admin',
+  ],
+  member: ['org:read', 'project:read', 'project:releases', 'event:read', 'event:write', 'member:read', 'team:read'],
 };

@@ -21,12 +21,14 @@ export type { IssueHourlyIncrement, IssueTagIncrement, IssueUserSighting, NewIss
 export { type IssueLifecycleColumns, type IssueState, lifecycleColumnValues } from './issue-state.js';
 export type { IssueTriageChange, IssueTriageFacts, IssueTriagePatch } from './issue-triage.js';
 export type { IssueBatchUpdate, NewIssue } from './issue-writes.js';
+export type { MemberInvite } from './member-invites.js';
 export { isMemberRole, type Member, type MemberRole, memberRoles } from './members.js';
 export type { IncidentActivityRecord, IncidentRecord, MetricRuleFields, MetricRuleRecord, MetricRuleState } from './metric-alert-rules.js';
 export type { NotificationChannel } from './notification-channels.js';
 export type { Organization } from './organizations.js';
 export { mergeOutcomeIncrements, type OutcomeIncrement, type OutcomeQuery, type OutcomeRow } from './outcomes.js';
 export type { NewParkedItem, ParkedItem } from './parked-items.js';
+export type { PendingBatch } from './post-process-pending.js';
 export type { Project } from './projects.js';
 export { type WindowIncrement, type WindowTotals, windowKey } from './rate-windows.js';
 export type { Commit, NewCommit, Repository } from './release-commits.js';

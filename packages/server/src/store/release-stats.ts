@@ -23,20 +23,35 @@ export function createReleaseStatsRepo({ db }: RepoContext) {
       return out;
     },
 
-    /** version → events of that release in these projects (hour-granular counters). */
-    async eventCounts(projectIds: readonly number[], versions: readonly string[]): Promise<Map<string, number>> {
+    /** version → events of that release in these projects (hour-granular counters), optionally in one environment. */
+    async eventCounts(projectIds: readonly number[], versions: readonly string[], environment?: string): Promise<Map<string, number>> {
       const out = new Map<string, number>();
       if (projectIds.length === 0 || versions.length === 0) return out;
-      const rows = await db
+      let q = db
         .selectFrom('issue_hourly')
         .innerJoin('issues', 'issues.id', 'issue_hourly.issue_id')
         .select(['issue_hourly.release', (eb) => eb.fn.sum<number>('issue_hourly.count').as('n')])
         .where('issue_hourly.release', 'in', versions)
-        .where('issues.project_id', 'in', projectIds)
-        .groupBy('issue_hourly.release')
-        .execute();
+        .where('issues.project_id', 'in', projectIds);
+      if (environment !== undefined) q = q.where('issue_hourly.environment', '=', environment);
+      const rows = await q.groupBy('issue_hourly.release').execute();
       for (const r of rows) out.set(r.release, Number(r.n));
       return out;
+    },
+
+    /** Events of one release per hour since `from` (ms) in these projects: `[hour ms, count]`, oldest first. */
+    async eventsPerHour(projectIds: readonly number[], version: string, from: number, environment?: string): Promise<[number, number][]> {
+      if (projectIds.length === 0) return [];
+      let q = db
+        .selectFrom('issue_hourly')
+        .innerJoin('issues', 'issues.id', 'issue_hourly.issue_id')
+        .select(['issue_hourly.hour', (eb) => eb.fn.sum<number>('issue_hourly.count').as('n')])
+        .where('issue_hourly.release', '=', version)
+        .where('issues.project_id', 'in', projectIds)
+        .where('issue_hourly.hour', '>=', from);
+      if (environment !== undefined) q = q.where('issue_hourly.environment', '=', environment);
+      const rows = await q.groupBy('issue_hourly.hour').orderBy('issue_hourly.hour').execute();
+      return rows.map((r) => [Number(r.hour), Number(r.n)]);
     },
 
     /** Ids of the issues first seen in `version` in these projects, newest first (release page). */

@@ -29,6 +29,8 @@ export interface ReleaseListFilter {
   /** substring of the version, case-insensitive */
   query?: string;
   status?: 'open' | 'archived';
+  /** deployed to this environment, or with events in it (Sentry's release-project-environment) */
+  environment?: string;
 }
 
 function toRelease(r: Selectable<ReleaseTable>): Release {
@@ -68,6 +70,28 @@ export function createReleaseRepo({ db, clock }: RepoContext) {
       }
       if (filter.query) q = q.where(sql<boolean>`lower(releases.version) like ${likePattern(filter.query)} escape '\\'`);
       if (filter.status) q = q.where('releases.status', '=', filter.status);
+      const environment = filter.environment;
+      if (environment !== undefined) {
+        // Sentry links a release to an environment when an event of it arrives there or it is
+        // deployed there; the hourly counters (indexed by release) hold the first, deploys the second.
+        q = q.where((eb) =>
+          eb.or([
+            eb.exists(
+              eb.selectFrom('deploys').select('deploys.id').whereRef('deploys.release_id', '=', 'releases.id').where('deploys.environment', '=', environment),
+            ),
+            eb.exists(
+              eb
+                .selectFrom('issue_hourly')
+                .innerJoin('issues', 'issues.id', 'issue_hourly.issue_id')
+                .innerJoin('projects', 'projects.id', 'issues.project_id')
+                .select('issue_hourly.issue_id')
+                .whereRef('issue_hourly.release', '=', 'releases.version')
+                .whereRef('projects.org_id', '=', 'releases.org_id')
+                .where('issue_hourly.environment', '=', environment),
+            ),
+          ]),
+        );
+      }
       const rows = await q.orderBy('releases.created_at', 'desc').orderBy('releases.id', 'desc').offset(offset).limit(limit).execute();
       return rows.map(toRelease);
     },

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AlertTables } from './alert-tables.js';
+import type { PostProcessPendingTable } from './post-process-pending.js';
 import type { ReleaseTables } from './release-tables.js';
 
 /**
@@ -28,6 +29,21 @@ export interface MemberTable {
   user_id: number;
   role: string;
   created_at: number;
+}
+
+export interface MemberInviteTable {
+  id: Generated<number>;
+  org_id: number;
+  /** lower-cased */
+  email: string;
+  role: string;
+  /** JSON array of team ids */
+  team_ids: string;
+  /** SHA-256 of the single-use token */
+  token_hash: string;
+  invited_by: number | null;
+  created_at: number;
+  expires_at: number;
 }
 
 export interface TeamTable {
@@ -290,5 +306,7 @@ export interface Database extends AlertTables, ReleaseTables {
   issue_users: IssueUserTable;
   issue_hourly: IssueHourlyTable;
   issue_tags: IssueTagTable;
+  member_invites: MemberInviteTable;
   issue_activity: IssueActivityTable;
+  post_process_pending: PostProcessPendingTable;
 }

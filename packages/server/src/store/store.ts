@@ -8,14 +8,17 @@ import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './
 import { createEventRepo } from './events.js';
 import { createIngestQueueRepo } from './ingest-queue.js';
 import { createIssueCounterRepo } from './issue-counters.js';
+import { createIssueIgnoreExpiryRepo } from './issue-ignore-expiry.js';
 import { createIssueMergeRepo } from './issue-merge.js';
 import { createIssueTriageRepo } from './issue-triage.js';
 import { createIssueWriteRepo } from './issue-writes.js';
+import { createMemberInviteRepo } from './member-invites.js';
 import { createMemberRepo } from './members.js';
 import { migrateToLatest, pendingMigrations } from './migrations/index.js';
 import { createOrganizationRepo } from './organizations.js';
 import { createOutcomeRepo } from './outcomes.js';
 import { createParkedItemRepo } from './parked-items.js';
+import { createPostProcessPendingRepo } from './post-process-pending.js';
 import { createProjectRepo } from './projects.js';
 import { createRateWindowRepo } from './rate-windows.js';
 import { createArtifactRepos, createReleaseRepos } from './release-repos.js';
@@ -43,6 +46,7 @@ export function createStore(dialect: Dialect, clock: Clock) {
     organizations: createOrganizationRepo(ctx),
     users: createUserRepo(ctx),
     members: createMemberRepo(ctx),
+    memberInvites: createMemberInviteRepo(ctx),
     teams: createTeamRepo(ctx),
     projects: createProjectRepo(ctx),
     clientKeys: createClientKeyRepo(ctx),
@@ -52,8 +56,10 @@ export function createStore(dialect: Dialect, clock: Clock) {
     ingestQueue: createIngestQueueRepo(ctx, dialect),
     events: createEventRepo(ctx),
     parkedItems: createParkedItemRepo(ctx),
+    postProcessPending: createPostProcessPendingRepo(ctx),
     issueWrites: createIssueWriteRepo(ctx),
     issueCounters: createIssueCounterRepo(ctx),
+    issueIgnoreExpiry: createIssueIgnoreExpiryRepo(ctx),
     outcomes: createOutcomeRepo(ctx),
     rateWindows: createRateWindowRepo(ctx),
     alerts: createAlertRepos(ctx),

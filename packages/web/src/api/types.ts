@@ -26,6 +26,10 @@ export interface Team {
   slug: string;
   name: string;
   dateCreated?: string;
+  /** in the organization's team list */
+  isMember?: boolean;
+  memberCount?: number;
+  projects?: { id: string; slug: string; name: string }[];
 }
 
 export interface Project {
@@ -38,13 +42,39 @@ export interface Project {
   teams?: Team[];
 }
 
+export type MemberRole = 'member' | 'admin' | 'manager' | 'owner';
+
+/** A member, or a pending invitation (`pending: true`, id `invite-…`, `user: null`). */
 export interface Member {
   id: string;
   email: string;
   name: string | null;
   role: string;
+  orgRole?: MemberRole;
+  pending?: boolean;
+  expired?: boolean;
+  teams?: string[];
   dateCreated: string;
-  user: { id: string; email: string; name: string | null };
+  dateExpires?: string;
+  user: { id: string; email: string; name: string | null } | null;
+}
+
+/** The answer to an invitation or a resend: the link is shown once. */
+export interface InviteCreated extends Member {
+  inviteLink?: string;
+  emailSent?: boolean;
+  emailError?: string | null;
+}
+
+/** What an invitation link shows before it is accepted. */
+export interface InvitePreview {
+  organization: { slug: string; name: string };
+  email: string;
+  orgRole: MemberRole;
+  expired: boolean;
+  dateExpires: string;
+  needsSignIn: boolean;
+  signedInAs: string | null;
 }
 
 export interface ClientKey {

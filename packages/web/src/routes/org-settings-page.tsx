@@ -1,7 +1,8 @@
 import { useParams } from 'react-router';
 import { ApiTokens } from '../features/settings/api-tokens.js';
-import { Members, Teams } from '../features/settings/members.js';
+import { Members } from '../features/settings/members.js';
 import { SettingsNav } from '../features/settings/settings-nav.js';
+import { Teams } from '../features/settings/teams.js';
 import NotFoundPage from './not-found-page.js';
 
 const SECTIONS: [string, string][] = [

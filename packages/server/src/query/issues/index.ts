@@ -14,5 +14,6 @@ export { formatKeysetCursor, type KeysetCursor, type KeysetPage, keysetPage, par
 export { latestReleases } from './latest-release.js';
 export { escapeLike, globPattern } from './like-pattern.js';
 export { type IssueListQuery, type IssueRow, listIssues, matchingIssueIds, SORT_COLUMNS } from './list-issues.js';
+export { PROJECT_TAG_KEY_LIMIT, PROJECT_TAG_VALUE_LIMIT, type ProjectTagKeyJson, projectTagKeys, projectTagValues } from './project-tags.js';
 export { type SerializeIssuesOptions, serializeIssues } from './serialize-issues.js';
 export { formatShortId, parseShortId, type ShortIdParse } from './short-id.js';

@@ -12,6 +12,8 @@ interface SessionValue {
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   retry(): void;
+  /** Takes over a session the server started another way (an accepted invitation). */
+  adopt(session: Session): void;
 }
 
 const SessionContext = createContext<SessionValue | null>(null);
@@ -71,7 +73,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [api]);
 
   const retry = useCallback(() => setAttempt((a) => a + 1), []);
-  const value = useMemo(() => ({ state, signIn, signOut, retry }), [state, signIn, signOut, retry]);
+  const adopt = useCallback(
+    (session: Session) => {
+      api.setCsrfToken(session.csrfToken);
+      setState({ status: 'signed-in', user: session.user });
+    },
+    [api],
+  );
+  const value = useMemo(() => ({ state, signIn, signOut, retry, adopt }), [state, signIn, signOut, retry, adopt]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -16,13 +16,16 @@ function AssignOptions({ org, pick }: { org: string; pick: (actor: string) => ()
       <MenuHeading>Members</MenuHeading>
       {!members.data && !members.error && <MenuHeading>Loading…</MenuHeading>}
       {members.error && <MenuHeading>{members.error.detail}</MenuHeading>}
-      {(members.data ?? [])
-        .filter((m) => m.user.id !== me.id)
-        .map((m) => (
-          <MenuItem key={m.id} onSelect={pick(`user:${m.user.id}`)}>
-            {m.name || m.email}
-          </MenuItem>
-        ))}
+      {(members.data ?? []).flatMap((m) =>
+        // Pending invitations (no user yet) cannot be assigned.
+        m.user && m.user.id !== me.id
+          ? [
+              <MenuItem key={m.id} onSelect={pick(`user:${m.user.id}`)}>
+                {m.name || m.email}
+              </MenuItem>,
+            ]
+          : [],
+      )}
       {(teams.data?.length ?? 0) > 0 && <MenuHeading>Teams</MenuHeading>}
       {(teams.data ?? []).map((t) => (
         <MenuItem key={t.id} onSelect={pick(`team:${t.id}`)}>

@@ -12,6 +12,7 @@ import { STATUS_TABS, statusTabOf, withStatusTab } from './search/query-edit.js'
 import { SearchBar } from './search/search-bar.js';
 import { describeChange, type IssueChange } from './status-changes.js';
 import { useKnownTags, withReleases } from './use-known-tags.js';
+import { useProjectTags } from './use-project-tags.js';
 
 const LIST_POLL_MS = 30_000;
 
@@ -41,7 +42,9 @@ export function IssuesView({ org, project }: { org: string; project: Project }) 
   const sampledTags = useKnownTags(list.data);
   const releases = useResource<ReleaseRef[]>(`projects/${org}/${project.slug}/releases/`, { per_page: 20 });
   // The project's newest releases join the sampled tag values, for the release filter and `release:` suggestions.
-  const tags = useMemo(() => withReleases(sampledTags, releases.data?.map((r) => r.version) ?? []), [sampledTags, releases.data]);
+  // Project-wide keys and values from the server; the page's sampled tags fill in while they load.
+  const projectTags = useProjectTags(org, project.slug, sampledTags);
+  const tags = useMemo(() => withReleases(projectTags.tags, releases.data?.map((r) => r.version) ?? []), [projectTags.tags, releases.data]);
   const [notice, setNotice] = useState<string | null>(null);
 
   const change = useAction(async (ids: string[], body: IssueChange) => {
@@ -72,6 +75,7 @@ export function IssuesView({ org, project }: { org: string; project: Project }) 
         <SearchBar
           value={params.query}
           tags={tags}
+          onValueContext={projectTags.onValueContext}
           onSearch={(query) => update({ query })}
           error={list.error && list.error.status === 400 ? list.error.detail : undefined}
         />

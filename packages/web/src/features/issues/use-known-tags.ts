@@ -16,10 +16,10 @@ function merge(lists: readonly TagSummary[][]): KnownTag[] {
 }
 
 /**
- * Tag keys and frequent values for search suggestions and the environment filter. The server
- * has no project-wide tags endpoint, so they come from the first issues on the page
- * (`/issues/{id}/tags/`): the keys and values people are looking at. Fetched again only when
- * those issues change, not on every poll.
+ * Tag keys and frequent values of the first issues on the page (`/issues/{id}/tags/`): the
+ * keys and values people are looking at. The fallback of the project-wide tags
+ * (use-project-tags.ts) while those load. Fetched again only when those issues change, not
+ * on every poll.
  */
 export function useKnownTags(issues: readonly Issue[] | undefined): KnownTag[] {
   const api = useApi();

@@ -12,6 +12,8 @@ const SCOPES: [string, string][] = [
   ['org:read', 'Read the organization'],
   ['org:write', 'Change the organization'],
   ['member:read', 'List members'],
+  ['member:write', 'Invite, change and remove members'],
+  ['team:write', 'Create teams and change their members'],
 ];
 
 export function NewTokenForm({ org, onCreated }: { org: string; onCreated: (t: ApiToken) => void }) {

@@ -1,5 +1,5 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { applySuggestion, type KnownTag, type Suggestions, suggestSearch } from './suggest-search.js';
+import { applySuggestion, type KnownTag, type Suggestions, suggestSearch, valueContext } from './suggest-search.js';
 
 /**
  * The issue search input (ARIA combobox): suggests keys and values at the cursor as you type.
@@ -10,11 +10,14 @@ export function SearchBar({
   onSearch,
   tags,
   error,
+  onValueContext,
 }: {
   value: string;
   onSearch: (q: string) => void;
   tags: readonly KnownTag[];
   error?: string | undefined;
+  /** told which tag value is being typed (null: none), so the page can fetch matching values */
+  onValueContext?: ((context: { key: string; typed: string } | null) => void) | undefined;
 }) {
   const [text, setText] = useState(value);
   const [cursor, setCursor] = useState(value.length);
@@ -31,6 +34,11 @@ export function SearchBar({
       pendingCursor.current = null;
     }
   });
+
+  const context = open ? valueContext(text, cursor) : null;
+  const contextKey = context ? `${context.key}\u0000${context.typed}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `contextKey` stands for `context`, which is new on every render
+  useEffect(() => onValueContext?.(context), [contextKey, onValueContext]);
 
   const suggestions: Suggestions = useMemo(() => suggestSearch(text, cursor, tags), [text, cursor, tags]);
   const shown = open && suggestions.items.length > 0;

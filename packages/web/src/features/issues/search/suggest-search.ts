@@ -71,6 +71,25 @@ export function suggestSearch(query: string, cursor: number, tags: readonly Know
   return { from: keyStart, to, items: rank([...builtIn, ...custom], typed) };
 }
 
+/**
+ * The tag key whose value is being typed at the cursor and the typed part (unquoted, the
+ * current list item), so the page can ask the server for matching values; null elsewhere.
+ */
+export function valueContext(query: string, cursor: number): { key: string; typed: string } | null {
+  const at = Math.max(0, Math.min(cursor, query.length));
+  const { start, end } = termAt(query, at);
+  const keyStart = query[start] === '!' && at > start ? start + 1 : start;
+  const m = KEY_PREFIX.exec(query.slice(keyStart, end));
+  if (!m || keyStart + m[0].length > at) return null;
+  const key = (m[1] ?? m[2]) as string;
+  const spec = keySpec(key);
+  const tagKey = spec ? spec.tag : key;
+  if (!tagKey) return null;
+  let typed = query.slice(keyStart + m[0].length, at);
+  if (typed.startsWith('[')) typed = typed.slice(typed.lastIndexOf(',') + 1).replace(/^\[/, '');
+  return { key: tagKey, typed: unquote(typed) };
+}
+
 function valueSuggestions(query: string, at: number, end: number, key: string, valueStart: number, tags: readonly KnownTag[]): Suggestions {
   const spec = keySpec(key);
   let from = valueStart;
