@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth, OrgAccess, Principal } from '../auth/index.js';
 import { fail, isFaultlineError } from '../kernel/index.js';
-import type { Releases } from '../releases/index.js';
-import type { Project } from '../store/index.js';
+import { RELEASE_STATS_PERIODS, type ReleaseStatsPeriod, type Releases } from '../releases/index.js';
+import type { Project, ReleaseListFilter } from '../store/index.js';
 import { jsonObject } from './body.js';
 import { paginate, readPage } from './pagination.js';
 import { requirePrincipal } from './request-principal.js';
@@ -50,16 +50,46 @@ export async function pageFromStore<T>(request: FastifyRequest, reply: FastifyRe
   return paginate(request, reply, window, page);
 }
 
-function listFilter(request: FastifyRequest) {
-  const q = request.query as Record<string, string | string[] | undefined>;
-  const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
-  const projectIds = asList(q.project)
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
-  const query = typeof q.query === 'string' && q.query.trim() !== '' ? q.query.trim().slice(0, 200) : undefined;
-  // Sentry lists open releases unless archived ones are asked for.
-  const status = q.status === 'archived' ? ('archived' as const) : ('open' as const);
-  return { projectIds, status, ...(query ? { query } : {}) };
+type QueryParams = Record<string, string | string[] | undefined>;
+const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The one value of a query parameter; repeated ones keep the first (as Fastify's parser gives them). */
+const single = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The release list's filters as Sentry's UI sends them: repeated `project=<id>` (-1 = all),
+ * `query` (part of the version, any case), `environment`, `status` (open by default) and
+ * `sort` (only `date`, newest first, is backed by an index here). Bad values are a 400.
+ */
+function listFilter(request: FastifyRequest): ReleaseListFilter {
+  const q = request.query as QueryParams;
+  const projects = asList(q.project).filter((p) => p !== '' && p !== '-1');
+  if (projects.some((p) => !/^\d{1,15}$/.test(p))) fail('validation_failed', 'project: every value must be a project id');
+  const projectIds = projects.map(Number);
+  const text = single(q.query)?.trim() ?? '';
+  const query = text === '' ? undefined : text.slice(0, 200);
+  const status = single(q.status) ?? '';
+  if (status !== '' && status !== 'open' && status !== 'archived') fail('validation_failed', 'status must be "open" or "archived"');
+  const sort = single(q.sort) ?? '';
+  if (sort !== '' && sort !== 'date') fail('validation_failed', 'sort must be "date" (newest first); other orders are not supported');
+  const environment = single(q.environment) ?? '';
+  if (environment.length > 64) fail('validation_failed', 'environment must be at most 64 characters');
+  return {
+    projectIds,
+    // Sentry lists open releases unless archived ones are asked for.
+    status: status === 'archived' ? 'archived' : 'open',
+    ...(query ? { query } : {}),
+    ...(environment ? { environment } : {}),
+  };
+}
+
+function statsQuery(request: FastifyRequest): { period: ReleaseStatsPeriod; environment?: string } {
+  const q = request.query as QueryParams;
+  const raw = single(q.statsPeriod) ?? '14d';
+  const period = RELEASE_STATS_PERIODS.find((p) => p === raw);
+  if (!period) fail('validation_failed', `statsPeriod must be one of: ${RELEASE_STATS_PERIODS.join(', ')}`);
+  const environment = single(q.environment) ?? '';
+  return { period, ...(environment ? { environment } : {}) };
 }
 
 export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; releases: Releases }): void {
@@ -81,6 +111,13 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; 
   app.get<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/', async (request) => {
     const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
     return releases.json(org, await releases.get(org, request.params.version));
+  });
+
+  // The release page's event chart (Faultline's own; Sentry draws it from its events-stats API).
+  app.get<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/stats/', async (request) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
+    const { period, environment } = statsQuery(request);
+    return releases.eventStats(await releases.get(org, request.params.version), period, environment);
   });
 
   app.put<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/', async (request) => {

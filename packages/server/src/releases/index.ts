@@ -20,4 +20,5 @@ export {
   versionInfo,
 } from './release-json.js';
 export { compareReleases, isNewerRelease, type ReleaseRank, staysResolved } from './release-order.js';
+export { RELEASE_STATS_PERIODS, type ReleaseEventStats, type ReleaseStatsPeriod } from './release-stats.js';
 export { createReleases, type Releases } from './releases.js';

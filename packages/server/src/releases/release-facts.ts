@@ -4,9 +4,16 @@ import type { ReleaseFacts } from './release-json.js';
 /**
  * Everything a page of releases shows, loaded with a fixed number of queries for the whole
  * page (projects, new issues, events, deploys, commits), never one per release. `onlyProject`
- * narrows projects and counts to one project (the project-scoped endpoints).
+ * narrows projects and counts to one project (the project-scoped endpoints); `environment`
+ * narrows the event count to that environment (the list's environment filter).
  */
-export async function loadReleaseFacts(store: Store, org: Organization, releases: readonly Release[], onlyProject?: number): Promise<ReleaseFacts[]> {
+export async function loadReleaseFacts(
+  store: Store,
+  org: Organization,
+  releases: readonly Release[],
+  onlyProject?: number,
+  environment?: string,
+): Promise<ReleaseFacts[]> {
   if (releases.length === 0) return [];
   const ids = releases.map((r) => r.id);
   const versions = releases.map((r) => r.version);
@@ -21,7 +28,7 @@ export async function loadReleaseFacts(store: Store, org: Organization, releases
   for (const list of links.values()) for (const l of list) if (onlyProject === undefined || l.projectId === onlyProject) linkedIds.add(l.projectId);
   const [newIssues, events] = await Promise.all([
     store.releases.stats.newIssueCounts([...linkedIds], versions),
-    store.releases.stats.eventCounts([...linkedIds], versions),
+    store.releases.stats.eventCounts([...linkedIds], versions, environment),
   ]);
   return releases.map((release) => {
     const own = (links.get(release.id) ?? []).filter((l) => onlyProject === undefined || l.projectId === onlyProject);

@@ -6,6 +6,7 @@ import { loadReleaseFacts } from './release-facts.js';
 import { isValidVersion, parseCommits, parseDate, parseDeploy, parseProjectList, parseRefs, parseVersion } from './release-input.js';
 import { commitJson, deployJson, type ReleaseJson, releaseJson, releaseSummaryJson, repositoryJson } from './release-json.js';
 import type { ReleaseRank } from './release-order.js';
+import { bucketEvents, type ReleaseEventStats, type ReleaseStatsPeriod, statsWindow } from './release-stats.js';
 
 /**
  * The release domain: create/update/delete as sentry-cli and the UI ask, the page facts, and
@@ -83,7 +84,20 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
     /** Up to `limit` releases from `offset`, newest first, as JSON. */
     async list(org: Organization, filter: ReleaseListFilter, offset: number, limit: number, project?: Project): Promise<ReleaseJson[]> {
       const rows = await store.releases.versions.list(org.id, project ? { ...filter, projectIds: [project.id] } : filter, offset, limit);
-      return (await loadReleaseFacts(store, org, rows, project?.id)).map(releaseJson);
+      return (await loadReleaseFacts(store, org, rows, project?.id, filter.environment)).map(releaseJson);
+    },
+
+    /** Events of the release over the period, from the hourly counters (the release page chart). */
+    async eventStats(release: Release, period: ReleaseStatsPeriod, environment?: string): Promise<ReleaseEventStats> {
+      const links = (await store.releases.versions.projectsOf([release.id])).get(release.id) ?? [];
+      const window = statsWindow(period, clock.now());
+      const hours = await store.releases.stats.eventsPerHour(
+        links.map((l) => l.projectId),
+        release.version,
+        window.from,
+        environment,
+      );
+      return { statsPeriod: period, events: bucketEvents(window, hours) };
     },
 
     /**

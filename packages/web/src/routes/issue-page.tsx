@@ -56,7 +56,7 @@ export default function IssuePage() {
         </div>
         <aside className="issue-sidebar" aria-label="Issue details">
           <IssueTags issueId={issueId} listHref={listHref} />
-          <IssueActivity activity={issue.data.activity ?? []} />
+          <IssueActivity activity={issue.data.activity ?? []} org={org} />
         </aside>
       </div>
     </div>

@@ -35,7 +35,7 @@ export function OrgSwitcher({ org }: { org: string }) {
   );
 }
 
-/** On a project's settings page the switch stays in settings; elsewhere it opens the project's issues. */
+/** On a project's settings page the switch stays in settings, on releases in releases; elsewhere it opens the project's issues. */
 export function ProjectSwitcher({ org, project }: { org: string; project: Project | undefined }) {
   const projects = useProjects(org);
   const navigate = useNavigate();
@@ -43,7 +43,8 @@ export function ProjectSwitcher({ org, project }: { org: string; project: Projec
   function go(p: Project) {
     rememberProject(org, p.id);
     const settings = /^\/settings\/[^/]+\/projects\/[^/]+\/(.*)$/.exec(pathname);
-    navigate(settings ? `/settings/${org}/projects/${p.slug}/${settings[1] ?? ''}` : `/organizations/${org}/issues/?project=${p.id}`);
+    const section = /^\/organizations\/[^/]+\/releases\//.test(pathname) ? 'releases' : 'issues';
+    navigate(settings ? `/settings/${org}/projects/${p.slug}/${settings[1] ?? ''}` : `/organizations/${org}/${section}/?project=${p.id}`);
   }
   return (
     <Menu

@@ -1,5 +1,6 @@
 import type { Activity } from '../../../api/index.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
+import { ReleaseLink } from '../../releases/version-label.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
 
@@ -33,8 +34,23 @@ export function describeActivity(a: Activity): string {
   }
 }
 
+/** The entry's words with the release it names (regressed in, resolved in) linked to the release page. */
+function ActivityText({ activity, org }: { activity: Activity; org: string | undefined }) {
+  const text = describeActivity(activity);
+  const release = str(activity.data.release) ?? str(activity.data.version);
+  const at = release && org ? text.indexOf(release) : -1;
+  if (!release || !org || at < 0) return <span>{text}</span>;
+  return (
+    <span>
+      {text.slice(0, at)}
+      <ReleaseLink org={org} version={release} />
+      {text.slice(at + release.length)}
+    </span>
+  );
+}
+
 /** The issue's history, newest first: when it regressed and in which release, who resolved it. */
-export function IssueActivity({ activity }: { activity: readonly Activity[] }) {
+export function IssueActivity({ activity, org }: { activity: readonly Activity[]; org?: string }) {
   if (activity.length === 0) return null;
   return (
     <section className="sidebar-section" aria-labelledby="activity-title">
@@ -42,7 +58,7 @@ export function IssueActivity({ activity }: { activity: readonly Activity[] }) {
       <ol className="activity">
         {activity.slice(0, 12).map((a) => (
           <li key={a.id}>
-            <span>{describeActivity(a)}</span>
+            <ActivityText activity={a} org={org} />
             <RelativeTime value={a.dateCreated} className="faint" />
           </li>
         ))}

@@ -4,6 +4,7 @@ import { CopyButton } from '../../../ui/copy-button.js';
 import { LevelBadge } from '../../../ui/level-badge.js';
 import { RelativeTime } from '../../../ui/relative-time.js';
 import { Skeleton } from '../../../ui/states.js';
+import { ReleaseLink } from '../../releases/version-label.js';
 import { formatCount } from '../issue-row.js';
 import { IssueTitle, StatusBadges } from '../issue-title.js';
 import type { IssueChange } from '../status-changes.js';
@@ -59,11 +60,19 @@ export function IssueHeader({ org, issue, onChange, pending }: { org: string; is
           <Stat label="Users">{formatCount(issue.userCount)}</Stat>
           <Stat label="First seen">
             <RelativeTime value={issue.firstSeen} label="First seen" />
-            {issue.firstRelease && <span className="stat-release mono">in {issue.firstRelease.version}</span>}
+            {issue.firstRelease && (
+              <span className="stat-release">
+                in <ReleaseLink org={org} version={issue.firstRelease.version} />
+              </span>
+            )}
           </Stat>
           <Stat label="Last seen">
             <RelativeTime value={issue.lastSeen} label="Last seen" />
-            {issue.lastRelease && <span className="stat-release mono">in {issue.lastRelease.version}</span>}
+            {issue.lastRelease && (
+              <span className="stat-release">
+                in <ReleaseLink org={org} version={issue.lastRelease.version} />
+              </span>
+            )}
           </Stat>
         </dl>
         <IssueChart stats={issue.stats} />
