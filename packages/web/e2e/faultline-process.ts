@@ -80,7 +80,7 @@ async function waitForHealth(base: string, child: ChildProcess, logs: () => stri
  * A real Faultline, as an operator starts it: `faultline bootstrap --json`, then `serve`, with a
  * private data directory and port. The server serves the built UI from packages/web/dist.
  */
-export async function startFaultline(): Promise<RunningFaultline> {
+export async function startFaultline(extraEnv: Record<string, string> = {}): Promise<RunningFaultline> {
   const dataDir = await mkdtemp(join(tmpdir(), 'faultline-e2e-'));
   const port = await freePort();
   const admin = { email: 'admin@faultline.local', password: 'e2e-admin-password' };
@@ -91,6 +91,7 @@ export async function startFaultline(): Promise<RunningFaultline> {
     FAULTLINE_URL: `http://127.0.0.1:${port}`,
     FAULTLINE_ADMIN_PASSWORD: admin.password,
     FAULTLINE_LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   let workspace: Workspace;
   try {

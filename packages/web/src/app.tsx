@@ -10,11 +10,15 @@ import { Loading } from './ui/states.js';
 
 // Route-level code splitting: the first load carries only the shell and the page it opens.
 const SignInPage = lazyPage(() => import('./routes/sign-in-page.js'));
+const AcceptInvitePage = lazyPage(() => import('./routes/accept-invite-page.js'));
 const HomePage = lazyPage(() => import('./routes/home-page.js'));
 const IssuesPage = lazyPage(() => import('./routes/issues-page.js'));
 const IssuePage = lazyPage(() => import('./routes/issue-page.js'));
+const ReleasesPage = lazyPage(() => import('./routes/releases-page.js'));
+const ReleasePage = lazyPage(() => import('./routes/release-page.js'));
 const ProjectSettingsPage = lazyPage(() => import('./routes/project-settings-page.js'));
 const OrgSettingsPage = lazyPage(() => import('./routes/org-settings-page.js'));
+const AlertsPage = lazyPage(() => import('./routes/alerts-page.js'));
 const NotFoundPage = lazyPage(() => import('./routes/not-found-page.js'));
 
 function OrgRedirect() {
@@ -27,6 +31,7 @@ export function AppRoutes() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/auth/login/" element={<SignInPage />} />
+        <Route path="/accept-invite/:id/:token/" element={<AcceptInvitePage />} />
         <Route
           element={
             <RequireSession>
@@ -39,6 +44,9 @@ export function AppRoutes() {
           <Route path="/organizations/:org/issues/" element={<IssuesPage />} />
           <Route path="/organizations/:org/issues/:issueId/" element={<IssuePage />} />
           <Route path="/organizations/:org/issues/:issueId/events/:eventId/" element={<IssuePage />} />
+          <Route path="/organizations/:org/releases/" element={<ReleasesPage />} />
+          <Route path="/organizations/:org/releases/:version/" element={<ReleasePage />} />
+          <Route path="/organizations/:org/alerts/*" element={<AlertsPage />} />
           <Route path="/settings/:org/" element={<OrgSettingsPage />} />
           <Route path="/settings/:org/:section/" element={<OrgSettingsPage />} />
           <Route path="/settings/:org/projects/:project/" element={<ProjectSettingsPage />} />

@@ -13,6 +13,7 @@ import './styles/event.css';
 import './styles/event-details.css';
 import './styles/stacktrace.css';
 import './styles/settings.css';
+import './styles/releases.css';
 
 const root = document.getElementById('root');
 if (root) {

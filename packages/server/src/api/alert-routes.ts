@@ -4,6 +4,7 @@ import type { Auth } from '../auth/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
 import { channelJson, firingJson, incidentJson, issueRuleJson, metricRuleJson } from './alert-json.js';
+import { registerAlertPreviewRoutes } from './alert-preview-routes.js';
 import { jsonObject } from './body.js';
 import { paginate, readPage } from './pagination.js';
 import { requirePrincipal } from './request-principal.js';
@@ -47,6 +48,7 @@ function readSnooze(body: Record<string, unknown>, now: number): { until: number
  */
 export function registerAlertRoutes(app: FastifyInstance, deps: { auth: Auth; store: Store; alerting: Alerting; clock: Clock }): void {
   const { auth, store, alerting, clock } = deps;
+  registerAlertPreviewRoutes(app, { auth, store, clock, alerting });
   const project = (request: FastifyRequest<{ Params: ProjectParams }>, scope: 'project:read' | 'project:write') =>
     auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, scope);
   const org = (request: FastifyRequest<{ Params: OrgParams }>, scope: 'project:read' | 'project:write') =>

@@ -33,6 +33,12 @@ function Header() {
           <NavLink className="topnav-link" to={`/organizations/${org}/issues/${project ? `?project=${project.id}` : ''}`}>
             Issues
           </NavLink>
+          <NavLink className="topnav-link" to={`/organizations/${org}/alerts/${project ? `?project=${project.slug}` : ''}`}>
+            Alerts
+          </NavLink>
+          <NavLink className="topnav-link" to={`/organizations/${org}/releases/${project ? `?project=${project.id}` : ''}`}>
+            Releases
+          </NavLink>
           {project && (
             <NavLink className="topnav-link" to={`/settings/${org}/projects/${project.slug}/`}>
               Project settings
