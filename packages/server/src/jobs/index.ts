@@ -17,4 +17,4 @@ export {
   type RetentionJob,
   type RetentionRun,
 } from './retention.js';
-export { type AfterCommit, createWorker, type ProcessBatch, type Worker, type WorkerOptions } from './worker.js';
+export { type AfterCommit, type CommitBatch, createWorker, type ProcessBatch, type Worker, type WorkerOptions } from './worker.js';

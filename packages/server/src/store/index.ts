@@ -16,7 +16,7 @@ export type { ClientKey } from './client-keys.js';
 export type { Deploy, NewDeploy } from './deploys.js';
 export type { Dialect } from './dialects/index.js';
 export type { NewStoredEvent, StoredEvent } from './events.js';
-export type { NewQueuedEnvelope, QueuedEnvelope } from './ingest-queue.js';
+export type { NewQueuedEnvelope, QueuedEnvelope, QueuePartition } from './ingest-queue.js';
 export type { IssueHourlyIncrement, IssueTagIncrement, IssueUserSighting, NewIssueActivity } from './issue-counters.js';
 export { type IssueLifecycleColumns, type IssueState, lifecycleColumnValues } from './issue-state.js';
 export type { IssueTriageChange, IssueTriageFacts, IssueTriagePatch } from './issue-triage.js';

@@ -34,6 +34,22 @@ interface Prepared extends Omit<StoredErrorEvent, 'grouping'> {
 type PreparedError = Prepared & StoredErrorEvent;
 const isError = (p: Prepared): p is PreparedError => p.grouping !== null;
 
+/** A batch's events ready to write: duplicates within the batch dropped, documents encoded. */
+export interface StagedEvents {
+  readonly prepared: readonly Prepared[];
+  readonly payloads: ReadonlyMap<Prepared, Uint8Array>;
+}
+
+/**
+ * The CPU part of persisting, done before the batch's transaction: derived tags and the
+ * compressed stored document of every event (the most expensive step of all, see
+ * docs/performance.md), so the transaction itself only writes.
+ */
+export function stageEvents(ready: readonly ReadyEvent[]): StagedEvents {
+  const prepared = uniqueEvents(ready).map(prepare);
+  return { prepared, payloads: new Map(prepared.map((p) => [p, encodeStoredEvent(p.event, p.ready.notes, p.grouping)])) };
+}
+
 /**
  * Stores a batch's events and brings their issues up to date, in the caller's transaction.
  * Events are unique per (project, event_id): a redelivered or resent event inserts nothing
@@ -42,10 +58,10 @@ const isError = (p: Prepared): p is PreparedError => p.grouping !== null;
 export async function persistEvents(
   deps: { store: Store; now: number; loadResolutionCheck?: LoadResolutionCheck },
   trx: StoreExecutor,
-  ready: readonly ReadyEvent[],
+  staged: StagedEvents,
 ): Promise<PersistResult> {
   const { store } = deps;
-  const prepared = uniqueEvents(ready).map(prepare);
+  const { prepared, payloads } = staged;
   const grouped = prepared.filter(isError);
   const assignment = await assignIssues(store, trx, grouped, deps.now);
   const rows: NewStoredEvent[] = prepared.map((p) => ({
@@ -54,7 +70,7 @@ export async function persistEvents(
     type: p.ready.itemType,
     receivedAt: p.receivedAt,
     payloadEncoding: 'br',
-    payload: encodeStoredEvent(p.event, p.ready.notes, p.grouping),
+    payload: payloads.get(p) as Uint8Array,
     issueId: isError(p) ? (assignment.issueOf.get(p) ?? null) : null,
     timestamp: Math.round(p.event.timestamp * 1000),
     level: p.event.level,
