@@ -8,7 +8,7 @@ import { applyInboundFilters } from './filter/index.js';
 import { computeGrouping, type GroupingResult, type GroupingRules } from './group/index.js';
 import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
 import { parkItems } from './park-items.js';
-import { type LoadResolutionCheck, persistEvents, type ReadyEvent, stageEvents } from './persist/index.js';
+import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type ReadyEvent, stageEvents } from './persist/index.js';
 import { createPostProcess, type PostProcessHook } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
 import { scrubEvent } from './scrub/index.js';
@@ -60,6 +60,7 @@ type ItemResult = ({ readonly ok: true; readonly ready: ReadyEvent } | { readonl
 export function createPipeline(deps: PipelineDeps): ProcessBatch {
   const { store, clock } = deps;
   const settings = createProjectSettingsCache({ store, clock, logger: deps.logger, ttlMs: deps.settingsTtlMs });
+  const dictionaries = createEventDictionaries(store);
   const postProcess = createPostProcess({ hooks: deps.postProcessHooks, logger: deps.logger });
 
   // The CPU-heavy part (stages 1–5 and encoding the stored documents) reads through `reader`
@@ -83,7 +84,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       }
     }
     const readyEvents = ready.map((r) => r.ready);
-    const staged = stageEvents(readyEvents);
+    const staged = await stageEvents({ dictionaries, reader, now: clock.now() }, readyEvents);
     return async (trx) => {
       await parkItems(store, trx, otherItems, outcomes);
       if (deps.releases) await ensureReleases(deps.releases, trx, readyEvents);

@@ -15,6 +15,8 @@ export type { ArtifactFileRef } from './artifact-lookup.js';
 export type { ClientKey } from './client-keys.js';
 export type { Deploy, NewDeploy } from './deploys.js';
 export type { Dialect } from './dialects/index.js';
+export { DICTIONARY_SERVES_MS, type EventDictionary, type NewEventDictionary } from './event-dictionaries.js';
+export { decodePayload, dictionaryFrom, type EncodedPayload, encodePayload, MAX_DICTIONARY_BYTES, type PayloadEncoding } from './event-payload-codec.js';
 export type { NewStoredEvent, StoredEvent } from './events.js';
 export type { NewQueuedEnvelope, QueuedEnvelope, QueuePartition } from './ingest-queue.js';
 export type { IssueHourlyIncrement, IssueTagIncrement, IssueUserSighting, NewIssueActivity } from './issue-counters.js';

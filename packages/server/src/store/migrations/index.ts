@@ -9,10 +9,22 @@ import { alerts } from './0006-alerts.js';
 import { releases } from './0007-releases.js';
 import { ingestClientIp } from './0008-ingest-client-ip.js';
 import { issueTagTopValues } from './0009-issue-tag-top-values.js';
+import { eventDictionaries } from './0014-event-dictionaries.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
-export const migrations: readonly Migration[] = [foundation, ingest, issues, issueReview, retention, alerts, releases, ingestClientIp, issueTagTopValues];
+export const migrations: readonly Migration[] = [
+  foundation,
+  ingest,
+  issues,
+  issueReview,
+  retention,
+  alerts,
+  releases,
+  ingestClientIp,
+  issueTagTopValues,
+  eventDictionaries,
+];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
   const migrationTableSchema = await dialect.migrationSchema();
