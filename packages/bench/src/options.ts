@@ -28,6 +28,8 @@ export interface BenchOptions {
   readonly keep: boolean;
   /** which stages run (`--only`); both by default */
   readonly stages: readonly StageName[];
+  /** FAULTLINE_WORKER_THREADS for the Faultline targets; null = the server's default */
+  readonly workerThreads: number | null;
   readonly query: QueryOptions;
 }
 
@@ -109,6 +111,7 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --results-dir DIR       where results go (default packages/bench/results)
   --keep                  keep the run's temp directory (corpus, data dirs)
   --only STAGE            run one stage only: ingest or query (default both)
+  --worker-threads N      FAULTLINE_WORKER_THREADS for the Faultline servers (default: the server's default)
   --query-events N        error events seeded for the query benchmark (default 200000)
   --query-issues N        distinct issues among them (default 10000)
   --query-days D          days the seeded events spread over (default 14)
@@ -158,6 +161,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         'query-days': { type: 'string' },
         'query-requests': { type: 'string' },
         'query-warmup': { type: 'string' },
+        'worker-threads': { type: 'string' },
       },
     }).values;
   } catch (err) {
@@ -204,6 +208,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         resultsDir: str('results-dir') ?? defaultResultsDir,
         keep: values.keep === true,
         stages,
+        workerThreads: str('worker-threads') === undefined ? null : num(str('worker-threads'), 0, 'worker-threads', 0, 16, true),
         query: {
           events: queryEvents,
           issues: queryIssues,

@@ -48,6 +48,7 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
         rate: options.rate,
         drainSeconds: options.drainSeconds,
         stallSeconds: options.stallSeconds,
+        workerThreads: options.workerThreads,
         targets: [...options.targets],
         databaseUrl: redactDatabaseUrl(options.databaseUrl),
         queryEvents: options.query.events,
@@ -89,9 +90,9 @@ async function ingestStage(
 
   const specs: TargetSpec[] = options.targets.map((name) => {
     if (name === 'baseline') return baselineTarget();
-    if (name === 'sqlite') return sqliteTarget(repoRoot, runDir, options.keep);
+    if (name === 'sqlite') return sqliteTarget(repoRoot, runDir, options.keep, serverSettings(options));
     if (options.databaseUrl === null) throw new Error('postgres target without DATABASE_URL');
-    return postgresTarget(repoRoot, runDir, options.databaseUrl, options.keep);
+    return postgresTarget(repoRoot, runDir, options.databaseUrl, options.keep, serverSettings(options));
   });
   const targets: TargetResult[] = [];
   for (const [i, spec] of specs.entries()) {
@@ -108,4 +109,9 @@ async function ingestStage(
     if (t.kind !== 'baseline' && baseline && own !== null) t.acceptedRatioToBaseline = Math.round((own / baseline) * 1000) / 1000;
   }
   return { corpus: { ...corpus.stats, buildMs }, targets };
+}
+
+/** Server settings a run chose (`--worker-threads`); otherwise the server's defaults are measured. */
+function serverSettings(options: BenchOptions): Record<string, string> {
+  return options.workerThreads === null ? {} : { FAULTLINE_WORKER_THREADS: String(options.workerThreads) };
 }

@@ -73,7 +73,8 @@ function ingestSection(r: BenchResults, c: NonNullable<BenchResults['corpus']>):
       `(error events ${bytes(c.meanErrorUncompressedBytes)}), largest ${bytes(c.maxUncompressedBytes)}, ${count(c.gzipped)} gzipped (over 32 KiB). Built in ${count(c.buildMs)} ms.`,
     '',
     `Load: saturation = ${p.concurrency} requests in flight over ${p.connections} keep-alive connections for ${p.saturationSeconds} s after ${p.warmupSeconds} s warm-up; ` +
-      `open loop = ${p.rate} envelopes/s for ${p.openSeconds} s, latency from the scheduled send time.`,
+      `open loop = ${p.rate} envelopes/s for ${p.openSeconds} s, latency from the scheduled send time. ` +
+      `Faultline's processing: ${p.workerThreads === null || p.workerThreads === undefined ? 'the server default' : `FAULTLINE_WORKER_THREADS=${p.workerThreads}`}.`,
     '',
     `| target | accepted/s at saturation | vs baseline | p50 / p99 at saturation | p50 / p99 at ${p.rate}/s | processed/s | peak RSS | disk / event |`,
     '|---|---|---|---|---|---|---|---|',

@@ -1,4 +1,4 @@
-import { brotliDecompressSync } from 'node:zlib';
+import { decodePayload } from '@faultline/server/dist/store/index.js';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 
@@ -39,6 +39,10 @@ const DIFFERS = new Set([
   'last_event',
   'date_started',
   'date_released',
+  // How a document is compressed depends on batch boundaries (which event donates its group's dictionary); the decoded document is compared.
+  'payload_encoding',
+  'dictionary_id',
+  'dictionary',
 ]);
 // Columns naming an issue by id: compared as the issue's short id, which both paths assign in event order.
 const ISSUE_REFS = new Set(['issue_id', 'merged_into_id']);
@@ -56,7 +60,8 @@ export async function rowSnapshot(r: RowReader): Promise<Record<string, unknown[
     for (const [k, v] of Object.entries(row)) {
       if (DIFFERS.has(k)) continue;
       if (ISSUE_REFS.has(k)) out[k] = v === null ? null : (shortIdOf.get(String(v)) ?? `unknown issue ${String(v)}`);
-      else if (k === 'payload' && Buffer.isBuffer(v)) out[k] = storedDocument(v);
+      else if (k === 'payload' && Buffer.isBuffer(v))
+        out[k] = storedDocument(String(row.payload_encoding), v, Buffer.isBuffer(row.dictionary) ? row.dictionary : null);
       else out[k] = typeof v === 'bigint' ? Number(v) : v;
     }
     return out;
@@ -64,7 +69,7 @@ export async function rowSnapshot(r: RowReader): Promise<Record<string, unknown[
   const table = async (sql: string) => (await r.all(sql)).map(clean).sort(byJson);
   return {
     issues: await table('select * from issues'),
-    events: await table('select * from events'),
+    events: await table('select e.*, d.bytes as dictionary from events e left join event_dictionaries d on d.id = e.dictionary_id'),
     issue_hashes: await table('select * from issue_hashes'),
     issue_users: await table('select * from issue_users'),
     // Summed over the hour: the buckets follow the receive time.
@@ -78,8 +83,8 @@ export async function rowSnapshot(r: RowReader): Promise<Record<string, unknown[
 }
 
 /** The stored event document without its receive time. */
-function storedDocument(payload: Buffer): unknown {
-  const doc = JSON.parse(brotliDecompressSync(payload).toString('utf8')) as Record<string, unknown>;
+function storedDocument(encoding: string, payload: Buffer, dictionary: Buffer | null): unknown {
+  const doc = JSON.parse(decodePayload(encoding, payload, dictionary).toString('utf8')) as Record<string, unknown>;
   delete doc.receivedAt;
   return doc;
 }

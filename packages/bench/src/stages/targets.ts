@@ -36,7 +36,7 @@ export function baselineTarget(): TargetSpec {
   };
 }
 
-export function sqliteTarget(repoRoot: string, runDir: string, keep: boolean): TargetSpec {
+export function sqliteTarget(repoRoot: string, runDir: string, keep: boolean, settings: Readonly<Record<string, string>> = {}): TargetSpec {
   return {
     name: 'faultline (sqlite)',
     kind: 'faultline',
@@ -48,7 +48,7 @@ export function sqliteTarget(repoRoot: string, runDir: string, keep: boolean): T
         if (!keep) await rm(dataDir, { recursive: true, force: true });
       };
       try {
-        const server = await startFaultline({ repoRoot, dataDir, databaseUrl: null, startTimeoutMs: 30_000 });
+        const server = await startFaultline({ repoRoot, dataDir, databaseUrl: null, startTimeoutMs: 30_000, settings });
         return {
           server,
           probe: sqliteEventsProbe(join(dataDir, 'faultline.sqlite')),
@@ -63,7 +63,13 @@ export function sqliteTarget(repoRoot: string, runDir: string, keep: boolean): T
   };
 }
 
-export function postgresTarget(repoRoot: string, runDir: string, databaseUrl: string, keep: boolean): TargetSpec {
+export function postgresTarget(
+  repoRoot: string,
+  runDir: string,
+  databaseUrl: string,
+  keep: boolean,
+  settings: Readonly<Record<string, string>> = {},
+): TargetSpec {
   return {
     name: 'faultline (postgres)',
     kind: 'faultline',
@@ -77,7 +83,7 @@ export function postgresTarget(repoRoot: string, runDir: string, databaseUrl: st
         if (!keep) await rm(dataDir, { recursive: true, force: true });
       };
       try {
-        const server = await startFaultline({ repoRoot, dataDir, databaseUrl: schema.url, startTimeoutMs: 30_000 });
+        const server = await startFaultline({ repoRoot, dataDir, databaseUrl: schema.url, startTimeoutMs: 30_000, settings });
         return {
           server,
           probe: postgresEventsProbe(schema.url),

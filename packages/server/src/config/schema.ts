@@ -210,10 +210,10 @@ export const configSchema = {
   },
   workerThreads: {
     env: 'FAULTLINE_WORKER_THREADS',
-    // 0 until a full bench shows the thread ahead: the first runs on a loaded box were slower (docs/performance.md).
-    default: '0',
+    // One thread: on two cores it accepted 3.8× and processed 1.5× what the single loop did (docs/performance.md).
+    default: '1',
     unit: 'threads',
-    doc: 'Worker threads that process the queue, each with its own database connection, so processing never holds up ingest on the event loop; 0 = process on the main thread. SQLite has one writer: more than 1 only helps on PostgreSQL.',
+    doc: 'Worker threads that process the queue, each with its own database connection, so processing never holds up ingest on the event loop; 0 = process on the main thread. On SQLite each thread takes its own share of the queue and they commit one at a time; a server with an injected clock or an in-memory database always processes on the main thread.',
     parse: integer(0, 16),
   },
   workerBatchSize: {

@@ -19,4 +19,4 @@ export {
   type RetentionJob,
   type RetentionRun,
 } from './retention.js';
-export { type AfterCommit, createWorker, type ProcessBatch, type Worker, type WorkerOptions } from './worker.js';
+export { type AfterCommit, type CommitBatch, createWorker, type ProcessBatch, type Worker, type WorkerOptions } from './worker.js';

@@ -1,6 +1,6 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Clock, Logger } from '../kernel/index.js';
-import type { Store } from '../store/index.js';
+import { DICTIONARY_SERVES_MS, type Store } from '../store/index.js';
 
 /** Rows per DELETE: small enough that no statement holds the write lock for long. */
 export const RETENTION_DELETE_BATCH = 5_000;
@@ -66,6 +66,8 @@ export function createRetentionJob(deps: { store: Store; clock: Clock; logger: L
       const cutoff = now - days * dayMs;
       events += await deleteAll((limit) => store.events.deleteReceivedBefore(project.id, cutoff, limit));
       parkedItems += await deleteAll((limit) => store.parkedItems.deleteReceivedBefore(project.id, cutoff, limit));
+      // Every event compressed against a dictionary arrived before it was a day old: one more day of margin.
+      await store.eventDictionaries.deleteCreatedBefore(project.id, cutoff - 2 * DICTIONARY_SERVES_MS);
     }
     if (events + parkedItems > 0) logger.info({ events, parkedItems }, 'retention deleted old events');
     return { events, parkedItems };

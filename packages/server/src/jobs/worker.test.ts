@@ -98,11 +98,14 @@ for (const dialect of testDialects()) {
       const before = await accepted();
       const real = pipeline(server.store);
       let calls = 0;
-      const crashing: ProcessBatch = async (items, trx) => {
-        const after = await real(items, trx);
-        calls++;
-        if (calls === 1) throw new Error('crash after writing');
-        return after;
+      const crashing: ProcessBatch = async (items, reader) => {
+        const commit = await real(items, reader);
+        return async (trx) => {
+          const after = await commit(trx);
+          calls++;
+          if (calls === 1) throw new Error('crash after writing');
+          return after;
+        };
       };
       const w = worker({ processBatch: crashing, batchSize: 10 });
       assert.equal(await w.runOnce(), 4);
@@ -117,9 +120,9 @@ for (const dialect of testDialects()) {
       const poison = newEventId();
       assert.equal((await post(server, eventEnvelope(poison))).status, 200);
       const real = pipeline(server.store);
-      const picky: ProcessBatch = async (items, trx) => {
+      const picky: ProcessBatch = async (items, reader) => {
         if (items.some((i) => i.eventId === poison)) throw new Error('cannot process this one');
-        return real(items, trx);
+        return real(items, reader);
       };
       const w = worker({ processBatch: picky, maxAttempts: 2 });
       await w.drain();
@@ -154,6 +157,57 @@ for (const dialect of testDialects()) {
       assert.equal(await accepted(), before + 60);
     });
 
+    it('lets workers with disjoint partitions of the queue drain it together', async () => {
+      const before = await accepted();
+      const ids = await enqueue(45);
+      const count = 3;
+      const workers = Array.from({ length: count }, (_, index) => worker({ batchSize: 4, partition: { index, count } }));
+      const taken = await Promise.all(
+        workers.map(async (w) => {
+          let n = 0;
+          for (let got = await w.runOnce(); got > 0; got = await w.runOnce()) n += got;
+          return n;
+        }),
+      );
+      assert.equal(await server.store.ingestQueue.depth(), 0);
+      // Each worker took only its own share: 15 of the 45 consecutive ids each.
+      assert.deepEqual(taken, [15, 15, 15]);
+      assert.deepEqual(
+        await countsOf(ids),
+        ids.map(() => 1),
+      );
+      assert.equal(await accepted(), before + 45);
+    });
+
+    it('does not hold up ingest while it processes a batch: a new envelope commits meanwhile', async () => {
+      await enqueue(3);
+      const real = pipeline(server.store);
+      let entered!: () => void;
+      const inside = new Promise<void>((r) => {
+        entered = r;
+      });
+      let release!: () => void;
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const paused: ProcessBatch = async (items, reader) => {
+        entered();
+        await gate;
+        return real(items, reader);
+      };
+      const w = worker({ processBatch: paused, batchSize: 3 });
+      const running = w.runOnce();
+      await inside;
+      // While the batch is being processed, a new envelope gets its durable 200.
+      const late = newEventId();
+      const answered = await post(server, eventEnvelope(late));
+      assert.equal(answered.status, 200);
+      release();
+      assert.equal(await running, 3);
+      await worker().drain();
+      assert.deepEqual(await countsOf([late]), [1]);
+    });
+
     it('finishes the batch in progress on stop and leaves the rest queued', async () => {
       await enqueue(6);
       const real = pipeline(server.store);
@@ -165,10 +219,10 @@ for (const dialect of testDialects()) {
       const gate = new Promise<void>((r) => {
         release = r;
       });
-      const slow: ProcessBatch = async (items, trx) => {
+      const slow: ProcessBatch = async (items, reader) => {
         entered();
         await gate;
-        return real(items, trx);
+        return real(items, reader);
       };
       const w = worker({ processBatch: slow, batchSize: 2 });
       w.start();

@@ -2,17 +2,21 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { dataCategoryOf } from '@faultline/protocol';
 import type { Clock, Logger } from '../kernel/index.js';
 import { hourStart } from '../outcomes/index.js';
-import type { OutcomeIncrement, QueuedEnvelope, Store, StoreExecutor } from '../store/index.js';
+import type { OutcomeIncrement, QueuedEnvelope, QueuePartition, Store, StoreExecutor } from '../store/index.js';
 import { expandQueuedEnvelope, type QueueItem } from './queue-item.js';
 
 /**
- * The processing seam: everything the processor writes goes through `trx`, the same
- * transaction that removes the items' envelopes from the queue, so a batch is
- * processed exactly once — or, after a crash, not at all and again later. A processor
- * may return work to run once that transaction has committed (alerts must not fire for
- * a batch that rolls back); it runs at most once, and its failure is only logged.
+ * The processing seam, in two steps. `ProcessBatch` does the work for claimed items — the
+ * CPU-heavy part — reading through `reader`, and returns a `CommitBatch` that writes the
+ * results through `trx`: the transaction that also removes the items' envelopes from the
+ * queue, so a batch is processed exactly once — or, after a crash, not at all and again
+ * later. Where the database has a single writer (SQLite) the first step runs outside any
+ * transaction, so ingest's commits are not held up for it. A commit may return work to run
+ * once its transaction has committed (alerts must not fire for a batch that rolls back); it
+ * runs at most once, and its failure is only logged.
  */
-export type ProcessBatch = (items: readonly QueueItem[], trx: StoreExecutor) => Promise<AfterCommit | undefined>;
+export type ProcessBatch = (items: readonly QueueItem[], reader: StoreExecutor) => Promise<CommitBatch>;
+export type CommitBatch = (trx: StoreExecutor) => Promise<AfterCommit | undefined>;
 export type AfterCommit = () => Promise<void>;
 
 export interface WorkerOptions {
@@ -28,12 +32,8 @@ export interface WorkerOptions {
   maxBatchBytes?: number;
   /** failed attempts after which an envelope is dropped with an `invalid` outcome */
   maxAttempts?: number;
-  /**
-   * Longest a claim's transaction should take: the loop shrinks its claims while they take
-   * longer and grows them back up to `batchSize`. A worker on its own thread sets it because
-   * SQLite's write lock is then shared with the ingest group commit on the main thread.
-   */
-  maxTransactionMs?: number;
+  /** this worker's share of the queue when several work on one SQLite file (worker threads) */
+  partition?: QueuePartition;
 }
 
 export interface Worker {
@@ -54,8 +54,17 @@ class ProcessorError extends Error {
   }
 }
 
-// Below this many envelopes per claim, the per-transaction cost (fsync, queue bookkeeping) dominates.
-const minAdaptiveClaim = 25;
+/** Another worker on the same SQLite file processed rows of this claim first: its results stand. */
+class ClaimLost extends Error {}
+
+/** A claim processed and ready to commit. */
+interface Prepared {
+  readonly ids: readonly number[];
+  readonly commit: CommitBatch | undefined;
+  /** outcomes of envelopes that could not be read */
+  readonly broken: readonly OutcomeIncrement[];
+}
+
 const windowPruneEveryMs = 60_000;
 const windowKeepMs = 10 * 60_000;
 
@@ -71,49 +80,89 @@ export function createWorker(options: WorkerOptions): Worker {
   // the loop's claim in progress: drain waits for it so its after-commit work has run too
   let current: Promise<number> | null = null;
 
+  async function prepare(rows: readonly QueuedEnvelope[], reader: StoreExecutor): Promise<Prepared> {
+    const items: QueueItem[] = [];
+    const broken: OutcomeIncrement[] = [];
+    for (const row of rows) {
+      const expanded = await expandQueuedEnvelope(row);
+      if (expanded.ok) items.push(...expanded.items);
+      else {
+        logger.error({ queueId: row.id, reason: expanded.reason }, 'queued envelope is unreadable; dropped');
+        broken.push(...givenUp(row, 'unreadable'));
+      }
+    }
+    let commit: CommitBatch | undefined;
+    if (items.length > 0) {
+      try {
+        commit = await processBatch(items, reader);
+      } catch (err) {
+        throw new ProcessorError(err);
+      }
+    }
+    return { ids: rows.map((r) => r.id), commit, broken };
+  }
+
+  async function commitPrepared(trx: StoreExecutor, prepared: Prepared): Promise<AfterCommit | undefined> {
+    let after: AfterCommit | undefined;
+    if (prepared.commit) {
+      try {
+        after = await prepared.commit(trx);
+      } catch (err) {
+        throw new ProcessorError(err);
+      }
+    }
+    if (prepared.broken.length > 0) await store.outcomes.increment(trx, prepared.broken);
+    return after;
+  }
+
+  type Processed = { taken: number; after?: AfterCommit | undefined };
+
+  /** PostgreSQL: the claim locks its rows for the transaction, so everything happens inside it. */
+  function processLocked(limit: number, claimed: { ids: readonly number[] }): Promise<Processed> {
+    return store.dialect.durableTransaction(async (trx) => {
+      const rows = await store.ingestQueue.claim(trx, limit, maxBatchBytes, options.partition);
+      claimed.ids = rows.map((r) => r.id);
+      if (rows.length === 0) return { taken: 0 };
+      const prepared = await prepare(rows, trx);
+      const after = await commitPrepared(trx, prepared);
+      await store.ingestQueue.remove(trx, prepared.ids);
+      return { taken: rows.length, after };
+    });
+  }
+
+  /** SQLite: read the claim, process it outside any transaction, then commit it in a short one that removes its rows. */
+  async function processConfirmed(limit: number, claimed: { ids: readonly number[] }): Promise<Processed> {
+    const rows = await store.ingestQueue.claim(store.db, limit, maxBatchBytes, options.partition);
+    claimed.ids = rows.map((r) => r.id);
+    if (rows.length === 0) return { taken: 0 };
+    const prepared = await prepare(rows, store.db);
+    return store.dialect.durableTransaction(async (trx) => {
+      if ((await store.ingestQueue.remove(trx, prepared.ids)) !== prepared.ids.length) throw new ClaimLost();
+      return { taken: rows.length, after: await commitPrepared(trx, prepared) };
+    });
+  }
+
   async function runOnce(limit = options.batchSize): Promise<number> {
-    let claimed: number[] = [];
-    const after: { commit?: AfterCommit | undefined } = {};
+    const claimed: { ids: readonly number[] } = { ids: [] };
     try {
-      const taken = await store.dialect.durableTransaction(async (trx) => {
-        after.commit = undefined;
-        const rows = await store.ingestQueue.claim(trx, limit, maxBatchBytes);
-        claimed = rows.map((r) => r.id);
-        if (rows.length === 0) return 0;
-        const items: QueueItem[] = [];
-        const broken: OutcomeIncrement[] = [];
-        for (const row of rows) {
-          const expanded = await expandQueuedEnvelope(row);
-          if (expanded.ok) items.push(...expanded.items);
-          else {
-            logger.error({ queueId: row.id, reason: expanded.reason }, 'queued envelope is unreadable; dropped');
-            broken.push(...givenUp(row, 'unreadable'));
-          }
-        }
-        if (items.length > 0) {
-          try {
-            after.commit = await processBatch(items, trx);
-          } catch (err) {
-            throw new ProcessorError(err);
-          }
-        }
-        if (broken.length > 0) await store.outcomes.increment(trx, broken);
-        await store.ingestQueue.remove(trx, claimed);
-        return rows.length;
-      });
-      if (after.commit) await after.commit().catch((err: unknown) => logger.error({ err }, 'after-commit work of a processed batch failed'));
+      const { taken, after } = await (store.dialect.claimLocksRows ? processLocked : processConfirmed)(limit, claimed);
+      if (after) await after().catch((err: unknown) => logger.error({ err }, 'after-commit work of a processed batch failed'));
       return taken;
     } catch (err) {
+      if (err instanceof ClaimLost) {
+        logger.warn({ envelopes: claimed.ids.length }, 'another worker processed this claim first; its results stand');
+        return 0;
+      }
       // Only the processor failing uses up attempts: a database outage must not drop envelopes.
-      if (claimed.length === 0 || !(err instanceof ProcessorError)) throw err;
-      if (claimed.length > 1) {
+      if (claimed.ids.length === 0 || !(err instanceof ProcessorError)) throw err;
+      if (claimed.ids.length > 1) {
         // Find the envelope that fails by processing the claimed ones one at a time.
-        logger.warn({ err, envelopes: claimed.length }, 'batch failed; retrying its envelopes one by one');
+        logger.warn({ err, envelopes: claimed.ids.length }, 'batch failed; retrying its envelopes one by one');
         let done = 0;
-        for (let i = 0; i < claimed.length; i++) done += await runOnce(1);
+        for (let i = 0; i < claimed.ids.length; i++) done += await runOnce(1);
         return done;
       }
-      await recordFailure(claimed[0] as number, err.cause);
+      await recordFailure(claimed.ids[0] as number, err.cause);
       return 0;
     }
   }
@@ -165,21 +214,11 @@ export function createWorker(options: WorkerOptions): Worker {
     await store.rateWindows.prune(now - windowKeepMs);
   }
 
-  let claimLimit = options.batchSize;
-  function adaptClaim(taken: number, elapsedMs: number): void {
-    const budget = options.maxTransactionMs;
-    if (budget === undefined) return;
-    if (elapsedMs > budget) claimLimit = Math.max(Math.min(minAdaptiveClaim, options.batchSize), Math.floor(claimLimit / 2));
-    else if (taken === claimLimit && elapsedMs < budget / 2) claimLimit = Math.min(options.batchSize, claimLimit * 2);
-  }
-
   async function run(): Promise<void> {
     while (!stopping) {
       try {
-        const started = performance.now();
-        current = runOnce(claimLimit);
+        current = runOnce();
         const n = await current;
-        adaptClaim(n, performance.now() - started);
         if (n === 0) {
           await maintain();
           await idle();

@@ -1,10 +1,9 @@
 // Test support (not a test): drives the real pipeline end to end — events go over HTTP to a
 // test server, the worker drains the queue, assertions read what the store holds.
 import assert from 'node:assert/strict';
-import { brotliDecompressSync } from 'node:zlib';
 import type { Selectable } from 'kysely';
 import { createManualClock, type ManualClock } from '../kernel/index.js';
-import type { Database } from '../store/index.js';
+import { type Database, decodePayload } from '../store/index.js';
 import { type DialectName, newEventId, post, startTestServer, type TestServer } from '../testing/index.js';
 import type { ProcessedEventSummary } from './post-process/index.js';
 
@@ -97,10 +96,15 @@ export function shapeOf(ids: readonly (number | null)[]): string {
 
 /** Every stored payload of a project, decompressed, as text. */
 export async function storedPayloads(h: PipelineHarness, p: TestProject): Promise<string[]> {
-  const rows = await h.server.store.db.selectFrom('events').select(['payload', 'payload_encoding']).where('project_id', '=', p.id).execute();
+  const rows = await h.server.store.db
+    .selectFrom('events')
+    .leftJoin('event_dictionaries', 'event_dictionaries.id', 'events.dictionary_id')
+    .select(['events.payload', 'events.payload_encoding', 'events.dictionary_id', 'event_dictionaries.bytes as dictionary'])
+    .where('events.project_id', '=', p.id)
+    .execute();
   return rows.map((r) => {
-    assert.equal(r.payload_encoding, 'br');
-    return brotliDecompressSync(r.payload).toString('utf8');
+    assert.ok(r.payload_encoding === 'br' || (r.payload_encoding === 'deflate-dict' && r.dictionary !== null), `payload encoding ${r.payload_encoding}`);
+    return decodePayload(r.payload_encoding, r.payload, r.dictionary).toString('utf8');
   });
 }
 

@@ -6,6 +6,8 @@ import type { StoreOptions } from '../store/index.js';
 export interface ThreadData {
   config: Config;
   store: Omit<StoreOptions, 'clock'>;
+  /** this thread's share of the queue (used on SQLite, where claims do not lock rows) */
+  partition?: { index: number; count: number };
 }
 
 export type ToThread =

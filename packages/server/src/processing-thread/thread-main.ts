@@ -13,13 +13,9 @@ import { createReleases, pipelineReleases } from '../releases/index.js';
 import { openStore } from '../store/index.js';
 import type { FromThread, ThreadData, ToThread } from './messages.js';
 
-// Short enough that the ingest group commit (main thread) does not wait long for SQLite's one
-// write lock; the worker never claims fewer than its floor, or commits would cost more than events.
-const maxTransactionMs = 100;
-
 const port = parentPort;
 if (port === null) throw new Error('thread-main.ts runs only as a worker thread');
-const { config, store: storeOptions } = workerData as ThreadData;
+const { config, store: storeOptions, partition } = workerData as ThreadData;
 const clock = systemClock;
 const logger = createLogger(config.logLevel).child({ thread: 'processing' });
 const store = openStore({
@@ -46,7 +42,8 @@ const worker = createWorker({
   }),
   batchSize: config.workerBatchSize,
   pollMs: config.workerPollMs,
-  maxTransactionMs,
+  // PostgreSQL's claims skip locked rows, so threads need no shares there.
+  ...(partition !== undefined && !store.dialect.claimLocksRows ? { partition } : {}),
 });
 
 async function answer(id: number, work: () => Promise<number>): Promise<void> {

@@ -27,6 +27,8 @@ interface Thread {
   readonly worker: NodeWorker;
   readonly pending: Map<number, { resolve(value: number): void; reject(err: Error): void }>;
   readonly exited: Promise<void>;
+  /** its share of the queue */
+  readonly index: number;
 }
 
 const respawnDelayMs = 1000;
@@ -55,8 +57,9 @@ export function createThreadedWorker(options: ThreadedWorkerOptions): ThreadedWo
     hooksInFlight.add(done);
   }
 
-  function spawn(): Thread {
-    const worker = new NodeWorker(entry, { workerData: data });
+  function spawn(index: number): Thread {
+    const threadData: ThreadData = { ...data, partition: { index, count: options.threads } };
+    const worker = new NodeWorker(entry, { workerData: threadData });
     const pending: Thread['pending'] = new Map();
     worker.on('message', (message: FromThread) => {
       if (message.type === 'processed') return onProcessed(message.batch);
@@ -81,12 +84,13 @@ export function createThreadedWorker(options: ThreadedWorkerOptions): ThreadedWo
         resolve();
       });
     });
-    const thread: Thread = { worker, pending, exited };
+    const thread: Thread = { worker, pending, exited, index };
     return thread;
   }
 
   function ensureThreads(): Thread[] {
-    while (threads.length < options.threads) threads.push(spawn());
+    // A respawned thread takes over the share of the queue of the one that exited.
+    for (let index = 0; index < options.threads; index++) if (!threads.some((t) => t.index === index)) threads.push(spawn(index));
     return threads;
   }
 

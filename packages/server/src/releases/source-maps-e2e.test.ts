@@ -4,7 +4,6 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { brotliDecompressSync } from 'node:zlib';
 import { explainSkippedPostgres, run, runSentryCli, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 import { buildApp } from './sample-app.test-support.js';
 
@@ -43,13 +42,8 @@ interface StoredDoc {
 
 async function storedEvent(server: TestServer, eventId: string): Promise<{ issueId: number | null; doc: StoredDoc }> {
   for (let i = 0; i < 200; i++) {
-    const row = await server.store.db
-      .selectFrom('events')
-      .select(['payload', 'issue_id'])
-      .where('project_id', '=', server.workspace.projectId)
-      .where('event_id', '=', eventId)
-      .executeTakeFirst();
-    if (row) return { issueId: row.issue_id, doc: JSON.parse(brotliDecompressSync(row.payload).toString('utf8')) as StoredDoc };
+    const row = await server.store.events.byEventId(server.workspace.projectId, eventId);
+    if (row) return { issueId: row.issueId ?? null, doc: JSON.parse(await server.store.events.documentText(row)) as StoredDoc };
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`event ${eventId} was not stored`);

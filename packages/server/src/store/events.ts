@@ -1,3 +1,4 @@
+import { decodePayload } from './event-payload-codec.js';
 import type { RepoContext, StoreExecutor } from './repo-context.js';
 
 export interface NewStoredEvent {
@@ -7,6 +8,8 @@ export interface NewStoredEvent {
   receivedAt: number;
   payloadEncoding: string;
   payload: Uint8Array;
+  /** the compression dictionary a `deflate-dict` payload needs */
+  dictionaryId?: number | null;
   /** Set by the processing pipeline (0003); absent for transactions. */
   issueId?: number | null;
   /** the event's own timestamp, ms */
@@ -38,6 +41,7 @@ export function createEventRepo({ db }: RepoContext) {
           received_at: e.receivedAt,
           payload_encoding: e.payloadEncoding,
           payload: e.payload,
+          dictionary_id: e.dictionaryId ?? null,
           issue_id: e.issueId ?? null,
           timestamp: e.timestamp ?? null,
           level: e.level ?? null,
@@ -57,6 +61,15 @@ export function createEventRepo({ db }: RepoContext) {
       return inserted;
     },
 
+    /** A stored event's document as JSON text, decompressed with its dictionary if it has one. */
+    async documentText(event: Pick<StoredEvent, 'payloadEncoding' | 'payload' | 'dictionaryId'>): Promise<string> {
+      const dictionary =
+        event.dictionaryId == null
+          ? null
+          : ((await db.selectFrom('event_dictionaries').select('bytes').where('id', '=', event.dictionaryId).executeTakeFirst())?.bytes ?? null);
+      return decodePayload(event.payloadEncoding, event.payload, dictionary).toString('utf8');
+    },
+
     async byEventId(projectId: number, eventId: string): Promise<StoredEvent | undefined> {
       const r = await db.selectFrom('events').selectAll().where('project_id', '=', projectId).where('event_id', '=', eventId).executeTakeFirst();
       return (
@@ -68,6 +81,7 @@ export function createEventRepo({ db }: RepoContext) {
           receivedAt: r.received_at,
           payloadEncoding: r.payload_encoding,
           payload: r.payload,
+          dictionaryId: r.dictionary_id,
           issueId: r.issue_id,
           timestamp: r.timestamp,
           level: r.level,

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Dialect } from './dialects/index.js';
 import type { RepoContext, StoreExecutor } from './repo-context.js';
 import type { IngestQueueTable } from './schema.js';
@@ -16,6 +16,12 @@ export interface NewQueuedEnvelope {
   items: ReadonlyArray<readonly [number, string]>;
   /** the client's address (Fastify's request.ip, so trustProxy decides), for `{{auto}}` user IPs */
   clientIp?: string | null;
+}
+
+/** Rows whose `id % count` equals `index`: one share of the queue per worker thread. */
+export interface QueuePartition {
+  readonly index: number;
+  readonly count: number;
 }
 
 export interface QueuedEnvelope extends NewQueuedEnvelope {
@@ -43,8 +49,9 @@ function toQueued(r: Selectable<IngestQueueTable>): QueuedEnvelope {
 
 /**
  * The durable processing queue. Writes happen inside the group commit's transaction
- * (`insert(trx, …)`); the worker claims, processes and removes rows inside one
- * transaction, so a row is either processed and gone or still queued — never both.
+ * (`insert(trx, …)`); the worker's results and the removal of the rows they came from
+ * commit in one transaction, so a row is either processed and gone or still queued —
+ * never both (see jobs/worker.ts for how each dialect claims).
  */
 export function createIngestQueueRepo({ db }: RepoContext, dialect: Dialect) {
   return {
@@ -68,9 +75,13 @@ export function createIngestQueueRepo({ db }: RepoContext, dialect: Dialect) {
     /**
      * Claims the oldest rows for the calling transaction: at most `limit` rows and,
      * beyond the first, no more than `maxDecodedBytes` of decoded bodies together.
+     * With a partition, only rows whose id falls in it, so several workers on one
+     * SQLite file never read the same rows.
      */
-    async claim(trx: StoreExecutor, limit: number, maxDecodedBytes: number): Promise<QueuedEnvelope[]> {
-      const heads = await dialect.forClaim(trx.selectFrom('ingest_queue').select(['id', 'decoded_bytes']).orderBy('id').limit(limit)).execute();
+    async claim(trx: StoreExecutor, limit: number, maxDecodedBytes: number, partition?: QueuePartition): Promise<QueuedEnvelope[]> {
+      let headsQ = trx.selectFrom('ingest_queue').select(['id', 'decoded_bytes']).orderBy('id').limit(limit);
+      if (partition !== undefined && partition.count > 1) headsQ = headsQ.where(sql<number>`${sql.ref('id')} % ${partition.count}`, '=', partition.index);
+      const heads = await dialect.forClaim(headsQ).execute();
       const ids: number[] = [];
       let bytes = 0;
       for (const h of heads) {
@@ -88,13 +99,17 @@ export function createIngestQueueRepo({ db }: RepoContext, dialect: Dialect) {
       return row && toQueued(row);
     },
 
-    async remove(trx: StoreExecutor, ids: readonly number[]): Promise<void> {
+    /** Deletes the rows; returns how many were still there (a claim confirmed). */
+    async remove(trx: StoreExecutor, ids: readonly number[]): Promise<number> {
+      let removed = 0;
       for (let i = 0; i < ids.length; i += rowsPerInsert) {
-        await trx
+        const r = await trx
           .deleteFrom('ingest_queue')
           .where('id', 'in', ids.slice(i, i + rowsPerInsert))
-          .execute();
+          .executeTakeFirst();
+        removed += Number(r.numDeletedRows);
       }
+      return removed;
     },
 
     /** Counts a failed attempt; returns the new count (0 when the row is gone). */

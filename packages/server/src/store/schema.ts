@@ -145,9 +145,11 @@ export interface EventTable {
   /** item type: event or transaction */
   type: string;
   received_at: number;
-  /** `br` (brotli) */
+  /** `br`, `deflate-dict` or `identity` (event-payload-codec.ts) */
   payload_encoding: string;
   payload: Uint8Array;
+  /** the event_dictionaries row a `deflate-dict` payload needs (0012) */
+  dictionary_id: number | null;
   /** set by the processing pipeline (0003); null for transactions and events stored before it */
   issue_id: number | null;
   /** the event's own timestamp, ms */
@@ -158,6 +160,16 @@ export interface EventTable {
   /** `id:…`, `email:…`, `username:…` or `ip:…` of the event's user */
   user_key: string | null;
   title: string | null;
+}
+
+/** Compression dictionaries of stored events (0012). */
+export interface EventDictionaryTable {
+  id: Generated<number>;
+  project_id: number;
+  /** the grouping hash whose events use it */
+  group_hash: string;
+  created_at: number;
+  bytes: Uint8Array;
 }
 
 /** Accepted items whose processor does not exist yet (sessions, spans, replays, …), kept verbatim. */
@@ -298,6 +310,7 @@ export interface Database extends AlertTables, ReleaseTables {
   sign_in_attempts: SignInAttemptTable;
   ingest_queue: IngestQueueTable;
   events: EventTable;
+  event_dictionaries: EventDictionaryTable;
   parked_items: ParkedItemTable;
   outcomes: OutcomeTable;
   rate_windows: RateWindowTable;

@@ -5,6 +5,7 @@ import { createAlertRepos } from './alerts.js';
 import { createApiTokenRepo } from './api-tokens.js';
 import { createClientKeyRepo } from './client-keys.js';
 import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './dialects/index.js';
+import { createEventDictionaryRepo } from './event-dictionaries.js';
 import { createEventRepo } from './events.js';
 import { createIngestQueueRepo } from './ingest-queue.js';
 import { createIssueCounterRepo } from './issue-counters.js';
@@ -55,6 +56,7 @@ export function createStore(dialect: Dialect, clock: Clock) {
     signInAttempts: createSignInAttemptRepo(ctx),
     ingestQueue: createIngestQueueRepo(ctx, dialect),
     events: createEventRepo(ctx),
+    eventDictionaries: createEventDictionaryRepo(ctx),
     parkedItems: createParkedItemRepo(ctx),
     postProcessPending: createPostProcessPendingRepo(ctx),
     issueWrites: createIssueWriteRepo(ctx),

@@ -42,6 +42,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     FAULTLINE_PORT: String(port),
     FAULTLINE_HOST: '127.0.0.1',
     FAULTLINE_URL: url,
+    // In-process servers process on the main thread (a thread per test server costs ~50 MB and a
+    // start-up); servers started through the CLI (e2e, crash safety) run the default thread.
+    FAULTLINE_WORKER_THREADS: '0',
     ...options.env,
   });
   const logger = createSilentLogger();

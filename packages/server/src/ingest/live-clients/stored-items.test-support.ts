@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { brotliDecompressSync } from 'node:zlib';
 import { isJsonObject, type JsonObject, type JsonValue } from '@faultline/protocol';
+import { decodePayload } from '../../store/index.js';
 import type { TestServer } from '../../testing/index.js';
 
 /**
@@ -29,7 +29,14 @@ export interface Stored {
 export async function readStored(server: TestServer): Promise<Stored> {
   const projectId = server.workspace.projectId;
   const db = server.store.db;
-  const events = await db.selectFrom('events').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+  const events = await db
+    .selectFrom('events')
+    .leftJoin('event_dictionaries', 'event_dictionaries.id', 'events.dictionary_id')
+    .selectAll('events')
+    .select('event_dictionaries.bytes as dictionary')
+    .where('events.project_id', '=', projectId)
+    .orderBy('events.id')
+    .execute();
   const parked = await db.selectFrom('parked_items').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
   const items: StoredItem[] = [
     ...events.map((r) => ({
@@ -37,7 +44,7 @@ export async function readStored(server: TestServer): Promise<Stored> {
       type: r.type,
       eventId: r.event_id,
       itemHeaders: {},
-      payload: jsonObject(decodePayload(r.payload_encoding, r.payload), `events row ${r.id}`),
+      payload: jsonObject(decodePayload(r.payload_encoding, r.payload, r.dictionary).toString('utf8'), `events row ${r.id}`),
     })),
     ...parked.map((r) => ({
       table: 'parked' as const,
@@ -52,12 +59,6 @@ export async function readStored(server: TestServer): Promise<Stored> {
     ofType: (type) => items.filter((i) => i.type === type),
     byEventId: (eventId) => (eventId === null ? undefined : items.find((i) => i.eventId === eventId)),
   };
-}
-
-function decodePayload(encoding: string, payload: Uint8Array): string {
-  if (encoding === 'br') return brotliDecompressSync(payload).toString('utf8');
-  if (encoding === 'identity') return Buffer.from(payload).toString('utf8');
-  throw new Error(`stored event payload has an encoding this test does not know: ${encoding}`);
 }
 
 function jsonObject(text: string, what: string): JsonObject {

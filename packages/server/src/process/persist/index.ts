@@ -14,7 +14,8 @@
  *
  * Must not: run the earlier stages, read settings, or do anything after commit (post-process).
  */
+export { createEventDictionaries, type EventDictionaries } from './event-dictionaries.js';
 export { DERIVED_TAG_KEYS, eventTags, userKeyOf } from './event-tags.js';
-export { type PersistResult, persistEvents, type ReadyEvent } from './persist-events.js';
+export { type PersistResult, persistEvents, type ReadyEvent, type StagedEvents, stageEvents } from './persist-events.js';
 export type { StoredEventDocument, StoredGrouping } from './stored-document.js';
 export type { LoadResolutionCheck } from './update-issues.js';

@@ -1,10 +1,11 @@
-import type { NewStoredEvent, Store, StoreExecutor } from '../../store/index.js';
+import type { NewEventDictionary, NewStoredEvent, Store, StoreExecutor } from '../../store/index.js';
 import type { GroupingResult } from '../group/index.js';
 import type { NormalizedEvent, Pair, ProcessingNote } from '../normalize/index.js';
 import type { ProcessedEventSummary } from '../post-process/index.js';
 import { assignIssues } from './assign-issues.js';
+import type { DictionaryChoice, EventDictionaries } from './event-dictionaries.js';
 import { eventTags, userKeyOf } from './event-tags.js';
-import { encodeStoredEvent } from './stored-document.js';
+import { storedEventJson } from './stored-document.js';
 import { type LoadResolutionCheck, type StoredErrorEvent, updateIssues } from './update-issues.js';
 
 /** An event that passed every stage before persist. */
@@ -34,6 +35,40 @@ interface Prepared extends Omit<StoredErrorEvent, 'grouping'> {
 type PreparedError = Prepared & StoredErrorEvent;
 const isError = (p: Prepared): p is PreparedError => p.grouping !== null;
 
+/** A batch's events ready to write: duplicates within the batch dropped, documents encoded. */
+export interface StagedEvents {
+  readonly prepared: readonly Prepared[];
+  readonly payloads: ReadonlyMap<Prepared, DictionaryChoice>;
+  /** dictionaries started by events of this batch, written with it */
+  readonly donations: readonly NewEventDictionary[];
+}
+
+/**
+ * The CPU part of persisting, done before the batch's transaction: derived tags and the
+ * compressed stored document of every event (the most expensive step of all, see
+ * docs/performance.md), so the transaction itself only writes.
+ */
+export async function stageEvents(
+  deps: { dictionaries: EventDictionaries; reader: StoreExecutor; now: number },
+  ready: readonly ReadyEvent[],
+): Promise<StagedEvents> {
+  const prepared = uniqueEvents(ready).map(prepare);
+  const groupOf = (p: Prepared) => {
+    const hash = p.grouping?.hashes[0];
+    return hash === undefined ? null : { projectId: p.projectId, hash };
+  };
+  await deps.dictionaries.load(
+    deps.reader,
+    prepared.map(groupOf).filter((g) => g !== null),
+    deps.now,
+  );
+  const donations = new Map<string, NewEventDictionary>();
+  const payloads = new Map(
+    prepared.map((p) => [p, deps.dictionaries.encode(storedEventJson(p.event, p.ready.notes, p.grouping), groupOf(p), deps.now, donations)] as const),
+  );
+  return { prepared, payloads, donations: [...donations.values()] };
+}
+
 /**
  * Stores a batch's events and brings their issues up to date, in the caller's transaction.
  * Events are unique per (project, event_id): a redelivered or resent event inserts nothing
@@ -42,10 +77,11 @@ const isError = (p: Prepared): p is PreparedError => p.grouping !== null;
 export async function persistEvents(
   deps: { store: Store; now: number; loadResolutionCheck?: LoadResolutionCheck },
   trx: StoreExecutor,
-  ready: readonly ReadyEvent[],
+  staged: StagedEvents,
 ): Promise<PersistResult> {
   const { store } = deps;
-  const prepared = uniqueEvents(ready).map(prepare);
+  const { prepared, payloads } = staged;
+  await store.eventDictionaries.insert(trx, staged.donations);
   const grouped = prepared.filter(isError);
   const assignment = await assignIssues(store, trx, grouped, deps.now);
   const rows: NewStoredEvent[] = prepared.map((p) => ({
@@ -53,8 +89,9 @@ export async function persistEvents(
     eventId: p.event.event_id,
     type: p.ready.itemType,
     receivedAt: p.receivedAt,
-    payloadEncoding: 'br',
-    payload: encodeStoredEvent(p.event, p.ready.notes, p.grouping),
+    payloadEncoding: (payloads.get(p) as DictionaryChoice).encoded.encoding,
+    payload: (payloads.get(p) as DictionaryChoice).encoded.payload,
+    dictionaryId: (payloads.get(p) as DictionaryChoice).dictionaryId,
     issueId: isError(p) ? (assignment.issueOf.get(p) ?? null) : null,
     timestamp: Math.round(p.event.timestamp * 1000),
     level: p.event.level,

@@ -1,14 +1,8 @@
-import { brotliCompressSync, constants } from 'node:zlib';
 import type { EffectiveInApp, GroupingResult } from '../group/index.js';
 import type { NormalizedEvent, ProcessingNote, Stacktrace } from '../normalize/index.js';
 
-// Quality 2 compresses SDK events 3.5–6× at ~0.2 ms per 20 KB; higher levels cost far more time.
-// Synchronous on purpose: many concurrent async compressions on the thread pool measured 2–4×
-// the CPU (an encoder allocated per call, threads fighting over two cores).
-const brotliOptions = { params: { [constants.BROTLI_PARAM_QUALITY]: 2 } };
-
 /**
- * What `events.payload` holds (brotli JSON): the normalized, scrubbed event in Sentry's field
+ * What `events.payload` holds (compressed JSON, see store/event-payload-codec.ts): the normalized, scrubbed event in Sentry's field
  * names — never the payload as received — plus `processing`: what normalization and
  * symbolication changed (notes) and how the event was grouped. Frames carry their effective
  * `in_app` (after stack trace rules); where a rule changed it, the SDK's value is kept in
@@ -31,8 +25,8 @@ export interface StoredGrouping {
   matchedRule: { line: number; text: string } | null;
 }
 
-/** Builds the document (mutating the event: effective in_app, processing) and compresses it. */
-export function encodeStoredEvent(event: NormalizedEvent, notes: readonly ProcessingNote[], grouping: GroupingResult | null): Uint8Array {
+/** Builds the document (mutating the event: effective in_app, processing) as JSON. */
+export function storedEventJson(event: NormalizedEvent, notes: readonly ProcessingNote[], grouping: GroupingResult | null): string {
   if (grouping !== null) applyEffectiveInApp(event, grouping.effectiveInApp);
   const document: StoredEventDocument = Object.assign(event, {
     processing: {
@@ -51,7 +45,7 @@ export function encodeStoredEvent(event: NormalizedEvent, notes: readonly Proces
             },
     },
   });
-  return brotliCompressSync(JSON.stringify(document), brotliOptions);
+  return JSON.stringify(document);
 }
 
 function applyEffectiveInApp(event: NormalizedEvent, effective: EffectiveInApp): void {

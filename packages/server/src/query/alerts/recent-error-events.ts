@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { decodeEvent, pairs } from '../events/index.js';
+import { decodeEvent, dictionariesOf, pairs } from '../events/index.js';
 
 export interface RecentEvent {
   readonly issueId: number;
@@ -46,8 +46,14 @@ export async function recentErrorEvents(
     .orderBy('received_at', 'desc')
     .orderBy('id', 'desc')
     .limit(q.limit + 1);
-  type Row = Pick<Selectable<Database['events']>, (typeof columns)[number]> & { payload?: Uint8Array; payload_encoding?: string };
-  const rows: Row[] = q.withTags ? await base.select([...columns, 'payload', 'payload_encoding']).execute() : await base.select([...columns]).execute();
+  type Row = Pick<Selectable<Database['events']>, (typeof columns)[number]> & {
+    payload?: Uint8Array;
+    payload_encoding?: string;
+    dictionary_id?: number | null;
+  };
+  const rows: Row[] = q.withTags
+    ? await base.select([...columns, 'payload', 'payload_encoding', 'dictionary_id']).execute()
+    : await base.select([...columns]).execute();
   const truncated = rows.length > q.limit;
   const kept = rows.slice(0, q.limit).reverse();
   const issueIds = [...new Set(kept.map((r) => r.issue_id as number))];
@@ -65,13 +71,21 @@ export async function recentErrorEvents(
       marks.set(key, [...(marks.get(key) ?? []), a.type]);
     }
   }
+  const dictionaries = q.withTags
+    ? await dictionariesOf(
+        db,
+        kept.map((r) => ({ dictionary_id: r.dictionary_id ?? null })),
+      )
+    : new Map<number, Uint8Array>();
   const events = kept.map((r): RecentEvent => {
     const key = `${r.issue_id}:${r.received_at}`;
     // Several events can share a receive time (one batch); the first of them caused the change.
     const types = marks.get(key) ?? [];
     marks.delete(key);
     const doc =
-      r.payload !== undefined && r.payload_encoding !== undefined ? decodeEvent({ payload: r.payload, payload_encoding: r.payload_encoding }).doc : {};
+      r.payload !== undefined && r.payload_encoding !== undefined
+        ? decodeEvent({ payload: r.payload, payload_encoding: r.payload_encoding, dictionary: dictionaries.get(r.dictionary_id ?? -1) ?? null }).doc
+        : {};
     return {
       issueId: r.issue_id as number,
       projectId: r.project_id,

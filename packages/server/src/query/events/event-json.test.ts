@@ -25,6 +25,8 @@ function stored(
     received_at: event.receivedAt,
     payload_encoding: 'br',
     payload: brotliCompressSync(json),
+    dictionary_id: null,
+    dictionary: null,
     issue_id: 12,
     timestamp: Math.round(event.timestamp * 1000),
     level: event.level,

@@ -1,14 +1,20 @@
-import { brotliDecompressSync } from 'node:zlib';
 import type { Selectable } from 'kysely';
-import type { Database } from '../../store/index.js';
+import { type Database, decodePayload } from '../../store/index.js';
 import { eventEntries } from './event-entries.js';
 import { arr, isoFromSeconds, type JsonObject, num, obj, str } from './json-read.js';
 
-export type EventRow = Selectable<Database['events']>;
+export type StoredEventRow = Selectable<Database['events']>;
+/** An events row with the compression dictionary its payload needs, if any. */
+export type EventRow = StoredEventRow & { dictionary: Uint8Array | null };
 
-/** The stored document: `br` is brotli JSON; anything else is taken as plain JSON. */
-export function decodeEvent(row: Pick<EventRow, 'payload' | 'payload_encoding'>): { doc: JsonObject; size: number } {
-  const bytes = row.payload_encoding === 'br' ? brotliDecompressSync(row.payload) : Buffer.from(row.payload);
+/** The stored document, decompressed; a payload that cannot be read shows as an empty event. */
+export function decodeEvent(row: Pick<EventRow, 'payload' | 'payload_encoding' | 'dictionary'>): { doc: JsonObject; size: number } {
+  let bytes: Buffer;
+  try {
+    bytes = decodePayload(row.payload_encoding, row.payload, row.dictionary);
+  } catch {
+    return { doc: {}, size: 0 };
+  }
   try {
     return { doc: obj(JSON.parse(bytes.toString('utf8'))) ?? {}, size: bytes.length };
   } catch {

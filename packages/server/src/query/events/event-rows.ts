@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { type KeysetCursor, type KeysetPage, keysetPage } from '../issues/index.js';
-import type { EventRow } from './event-json.js';
+import type { EventRow, StoredEventRow } from './event-json.js';
 
 /**
  * Reads of stored events, all on indexes: (project_id, event_id) for one event, (issue_id,
@@ -10,12 +10,33 @@ import type { EventRow } from './event-json.js';
  */
 export async function eventByEventId(db: Kysely<Database>, projectIds: readonly number[], eventId: string): Promise<EventRow | undefined> {
   if (projectIds.length === 0) return undefined;
-  return db
+  const row = await db
     .selectFrom('events')
     .selectAll()
     .where('project_id', 'in', [...projectIds])
     .where('event_id', '=', eventId.toLowerCase().replace(/-/g, ''))
     .executeTakeFirst();
+  return row && (await withDictionaries(db, [row]))[0];
+}
+
+/** The compression dictionaries (store/event-payload-codec.ts) these rows' payloads need, by id. */
+export async function dictionariesOf(db: Kysely<Database>, rows: readonly { dictionary_id: number | null }[]): Promise<Map<number, Uint8Array>> {
+  const ids = [...new Set(rows.map((r) => r.dictionary_id).filter((id) => id !== null))];
+  const out = new Map<number, Uint8Array>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const found = await db
+      .selectFrom('event_dictionaries')
+      .select(['id', 'bytes'])
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const d of found) out.set(d.id, d.bytes);
+  }
+  return out;
+}
+
+async function withDictionaries(db: Kysely<Database>, rows: readonly StoredEventRow[]): Promise<EventRow[]> {
+  const bytesOf = await dictionariesOf(db, rows);
+  return rows.map((r) => ({ ...r, dictionary: r.dictionary_id === null ? null : (bytesOf.get(r.dictionary_id) ?? null) }));
 }
 
 export interface EventPageQuery {
@@ -39,13 +60,21 @@ export async function eventsPage(db: Kysely<Database>, q: EventPageQuery): Promi
     .orderBy('id', dir)
     .limit(q.limit + 1)
     .execute();
-  return keysetPage(rows, q.limit, c, (r) => ({ value: r.received_at, id: r.id }));
+  return keysetPage(await withDictionaries(db, rows), q.limit, c, (r) => ({ value: r.received_at, id: r.id }));
 }
 
 /** The issue's newest or oldest event. */
 export async function issueEdgeEvent(db: Kysely<Database>, issueId: number, edge: 'latest' | 'oldest'): Promise<EventRow | undefined> {
   const dir = edge === 'latest' ? 'desc' : 'asc';
-  return db.selectFrom('events').selectAll().where('issue_id', '=', issueId).orderBy('received_at', dir).orderBy('id', dir).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('issue_id', '=', issueId)
+    .orderBy('received_at', dir)
+    .orderBy('id', dir)
+    .limit(1)
+    .executeTakeFirst();
+  return row && (await withDictionaries(db, [row]))[0];
 }
 
 /** The event ids just older (previous) and newer (next) within the same issue. */

@@ -28,6 +28,14 @@ export interface Dialect {
    */
   forClaim<DB, TB extends keyof DB, O>(query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O>;
   /**
+   * Whether a claim inside a transaction locks only its own rows. PostgreSQL: yes, so a
+   * worker may process a claim inside its transaction while ingest and other workers go
+   * on. SQLite: no — a write transaction holds the whole file, so ingest would wait for
+   * every event's processing; there a worker reads its claim first, processes it outside
+   * any transaction and commits in a short one that confirms the claim by deleting it.
+   */
+  readonly claimLocksRows: boolean;
+  /**
    * Runs `fn` as one transaction that is on disk when the promise resolves, without
    * making the event loop wait for the disk where the dialect allows it (the ingest
    * group commit). PostgreSQL simply commits; SQLite, see sqlite-durable-writer.ts.

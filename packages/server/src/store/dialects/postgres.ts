@@ -29,6 +29,7 @@ export function openPostgres(url: string, options: PostgresOptions = {}): Dialec
     autoId: (col) => col.primaryKey().generatedByDefaultAsIdentity(),
     blobType: 'bytea',
     bigIntType: 'bigint',
+    claimLocksRows: true,
     forClaim: (query) => query.forUpdate().skipLocked(),
     durableTransaction: (fn) => db.transaction().execute(fn),
     async migrationSchema() {

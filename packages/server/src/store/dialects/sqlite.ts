@@ -27,6 +27,7 @@ export function openSqlite(file: string): Dialect & { raw: SqliteDatabase.Databa
     autoId: (col) => col.primaryKey().autoIncrement(),
     blobType: 'blob',
     bigIntType: 'integer',
+    claimLocksRows: false,
     forClaim: (query) => query,
     durableTransaction: (fn) => (durable ? durable.transaction(fn) : db.transaction().execute(fn)),
     async migrationSchema() {

@@ -11,6 +11,7 @@ import { ingestClientIp } from './0008-ingest-client-ip.js';
 import { issueTagTopValues } from './0009-issue-tag-top-values.js';
 import { memberInvites } from './0010-member-invites.js';
 import { backgroundSweeps } from './0011-background-sweeps.js';
+import { eventDictionaries } from './0012-event-dictionaries.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   issueTagTopValues,
   memberInvites,
   backgroundSweeps,
+  eventDictionaries,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
