@@ -65,26 +65,12 @@ export function parseScopes(text: string): { ok: true; scopes: Scope[] } | { ok:
 /**
  * Member roles grant scopes the same way tokens do, so one check serves both. The four
  * roles are Sentry's: admin, manager and owner may manage members (member:write) and
- * teams; a manager also holds member:admin and org:write; only an owner holds everything.
+ * teams; a manager also holds member:admin and org:write, which leaves it every scope an owner has.
  */
 export const roleScopes: Record<'owner' | 'manager' | 'admin' | 'member', readonly Scope[]> = {
   owner: allScopes,
-  manager: [
-    'org:read',
-    'org:write',
-    'project:read',
-    'project:write',
-    'project:releases',
-    'event:read',
-    'event:write',
-    'event:admin',
-    'member:read',
-    'member:write',
-    'member:admin',
-    'team:read',
-    'team:write',
-    'team:admin',
-  ],
+  // Every scope there is (Faultline has no org:admin); what sets an owner apart are the role rules (members/role-rules.ts).
+  manager: allScopes,
   admin: [
     'org:read',
     'project:read',
