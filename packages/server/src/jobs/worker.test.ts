@@ -35,6 +35,25 @@ for (const dialect of testDialects()) {
       });
     }
 
+    /** The real pipeline, held at the start of its first batch until `release()`; `inside` resolves once it is held. */
+    function gatedPipeline(): { processBatch: ProcessBatch; inside: Promise<void>; release: () => void } {
+      const real = pipeline(server.store);
+      let entered!: () => void;
+      const inside = new Promise<void>((r) => {
+        entered = r;
+      });
+      let release!: () => void;
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      const processBatch: ProcessBatch = async (items, reader) => {
+        entered();
+        await gate;
+        return real(items, reader);
+      };
+      return { processBatch, inside, release };
+    }
+
     async function enqueue(n: number): Promise<string[]> {
       const ids = Array.from({ length: n }, () => newEventId());
       for (const id of ids) assert.equal((await post(server, eventEnvelope(id))).status, 200);
@@ -181,21 +200,8 @@ for (const dialect of testDialects()) {
 
     it('does not hold up ingest while it processes a batch: a new envelope commits meanwhile', async () => {
       await enqueue(3);
-      const real = pipeline(server.store);
-      let entered!: () => void;
-      const inside = new Promise<void>((r) => {
-        entered = r;
-      });
-      let release!: () => void;
-      const gate = new Promise<void>((r) => {
-        release = r;
-      });
-      const paused: ProcessBatch = async (items, reader) => {
-        entered();
-        await gate;
-        return real(items, reader);
-      };
-      const w = worker({ processBatch: paused, batchSize: 3 });
+      const { processBatch, inside, release } = gatedPipeline();
+      const w = worker({ processBatch, batchSize: 3 });
       const running = w.runOnce();
       await inside;
       // While the batch is being processed, a new envelope gets its durable 200.
@@ -210,21 +216,8 @@ for (const dialect of testDialects()) {
 
     it('finishes the batch in progress on stop and leaves the rest queued', async () => {
       await enqueue(6);
-      const real = pipeline(server.store);
-      let entered!: () => void;
-      const inside = new Promise<void>((r) => {
-        entered = r;
-      });
-      let release!: () => void;
-      const gate = new Promise<void>((r) => {
-        release = r;
-      });
-      const slow: ProcessBatch = async (items, reader) => {
-        entered();
-        await gate;
-        return real(items, reader);
-      };
-      const w = worker({ processBatch: slow, batchSize: 2 });
+      const { processBatch, inside, release } = gatedPipeline();
+      const w = worker({ processBatch, batchSize: 2 });
       w.start();
       await inside;
       const stopped = w.stop();

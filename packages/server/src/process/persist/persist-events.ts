@@ -84,22 +84,25 @@ export async function persistEvents(
   await store.eventDictionaries.insert(trx, staged.donations);
   const grouped = prepared.filter(isError);
   const assignment = await assignIssues(store, trx, grouped, deps.now);
-  const rows: NewStoredEvent[] = prepared.map((p) => ({
-    projectId: p.projectId,
-    eventId: p.event.event_id,
-    type: p.ready.itemType,
-    receivedAt: p.receivedAt,
-    payloadEncoding: (payloads.get(p) as DictionaryChoice).encoded.encoding,
-    payload: (payloads.get(p) as DictionaryChoice).encoded.payload,
-    dictionaryId: (payloads.get(p) as DictionaryChoice).dictionaryId,
-    issueId: isError(p) ? (assignment.issueOf.get(p) ?? null) : null,
-    timestamp: Math.round(p.event.timestamp * 1000),
-    level: p.event.level,
-    environment: p.event.environment ?? null,
-    release: p.event.release ?? null,
-    userKey: p.userKey,
-    title: p.event.title,
-  }));
+  const rows: NewStoredEvent[] = prepared.map((p) => {
+    const { encoded, dictionaryId } = payloads.get(p) as DictionaryChoice;
+    return {
+      projectId: p.projectId,
+      eventId: p.event.event_id,
+      type: p.ready.itemType,
+      receivedAt: p.receivedAt,
+      payloadEncoding: encoded.encoding,
+      payload: encoded.payload,
+      dictionaryId,
+      issueId: isError(p) ? (assignment.issueOf.get(p) ?? null) : null,
+      timestamp: Math.round(p.event.timestamp * 1000),
+      level: p.event.level,
+      environment: p.event.environment ?? null,
+      release: p.event.release ?? null,
+      userKey: p.userKey,
+      title: p.event.title,
+    };
+  });
   const inserted = rows.length > 0 ? await store.events.insertNew(trx, rows) : new Set<string>();
   const stored = prepared.filter((p) => inserted.has(p.key));
   const storedGrouped = stored.filter(isError);

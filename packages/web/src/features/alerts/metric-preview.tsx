@@ -1,6 +1,6 @@
 import { RelativeTime } from '../../ui/relative-time.js';
-import { Loading } from '../../ui/states.js';
 import type { MetricPreviewJson } from './alert-types.js';
+import { PreviewFrame } from './preview-frame.js';
 import type { MetricRulePreview } from './use-rule-preview.js';
 
 const W = 600;
@@ -44,20 +44,9 @@ const DESCRIBE: Record<string, string> = { opened: 'Triggered', severity_changed
 
 /** The metric rule being edited, replayed over the last day: the series, its thresholds and the would-be notifications. */
 export function MetricPreviewPanel({ preview, thresholds }: { preview: MetricRulePreview; thresholds: Thresholds }) {
-  const { data, error, loading } = preview;
   return (
-    <section className="card rule-preview" aria-labelledby="metric-preview-title" aria-busy={loading || undefined}>
-      <div className="rule-preview-head">
-        <h2 id="metric-preview-title">Preview</h2>
-        {loading && <span className="spinner" role="status" aria-label="Updating the preview" />}
-      </div>
-      {error && (
-        <p className="alert" role="alert">
-          {error.status === 400 ? `Not a valid rule yet: ${error.detail}` : error.detail}
-        </p>
-      )}
-      {!data && !error && <Loading label="Measuring the last day…" />}
-      {data && (
+    <PreviewFrame titleId="metric-preview-title" preview={preview} loadingLabel="Measuring the last day…">
+      {(data) => (
         <>
           <p className="rule-preview-summary" aria-live="polite">
             Over the last {data.window.hours} hours this rule would have triggered{' '}
@@ -82,6 +71,6 @@ export function MetricPreviewPanel({ preview, thresholds }: { preview: MetricRul
           )}
         </>
       )}
-    </section>
+    </PreviewFrame>
   );
 }

@@ -1,25 +1,15 @@
 import { Link } from 'react-router';
 import { LevelBadge } from '../../ui/level-badge.js';
 import { RelativeTime } from '../../ui/relative-time.js';
-import { EmptyState, Loading } from '../../ui/states.js';
+import { EmptyState } from '../../ui/states.js';
+import { PreviewFrame } from './preview-frame.js';
 import type { RulePreview } from './use-rule-preview.js';
 
 /** The live preview beside the issue rule editor: what the rule would have sent over the last days. */
 export function RulePreviewPanel({ org, preview }: { org: string; preview: RulePreview }) {
-  const { data, error, loading } = preview;
   return (
-    <section className="card rule-preview" aria-labelledby="preview-title" aria-busy={loading || undefined}>
-      <div className="rule-preview-head">
-        <h2 id="preview-title">Preview</h2>
-        {loading && <span className="spinner" role="status" aria-label="Updating the preview" />}
-      </div>
-      {error && (
-        <p className="alert" role="alert">
-          {error.status === 400 ? `Not a valid rule yet: ${error.detail}` : error.detail}
-        </p>
-      )}
-      {!data && !error && <Loading label="Replaying recent events…" />}
-      {data && (
+    <PreviewFrame titleId="preview-title" preview={preview} loadingLabel="Replaying recent events…">
+      {(data) => (
         <>
           <p className="rule-preview-summary" aria-live="polite">
             Over the last {data.window.days} days this rule would have notified{' '}
@@ -61,6 +51,6 @@ export function RulePreviewPanel({ org, preview }: { org: string; preview: RuleP
           )}
         </>
       )}
-    </section>
+    </PreviewFrame>
   );
 }
