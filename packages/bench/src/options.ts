@@ -30,6 +30,8 @@ export interface BenchOptions {
   readonly stages: readonly StageName[];
   /** FAULTLINE_WORKER_THREADS for the Faultline targets; null = the server's default */
   readonly workerThreads: number | null;
+  /** further FAULTLINE_* settings for the Faultline targets (`--server-env`) */
+  readonly serverEnv: Readonly<Record<string, string>>;
   readonly query: QueryOptions;
 }
 
@@ -112,6 +114,7 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --keep                  keep the run's temp directory (corpus, data dirs)
   --only STAGE            run one stage only: ingest or query (default both)
   --worker-threads N      FAULTLINE_WORKER_THREADS for the Faultline servers (default: the server's default)
+  --server-env K=V[,K=V]  more FAULTLINE_* settings for the Faultline servers (e.g. FAULTLINE_WORKER_BATCH_SIZE=50)
   --query-events N        error events seeded for the query benchmark (default 200000)
   --query-issues N        distinct issues among them (default 10000)
   --query-days D          days the seeded events spread over (default 14)
@@ -162,6 +165,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         'query-requests': { type: 'string' },
         'query-warmup': { type: 'string' },
         'worker-threads': { type: 'string' },
+        'server-env': { type: 'string' },
       },
     }).values;
   } catch (err) {
@@ -209,6 +213,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         keep: values.keep === true,
         stages,
         workerThreads: str('worker-threads') === undefined ? null : num(str('worker-threads'), 0, 'worker-threads', 0, 16, true),
+        serverEnv: parseServerEnv(str('server-env')),
         query: {
           events: queryEvents,
           issues: queryIssues,
@@ -256,4 +261,17 @@ export function redactDatabaseUrl(url: string | null): string | null {
   } catch {
     return 'postgres://(unparseable)';
   }
+}
+
+/** `--server-env FAULTLINE_A=1,FAULTLINE_B=x`: only the server's own settings, so nothing else of the shell leaks in. */
+function parseServerEnv(raw: string | undefined): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (raw === undefined) return env;
+  for (const pair of raw.split(',')) {
+    const eq = pair.indexOf('=');
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    if (eq < 0 || !/^FAULTLINE_[A-Z0-9_]+$/.test(key)) throw new RangeError(`--server-env takes FAULTLINE_NAME=value pairs separated by commas, got "${pair}"`);
+    env[key] = pair.slice(eq + 1);
+  }
+  return env;
 }

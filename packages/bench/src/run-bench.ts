@@ -49,6 +49,7 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
         drainSeconds: options.drainSeconds,
         stallSeconds: options.stallSeconds,
         workerThreads: options.workerThreads,
+        serverEnv: Object.entries(options.serverEnv).map(([k, v]) => `${k}=${v}`),
         targets: [...options.targets],
         databaseUrl: redactDatabaseUrl(options.databaseUrl),
         queryEvents: options.query.events,
@@ -111,7 +112,10 @@ async function ingestStage(
   return { corpus: { ...corpus.stats, buildMs }, targets };
 }
 
-/** Server settings a run chose (`--worker-threads`); otherwise the server's defaults are measured. */
+/** Server settings a run chose (`--worker-threads`, `--server-env`); otherwise the server's defaults are measured. */
 function serverSettings(options: BenchOptions): Record<string, string> {
-  return options.workerThreads === null ? {} : { FAULTLINE_WORKER_THREADS: String(options.workerThreads) };
+  return {
+    ...(options.workerThreads === null ? {} : { FAULTLINE_WORKER_THREADS: String(options.workerThreads) }),
+    ...options.serverEnv,
+  };
 }

@@ -74,7 +74,7 @@ function ingestSection(r: BenchResults, c: NonNullable<BenchResults['corpus']>):
     '',
     `Load: saturation = ${p.concurrency} requests in flight over ${p.connections} keep-alive connections for ${p.saturationSeconds} s after ${p.warmupSeconds} s warm-up; ` +
       `open loop = ${p.rate} envelopes/s for ${p.openSeconds} s, latency from the scheduled send time. ` +
-      `Faultline's processing: ${p.workerThreads === null || p.workerThreads === undefined ? 'the server default' : `FAULTLINE_WORKER_THREADS=${p.workerThreads}`}.`,
+      `Faultline's processing: ${processingSettings(p)}.`,
     '',
     `| target | accepted/s at saturation | vs baseline | p50 / p99 at saturation | p50 / p99 at ${p.rate}/s | processed/s | peak RSS | disk / event |`,
     '|---|---|---|---|---|---|---|---|',
@@ -102,4 +102,12 @@ function ingestSection(r: BenchResults, c: NonNullable<BenchResults['corpus']>):
     lines.push(...timeline(t));
   }
   return lines;
+}
+
+function processingSettings(p: BenchResults['parameters']): string {
+  const chosen = [
+    ...(p.workerThreads === null || p.workerThreads === undefined ? [] : [`FAULTLINE_WORKER_THREADS=${p.workerThreads}`]),
+    ...(Array.isArray(p.serverEnv) ? p.serverEnv : []),
+  ];
+  return chosen.length === 0 ? 'the server defaults' : chosen.join(', ');
 }

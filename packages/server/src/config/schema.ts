@@ -216,6 +216,14 @@ export const configSchema = {
     doc: 'Worker threads that process the queue, each with its own database connection, so processing never holds up ingest on the event loop; 0 = process on the main thread. On SQLite each thread takes its own share of the queue and they commit one at a time; a server with an injected clock or an in-memory database always processes on the main thread.',
     parse: integer(0, 16),
   },
+  workerNice: {
+    env: 'FAULTLINE_WORKER_NICE',
+    // Ingest answers clients and must stay fast under a spike; processing only works off a backlog.
+    default: '10',
+    unit: 'nice',
+    doc: 'Scheduling priority (Linux `nice`, 0–19) of the processing threads. When ingest and processing compete for the CPU, ingest wins and the backlog is worked off afterwards; on an idle CPU processing runs at full speed whatever the value. 0 = the same priority as ingest. Ignored where threads cannot be given their own priority (not Linux) and when processing runs on the main thread.',
+    parse: integer(0, 19),
+  },
   workerBatchSize: {
     env: 'FAULTLINE_WORKER_BATCH_SIZE',
     default: '200',

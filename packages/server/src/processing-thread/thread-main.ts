@@ -12,12 +12,16 @@ import { createPipeline, createSourceMapStage } from '../process/index.js';
 import { createReleases, pipelineReleases } from '../releases/index.js';
 import { openStore } from '../store/index.js';
 import type { FromThread, ThreadData, ToThread } from './messages.js';
+import { lowerThisThreadPriority } from './thread-priority.js';
 
 const port = parentPort;
 if (port === null) throw new Error('thread-main.ts runs only as a worker thread');
 const { config, store: storeOptions, partition } = workerData as ThreadData;
 const clock = systemClock;
 const logger = createLogger(config.logLevel).child({ thread: 'processing' });
+// Before any work: under CPU contention ingest's answers come first, the backlog waits.
+const priority = lowerThisThreadPriority(config.workerNice);
+if (!priority.applied && config.workerNice !== 0) logger.warn({ reason: priority.reason }, 'processing thread keeps the process priority');
 const store = openStore({
   ...storeOptions,
   clock,
@@ -54,9 +58,22 @@ async function answer(id: number, work: () => Promise<number>): Promise<void> {
   }
 }
 
+// While the loop runs, the main thread's commits leave checkpointing of SQLite's log to this thread.
+const checkpointEveryMs = 1000;
+let checkpoints: NodeJS.Timeout | null = null;
+
+function checkpoint(): void {
+  try {
+    store.dialect.checkpoint?.();
+  } catch (err) {
+    logger.warn({ err }, 'checkpoint of the write-ahead log failed; the next one retries');
+  }
+}
+
 port.on('message', (message: ToThread) => {
   switch (message.type) {
     case 'start':
+      if (store.dialect.checkpoint !== undefined) checkpoints ??= setInterval(checkpoint, checkpointEveryMs);
       return worker.start();
     case 'notify':
       return worker.notify();
@@ -71,6 +88,8 @@ port.on('message', (message: ToThread) => {
       });
     case 'stop':
       return void answer(message.id, async () => {
+        if (checkpoints !== null) clearInterval(checkpoints);
+        checkpoints = null;
         await worker.stop();
         await store.close();
         port.close();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ProcessedEventSummary } from '../process/index.js';
 import { eventEnvelope, explainSkippedPostgres, newEventId, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
+import { threadNices } from './thread-nice.test-support.js';
 
 explainSkippedPostgres();
 
@@ -10,7 +11,7 @@ for (const dialect of testDialects()) {
     let server: TestServer;
     const summaries: ProcessedEventSummary[] = [];
     before(async () => {
-      server = await startTestServer({ dialect, env: { FAULTLINE_WORKER_THREADS: '1' } });
+      server = await startTestServer({ dialect, env: { FAULTLINE_WORKER_THREADS: '1', FAULTLINE_WORKER_NICE: '13' } });
       server.app.postProcessHooks.push((results) => void summaries.push(...results));
     });
     after(async () => {
@@ -27,6 +28,14 @@ for (const dialect of testDialects()) {
       const stored = await server.store.events.countsByEventId(server.workspace.projectId);
       for (const id of ids) assert.equal(stored.get(id), 1, `event ${id} stored once`);
       assert.deepEqual(new Set(summaries.map((s) => s.eventId)), new Set(ids));
+    });
+
+    it('runs the processing thread at FAULTLINE_WORKER_NICE and leaves the main thread as it was', {
+      skip: process.platform === 'linux' ? false : 'per-thread nice values exist on Linux only',
+    }, () => {
+      const nices = threadNices();
+      assert.notEqual(nices.get(process.pid), 13);
+      assert.ok([...nices.values()].includes(13), `a thread runs at nice 13: ${JSON.stringify([...nices])}`);
     });
   });
 }

@@ -118,6 +118,8 @@ export function createThreadedWorker(options: ThreadedWorkerOptions): ThreadedWo
     start() {
       if (running) return;
       running = true;
+      // The threads' loop now checkpoints SQLite's log (thread-main.ts), off the event loop.
+      options.store.dialect.checkpointElsewhere?.();
       startThreads();
     },
     async stop() {

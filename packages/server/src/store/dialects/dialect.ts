@@ -41,6 +41,20 @@ export interface Dialect {
    * group commit). PostgreSQL simply commits; SQLite, see sqlite-durable-writer.ts.
    */
   durableTransaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * SQLite only: copies the write-ahead log back into the database file (passive: never
+   * waits for readers or writers), then returns a step of free pages to the file system
+   * when many are free. Every commit of a connection checkpoints once the log is large; see
+   * `checkpointElsewhere`.
+   */
+  checkpoint?(): void;
+  /**
+   * SQLite only: this process's connections stop checkpointing as part of their commits,
+   * because another thread calls `checkpoint` regularly (the processing thread). A
+   * checkpoint copies megabytes and fsyncs the database file: inside an ingest commit it
+   * stalled the event loop for hundreds of milliseconds.
+   */
+  checkpointElsewhere?(): void;
   /** verifies the database answers */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -3,9 +3,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface DurableWriter {
   transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** its commits no longer checkpoint the log (Dialect.checkpointElsewhere) */
+  checkpointElsewhere(): void;
   close(): Promise<void>;
 }
 
@@ -42,7 +45,7 @@ export function createSqliteDurableWriter(file: string, main: Kysely<Database>):
   // No busy_timeout here: SQLite's busy handler sleeps the calling thread (in steps of up to
   // 100 ms), and this connection runs on an event loop; beginImmediate waits asynchronously.
   raw.pragma('busy_timeout = 0');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   let wal: Promise<FileHandle> | null = null;
 
   async function syncWal(): Promise<void> {
@@ -69,6 +72,9 @@ export function createSqliteDurableWriter(file: string, main: Kysely<Database>):
       );
       await syncWal();
       return result;
+    },
+    checkpointElsewhere() {
+      raw.pragma('wal_autocheckpoint = 0');
     },
     async close() {
       if (wal) await (await wal).close().catch(() => {});
