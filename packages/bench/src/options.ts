@@ -269,8 +269,8 @@ function parseServerEnv(raw: string | undefined): Record<string, string> {
   if (raw === undefined) return env;
   for (const pair of raw.split(',')) {
     const eq = pair.indexOf('=');
-    const key = eq < 0 ? pair : pair.slice(0, eq);
-    if (eq < 0 || !/^FAULTLINE_[A-Z0-9_]+$/.test(key)) throw new RangeError(`--server-env takes FAULTLINE_NAME=value pairs separated by commas, got "${pair}"`);
+    const key = pair.slice(0, Math.max(eq, 0));
+    if (!/^FAULTLINE_[A-Z0-9_]+$/.test(key)) throw new RangeError(`--server-env takes FAULTLINE_NAME=value pairs separated by commas, got "${pair}"`);
     env[key] = pair.slice(eq + 1);
   }
   return env;
