@@ -75,6 +75,8 @@ export interface SpanBatch {
   readonly traceId: string;
   readonly segmentId: string;
   readonly segment: Segment | null;
+  /** the segment's (normalized) name, also known to streamed spans that arrive without it */
+  readonly segmentName: string | null;
   /** every span of the batch, the segment span included */
   readonly spans: Span[];
 }

@@ -118,10 +118,15 @@ function groupIntoBatches(kept: { span: Span; attributes: JsonObject }[], envelo
     const segmentEntry = entries.find((e) => e.span.isSegment && e.span.spanId === e.span.segmentId);
     const segmentSpan = segmentEntry === undefined ? undefined : spans.find((s) => s.spanId === segmentEntry.span.spanId);
     const first = spans[0] as Span;
+    const segment = segmentEntry === undefined || segmentSpan === undefined ? null : segmentOf(segmentSpan, segmentEntry.attributes, envelopeTrace);
+    const named = entries.find((e) => typeof e.attributes['sentry.segment.name'] === 'string');
+    const source = stringOrNull(named?.attributes['sentry.segment.name.source'], 32);
+    const sentName = named === undefined ? null : textOf(named.attributes['sentry.segment.name'], 200);
     batches.push({
       traceId: first.traceId,
       segmentId: first.segmentId,
-      segment: segmentEntry === undefined || segmentSpan === undefined ? null : segmentOf(segmentSpan, segmentEntry.attributes, envelopeTrace),
+      segment,
+      segmentName: segment?.name ?? (sentName === null ? null : source === 'url' ? normalizeUrlName(sentName) : sentName),
       spans,
     });
   }
@@ -193,5 +198,5 @@ function fromLegacy(raw: JsonObject, envelopeTrace: JsonObject | undefined, note
     data: boundedData(data),
   };
   const segment = span.isSegment ? segmentOf(span, { ...data, 'sentry.segment.name': raw.description ?? null }, envelopeTrace) : null;
-  return { ok: true, notes, droppedSpans: 0, batches: [{ traceId, segmentId, segment, spans: [span] }] };
+  return { ok: true, notes, droppedSpans: 0, batches: [{ traceId, segmentId, segment, segmentName: segment?.name ?? null, spans: [span] }] };
 }

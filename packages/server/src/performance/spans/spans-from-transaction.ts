@@ -93,7 +93,7 @@ export function spansFromTransaction(payload: JsonObject, envelopeTrace: JsonObj
     ok: true,
     notes,
     droppedSpans,
-    batches: [{ traceId, segmentId, segment: { ...segment, span: segmentSpanFinal }, spans }],
+    batches: [{ traceId, segmentId, segment: { ...segment, span: segmentSpanFinal }, segmentName: segment.name, spans }],
   };
 }
 
