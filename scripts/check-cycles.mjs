@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Fails on import cycles among packages/*/src and on imports that break the
-// dependency directions of shared/HOUSE-STYLE.md ("Boundaries").
+// allowed dependency directions pinned below (ARCHITECTURE.md › Module map names the folders).
 // Resolution is TypeScript's own (each package's tsconfig), so `./x.js` finds
 // `./x.ts` exactly as tsc does; workspace packages map to their src/index.ts so
 // this works before anything is built. Not dpdm: it resolves @faultline/* into
@@ -112,7 +112,7 @@ const ioModules = new Set([
 ]);
 const domainOf = (p) => (p.pkg === 'server' ? p.folder : null);
 
-// Server folders whose dependencies are pinned (HOUSE-STYLE.md "Boundaries"); '' is app.ts/main.ts.
+// Server folders whose dependencies are pinned (this table is the rule); '' is app.ts/main.ts.
 // Folders not listed here (api/, cli/, testing/, auth/, provision/ …) are checked only by the rules below.
 const mayImport = {
   kernel: [],

@@ -85,7 +85,7 @@ test('payload hints: security reports, transactions in event items, UI profile c
   assert.equal(dataCategoryOf('event', { eventType: 'csp' }), 'security');
   assert.equal(dataCategoryOf('event', { eventType: 'expectstaple' }), 'security');
   assert.equal(dataCategoryOf('event', { eventType: 'transaction' }), 'transaction');
-  // Message-only events stay `error`: the reference says "use error" (§4 table).
+  // Message-only events stay `error`, as the JS SDK files them (docs/wire-format.md › Item types and data categories).
   assert.equal(dataCategoryOf('event', { eventType: 'default' }), 'error');
   assert.equal(dataCategoryOf('profile_chunk', { platform: 'cocoa' }), 'profile_chunk_ui');
   assert.equal(dataCategoryOf('profile_chunk', { platform: 'python' }), 'profile_chunk');

@@ -66,7 +66,7 @@ export function assertTransaction(stored: Stored, expected: Tagged & { name: str
   assertReleaseAndEnvironment(tx.payload, expected, context);
 }
 
-/** Span v2 containers (JS SDK 11 default, reference §4.3). */
+/** Span v2 containers (JS SDK 11 default; docs/wire-format.md › Item headers). */
 export function assertStreamedSpans(stored: Stored, expected: Tagged & { segment: string; children: string[] }, context: string): void {
   const containers = stored.ofType('span');
   const spans = containers.flatMap((c) => arrayAt(c.payload, 'items'));

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseFingerprintRules } from './parse-fingerprint-rules.js';
 
-// The example of reference §6.2, verbatim.
+// A rule set using every matcher form, negation, variables and a title (syntax: Sentry product
+// docs, Issue Grouping › Fingerprint Rules).
 const REFERENCE_EXAMPLE = `# comment
 error.type:DatabaseUnavailable                         -> system-down
 error.type:ConnectionError error.value:"*timeout*"      -> network-timeout, {{ transaction }}

@@ -6,7 +6,8 @@ import type { GroupingEvent, GroupingFrame } from './grouping-input.js';
 import { compileGroupingRules } from './grouping-rules.js';
 import { parseStackRules } from './parse-stack-rules.js';
 
-// The example of reference §6.3, verbatim.
+// A rule set using every action, a caller matcher and comments (syntax: Sentry product docs,
+// Issue Grouping › Stack Trace Rules).
 const REFERENCE_EXAMPLE = `stack.abs_path:**/node_modules/**        -app
 stack.module:@babel/**                   -app -group
 family:javascript stack.function:__webpack_require__ -group
