@@ -102,7 +102,18 @@ export function accumulateRollups(batches: readonly { projectId: number; batch: 
       const id = JSON.stringify(Object.values(key));
       let delta = transactions.get(id);
       if (delta === undefined) {
-        delta = { ...key, count: 0, failureCount: 0, weight: 0, sumMs: 0, minMs: Number.POSITIVE_INFINITY, maxMs: 0, satisfied: 0, tolerated: 0, sketch: newSketch() };
+        delta = {
+          ...key,
+          count: 0,
+          failureCount: 0,
+          weight: 0,
+          sumMs: 0,
+          minMs: Number.POSITIVE_INFINITY,
+          maxMs: 0,
+          satisfied: 0,
+          tolerated: 0,
+          sketch: newSketch(),
+        };
         transactions.set(id, delta);
       }
       const ms = span.durationMs;
@@ -117,7 +128,14 @@ export function accumulateRollups(batches: readonly { projectId: number; batch: 
       delta.sketch.accept(ms);
       const userKey = userKeyOf(segment.user);
       if (userKey !== null) {
-        const user: UserDelta = { projectId, hour: Math.floor(span.end / 3600) * 3600, name: key.name, environment: key.environment, release: key.release, userKey };
+        const user: UserDelta = {
+          projectId,
+          hour: Math.floor(span.end / 3600) * 3600,
+          name: key.name,
+          environment: key.environment,
+          release: key.release,
+          userKey,
+        };
         users.set(JSON.stringify(Object.values(user)), user);
       }
     }

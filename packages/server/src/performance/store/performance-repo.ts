@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, StoreExecutor } from '../../store/index.js';
 import type { RollupDeltas } from '../rollups/rollup-deltas.js';
+import { userKeyOf } from '../rollups/rollup-deltas.js';
 import { decodeSketch, encodeSketch, newSketch } from '../rollups/sketch.js';
 import type { SpanBatch } from '../spans/index.js';
-import { userKeyOf } from '../rollups/rollup-deltas.js';
 import { decodeTraceDocument, encodeTraceDocument } from './trace-document.js';
 
 export interface StoredBatch {
@@ -163,8 +163,12 @@ export function createPerformanceRepo(db: Kysely<Database>) {
     /** Retention: rollups of a project older than `beforeSeconds` (minute starts, epoch seconds). */
     async deleteRollupsBefore(projectId: number, beforeSeconds: number): Promise<number> {
       let n = 0;
-      n += Number((await db.deleteFrom('perf_rollups').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows);
-      n += Number((await db.deleteFrom('span_rollups').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows);
+      n += Number(
+        (await db.deleteFrom('perf_rollups').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
+      );
+      n += Number(
+        (await db.deleteFrom('span_rollups').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
+      );
       n += Number((await db.deleteFrom('perf_users').where('project_id', '=', projectId).where('hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows);
       return n;
     },
@@ -185,7 +189,13 @@ async function compactTable(db: Kysely<Database>, table: 'perf_rollups' | 'span_
     // Already-compacted rows of the same keys fold in too, so each key keeps one row per minute.
     const minutes = [...new Set(rows.map((r) => Number(r.minute)))];
     const projectIds = [...new Set(rows.map((r) => r.project_id))];
-    const previous = await trx.selectFrom(table).selectAll().where('compacted', '=', 1).where('minute', 'in', minutes).where('project_id', 'in', projectIds).execute();
+    const previous = await trx
+      .selectFrom(table)
+      .selectAll()
+      .where('compacted', '=', 1)
+      .where('minute', 'in', minutes)
+      .where('project_id', 'in', projectIds)
+      .execute();
     const groups = new Map<string, Record<string, unknown>[]>();
     const wanted = new Set(rows.map((r) => keyOf(r)));
     for (const r of [...rows, ...previous.filter((p) => wanted.has(keyOf(p)))]) {
@@ -195,7 +205,11 @@ async function compactTable(db: Kysely<Database>, table: 'perf_rollups' | 'span_
       else list.push(r);
     }
     const ids = [...rows, ...previous].filter((r) => wanted.has(keyOf(r))).map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 500) await trx.deleteFrom(table).where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (let i = 0; i < ids.length; i += 500)
+      await trx
+        .deleteFrom(table)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
     const merged = [...groups.values()].map((group) => mergeRows(group));
     for (let i = 0; i < merged.length; i += rowsPerInsert) {
       // The row shapes are the table's own columns minus the generated id.
