@@ -119,7 +119,8 @@ const mayImport = {
   config: ['kernel'],
   store: ['kernel', 'config'],
   ingest: ['kernel', 'config', 'store', 'auth', 'jobs', 'outcomes'],
-  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'issues'],
+  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'issues', 'performance'],
+  performance: ['kernel', 'config', 'store'],
   query: ['kernel', 'config', 'store', 'auth'],
   alert: ['kernel', 'config', 'store', 'jobs'],
 };

@@ -16,7 +16,7 @@ export interface Span {
   readonly isSegment: boolean;
   readonly op: string;
   /** the span's name (v2) or description (v1) as sent, cut to a bound */
-  readonly description: string;
+  description: string;
   /** a span status name (`ok`, `internal_error`, …), see span-status.ts */
   readonly status: string;
   /** epoch seconds */
@@ -26,7 +26,7 @@ export interface Span {
   /** duration minus the time covered by direct children (Sentry's `exclusive_time`) */
   exclusiveTimeMs: number;
   /** v1 `data` or v2 attributes (values unwrapped), bounded */
-  readonly data: Readonly<Record<string, JsonValue>>;
+  data: Record<string, JsonValue>;
 }
 
 /**
@@ -35,14 +35,14 @@ export interface Span {
  */
 export interface Segment {
   readonly span: Span;
-  readonly name: string;
+  name: string;
   /** `transaction_info.source` / `sentry.segment.name.source`: route, url, custom, … */
   readonly source: string;
   readonly httpMethod: string | null;
   readonly httpStatusCode: number | null;
   readonly release: string | null;
   readonly environment: string | null;
-  readonly user: SegmentUser | null;
+  user: SegmentUser | null;
   readonly platform: string | null;
   readonly sdkName: string | null;
   /** the client's sample rate for this trace (0..1], when it said */
@@ -76,7 +76,7 @@ export interface SpanBatch {
   readonly segmentId: string;
   readonly segment: Segment | null;
   /** the segment's (normalized) name, also known to streamed spans that arrive without it */
-  readonly segmentName: string | null;
+  segmentName: string | null;
   /** every span of the batch, the segment span included */
   readonly spans: Span[];
 }

@@ -46,7 +46,7 @@ export function encodeTraceDocument(batch: SpanBatch): Uint8Array {
       s.start,
       s.end,
       Math.round(s.exclusiveTimeMs * 1000) / 1000,
-      Object.keys(s.data).length === 0 ? 0 : (s.data as Record<string, JsonValue>),
+      Object.keys(s.data).length === 0 ? 0 : s.data,
     ]),
   };
   return deflateRawSync(Buffer.from(JSON.stringify(doc)), { level: 6 });

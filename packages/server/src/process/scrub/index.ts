@@ -18,3 +18,4 @@ export {
   type ScrubSettingsResult,
 } from './scrub-settings.js';
 export { FILTERED } from './scrub-string.js';
+export { scrubSpanBatches } from './scrub-spans.js';
