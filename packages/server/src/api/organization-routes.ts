@@ -9,9 +9,7 @@ type OrgParams = { org: string };
 
 export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string): void {
   app.get('/api/0/organizations/', async (request, reply) => {
-    const p = requirePrincipal(request);
-    let orgs = await store.organizations.forUser(p.user.id);
-    if (p.kind === 'token' && p.token.orgId !== null) orgs = orgs.filter((o) => o.id === p.token.orgId);
+    const orgs = await auth.organizations(requirePrincipal(request));
     return paginate(request, reply, orgs.map(organizationJson), readPage(request));
   });
 
