@@ -50,7 +50,15 @@ export function createAuth(options: AuthOptions) {
     seen.add(org.id);
     audited.set(principal, seen);
     logger.info(
-      { audit: 'superuser_access', userId: principal.user.id, email: principal.user.email, org: org.slug, orgId: org.id, memberRole: member?.role ?? null, route: principal.route ?? null },
+      {
+        audit: 'superuser_access',
+        userId: principal.user.id,
+        email: principal.user.email,
+        org: org.slug,
+        orgId: org.id,
+        memberRole: member?.role ?? null,
+        route: principal.route ?? null,
+      },
       'superuser access to an organization beyond their membership',
     );
   }
