@@ -102,7 +102,7 @@ for (const dialect of testDialects()) {
       assertDetail(await apiFetch(server.url, `/api/0/organizations/${orgA}/members/me/`, { as: { session: rootSession } }), 404, /Member not found/);
     });
 
-    it('leaves an audit line for each access beyond its membership, naming the user, organization and route', async () => {
+    it('leaves an audit line for each request only the superuser flag allows, naming the user, organization and route', async () => {
       const lines = audits().filter((l) => l.org === orgA);
       assert.ok(lines.length > 0, 'no audit line for organization A');
       assert.ok(
@@ -117,10 +117,26 @@ for (const dialect of testDialects()) {
       const before = audits().length;
       await getOk(server, '/api/0/organizations/org-b/', { session: rootSession });
       assert.equal(audits().length, before);
+      // As a plain member of org-b, reading is membership; creating a team is the superuser flag at work.
+      const orgB = await server.store.organizations.bySlug('org-b');
+      const membership = await server.store.members.find(orgB?.id ?? -1, root.id);
+      await server.store.members.setRole(orgB?.id ?? -1, membership?.id ?? -1, 'member');
+      await getOk(server, '/api/0/organizations/org-b/members/', { session: rootSession });
+      assert.equal(audits().length, before);
+      const team = await apiFetch(server.url, '/api/0/organizations/org-b/teams/', { method: 'POST', as: { session: rootSession }, body: { name: 'ops' } });
+      assert.equal(team.status, 201, JSON.stringify(team.body));
+      assert.deepEqual(
+        audits()
+          .slice(before)
+          .map((l) => [l.org, l.memberRole, l.route]),
+        [['org-b', 'member', 'POST /api/0/organizations/:org/teams/']],
+      );
+      await server.store.members.setRole(orgB?.id ?? -1, membership?.id ?? -1, 'owner');
       // Nor are the requests of a superuser inside an organization they own (the bootstrapped admin).
       const admin = await signIn(server.url, server.workspace.admin.email, server.workspace.adminPassword);
+      const counted = audits().length;
       await getOk(server, `/api/0/organizations/${orgA}/issues/`, { session: admin });
-      assert.equal(audits().length, before);
+      assert.equal(audits().length, counted);
     });
 
     it('passes no superuser power to tokens: a token reaches only its owner’s memberships, and none is minted for other organizations', async () => {

@@ -9,7 +9,7 @@ import { mintOrgToken, mintUserToken } from './token-format.js';
 export interface AuthOptions {
   store: Store;
   clock: Clock;
-  /** receives the audit line of every superuser access beyond the superuser's own membership */
+  /** receives the audit line of every request only the superuser flag allows */
   logger: Logger;
   /** public base URL, embedded in organization tokens */
   publicUrl: string;
@@ -41,7 +41,7 @@ const tokenTouchEveryMs = 60_000;
 
 export function createAuth(options: AuthOptions) {
   const { store, clock, logger } = options;
-  // One audit line per request and organization, though a route may check access twice.
+  // One audit line per request and organization, though a route may check access twice (each check names the scope, not the request).
   const audited = new WeakMap<Principal, Set<number>>();
 
   function auditSuperuserAccess(principal: Principal, org: Organization, member: Member | null): void {
@@ -96,7 +96,7 @@ export function createAuth(options: AuthOptions) {
   /**
    * Resolves the caller's access to an organization; unknown and foreign orgs look the same (404).
    * This is the one place membership is checked, so a superuser's session is an owner of every
-   * organization here (audited whenever that goes beyond their own membership) and everywhere.
+   * organization here (audited whenever that goes beyond their own role) and everywhere.
    */
   async function orgAccess(principal: Principal, orgIdOrSlug: string, scope: Scope): Promise<OrgAccess> {
     const org = /^\d+$/.test(orgIdOrSlug) ? await store.organizations.byId(Number(orgIdOrSlug)) : await store.organizations.bySlug(orgIdOrSlug);
@@ -109,7 +109,8 @@ export function createAuth(options: AuthOptions) {
     const granted = expandScopes(roleScopes[role]);
     const scopes = principal.kind === 'token' ? new Set([...expandScopes(principal.token.scopes)].filter((s) => granted.has(s))) : granted;
     if (!scopes.has(scope)) fail('missing_scope', `This action requires the ${scope} scope`);
-    if (superuser && member?.role !== 'owner') auditSuperuserAccess(principal, org, member);
+    // Audited when the superuser flag is what allows this request; what their own role allows is ordinary membership.
+    if (superuser && !(member && expandScopes(roleScopes[member.role]).has(scope))) auditSuperuserAccess(principal, org, member);
     return { org, role, scopes, member };
   }
 
