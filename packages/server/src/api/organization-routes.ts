@@ -14,8 +14,9 @@ export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, sto
   });
 
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/', async (request) => {
-    const { org, role, scopes } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
-    return { ...organizationJson(org), access: [...scopes], role };
+    const { org, role, scopes, member } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
+    // isMember false: a superuser looking in from outside (the UI says so, and every such request is audited).
+    return { ...organizationJson(org), access: [...scopes], role, isMember: member !== null };
   });
 
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/projects/', async (request, reply) => {

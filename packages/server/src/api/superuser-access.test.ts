@@ -56,8 +56,8 @@ for (const dialect of testDialects()) {
         [orgA, 'org-b'],
       );
       for (const slug of [orgA, 'org-b']) {
-        const org = await getOk<{ role: string; access: string[] }>(server, `/api/0/organizations/${slug}/`, { session: rootSession });
-        assert.equal(org.role, 'owner', slug);
+        const org = await getOk<{ role: string; access: string[]; isMember: boolean }>(server, `/api/0/organizations/${slug}/`, { session: rootSession });
+        assert.deepEqual([org.role, org.isMember], ['owner', false], slug);
         assert.deepEqual([...org.access].sort(), [...allScopes].sort(), slug);
       }
     });
