@@ -83,7 +83,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
   });
   const counters = { unexpected: 0 };
-  const auth = createAuth({ store, clock, publicUrl });
+  const auth = createAuth({ store, clock, logger, publicUrl });
   const provisioning = createProvisioning(store);
 
   const webRoot = deps.webRoot ?? defaultWebRoot;

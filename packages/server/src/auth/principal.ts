@@ -1,4 +1,9 @@
 import type { ApiToken, User } from '../store/index.js';
 
-/** Who is calling: a signed-in person (cookie session) or an API token. */
-export type Principal = { kind: 'session'; user: User; sessionIdHash: string; csrfToken: string } | { kind: 'token'; user: User; token: ApiToken };
+/**
+ * Who is calling: a signed-in person (cookie session) or an API token. `route` names what the
+ * caller is doing (`GET /api/0/organizations/:org/issues/`) for audit lines; api/ sets it.
+ */
+export type Principal = ({ kind: 'session'; user: User; sessionIdHash: string; csrfToken: string } | { kind: 'token'; user: User; token: ApiToken }) & {
+  readonly route?: string;
+};
