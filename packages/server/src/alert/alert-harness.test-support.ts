@@ -27,6 +27,8 @@ export async function startAlertHarness(dialect: DialectName, env: Record<string
     clock,
     env: { FAULTLINE_WORKER_ENABLED: 'false', FAULTLINE_ALERTS_ENABLED: 'false', FAULTLINE_PROCESSING_SETTINGS_TTL_MS: '0', ...env },
   });
+  // The loops stay off, but alerting's scheduled tasks are there for `scheduler.tick()`, as in a process with alerting on.
+  if (!server.config.alertsEnabled) for (const task of server.app.alerting.tasks) server.app.jobs.scheduler.add(task);
   const token = server.workspace.token;
   return {
     server,
