@@ -3,7 +3,7 @@ import { createManualClock, type ManualClock } from '../kernel/index.js';
 import { type ApiRequest, type ApiResponse, apiFetch, type DialectName, newEventId, post, startTestServer, type TestServer } from '../testing/index.js';
 
 /**
- * A real server on a manual clock whose ingest worker and alert loops run only when a
+ * A real server on a manual clock whose ingest worker, scheduler and alert loops run only when a
  * test says so: events go over HTTP, `process()` runs the pipeline (and with it issue
  * rule evaluation) and then the delivery worker, so each step's effect is visible.
  */

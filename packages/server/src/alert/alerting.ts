@@ -42,8 +42,9 @@ const ruleCacheTtlMs = 5_000;
  * Alerting, wired: issue rules evaluated from the post-process seam, metric rules on the
  * scheduler shared by all processes (jobs/; app.ts registers `tasks` where alerting is
  * enabled), a durable outbox drained by a delivery worker, and the services the API calls.
- * `start()` runs the delivery loop: a work queue woken when a firing is recorded, with a
- * lease per delivery so every process delivers, not a once-per-period task.
+ * `start()` runs the delivery loop, which stays here: it is a work queue woken when a firing
+ * is recorded and drained by every alerting process (a lease per delivery), not a task that
+ * runs once per period.
  */
 export function createAlerting(deps: AlertingDeps) {
   const { config, store, logger, clock, publicUrl } = deps;

@@ -11,7 +11,7 @@ export { createProcessing, type Processing, type ProcessingDeps } from './create
 export { parseInboundFilterSettings } from './filter/index.js';
 export { compileGroupingRules, type RuleSyntaxError } from './group/index.js';
 export { DERIVED_TAG_KEYS, eventTags, type PersistResult, type ReadyEvent, type StoredEventDocument, type StoredGrouping, userKeyOf } from './persist/index.js';
-export { createPipeline, type PipelineDeps, type PipelineReleaseDeps } from './pipeline.js';
+export { createPipeline, type PipelineDeps } from './pipeline.js';
 export {
   createPendingRecovery,
   createPostProcess,
