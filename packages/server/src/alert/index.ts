@@ -2,8 +2,8 @@
  * alert — issue and metric alert rules, their evaluation, notification channels (Slack,
  * e-mail, webhook, Discord, Teams, PagerDuty) and durable delivery through an outbox.
  * Issue rules are evaluated from the processing pipeline's post-process seam; metric
- * rules on a schedule that runs once across all server processes. It reads issue and
- * event tables through store/ and must not import process/, query/ or api/: the query
+ * rules by a task it hands to the one leased scheduler (jobs/), run once across
+ * processes. It reads issue and event tables through store/ and must not import process/, query/ or api/: the query
  * module's issue search and the release lookup are passed in by app.ts.
  */
 export { type Alerting, type AlertingDeps, createAlerting, METRIC_TASK } from './alerting.js';
