@@ -48,7 +48,8 @@ export function processSpanItem(item: QueueItem, settings: ProcessingSettings, o
   scrubSpanBatches(result.batches, settings.scrubbing);
   const kept = result.batches.reduce((n, b) => n + b.spans.length, 0);
   outcomes.item(item.projectId, item.receivedAt, spanCount(item, kept), { outcome: 'accepted' });
-  if (result.droppedSpans > 0) outcomes.item(item.projectId, item.receivedAt, spanCount(item, result.droppedSpans), { outcome: 'invalid', reason: 'invalid_span' });
+  if (result.droppedSpans > 0)
+    outcomes.item(item.projectId, item.receivedAt, spanCount(item, result.droppedSpans), { outcome: 'invalid', reason: 'invalid_span' });
   return result.batches.map((batch: SpanBatch) => ({ projectId: item.projectId, receivedAt: item.receivedAt, batch }));
 }
 
