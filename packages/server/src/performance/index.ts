@@ -5,6 +5,7 @@
  * and their read models. Must not import process/ (the pipeline calls in here) or api/.
  */
 
+export { createPerformanceSweeps, PERFORMANCE_RETENTION, type PerformanceSweeps, ROLLUP_COMPACTION } from './performance-sweeps.js';
 export {
   accumulateRollups,
   DEFAULT_APDEX_THRESHOLD_MS,
@@ -13,5 +14,6 @@ export {
   userKeyOf,
 } from './rollups/rollup-deltas.js';
 export { type DDSketch, decodeSketch, encodeSketch, newSketch, quantileOf, SKETCH_RELATIVE_ACCURACY } from './rollups/sketch.js';
+export { registerPerformanceRoutes } from './routes.js';
 export * from './spans/index.js';
 export { createPerformanceRepo, type PerformanceRepo, type StoredBatch, type TraceSegmentRow } from './store/performance-repo.js';

@@ -82,7 +82,11 @@ export interface SpanRollupTable {
   sum_ms: number;
   sum_self_ms: number;
   max_self_ms: number;
+  failure_count: number;
+  /** DDSketch of self times */
   sketch: Uint8Array;
+  /** DDSketch of durations */
+  duration_sketch: Uint8Array;
   compacted: number;
 }
 

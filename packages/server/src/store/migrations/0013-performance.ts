@@ -100,7 +100,10 @@ export const performance: Migration = {
       .addColumn('sum_ms', 'real', (c) => c.notNull())
       .addColumn('sum_self_ms', 'real', (c) => c.notNull())
       .addColumn('max_self_ms', 'real', (c) => c.notNull())
+      .addColumn('failure_count', 'integer', (c) => c.notNull())
+      // self time and duration each get a sketch: span.self_time and span.duration percentiles
       .addColumn('sketch', d.blobType, (c) => c.notNull())
+      .addColumn('duration_sketch', d.blobType, (c) => c.notNull())
       .addColumn('compacted', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
     await db.schema.createIndex('span_rollups_minute').on('span_rollups').columns(['project_id', 'minute']).execute();
