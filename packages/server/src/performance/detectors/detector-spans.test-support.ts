@@ -76,3 +76,8 @@ export function segmentBatch(spans: readonly Span[], options: BatchOptions = {})
   };
   return { traceId: TRACE_ID, segmentId: ROOT_ID, segment, segmentName: name, spans: [root, ...spans] };
 }
+
+/** `count` sequential `GET url` client calls of `durationMs`, 1 ms apart, ids `${prefix}${i}`. */
+export function consecutiveHttpCalls(count: number, startMs: number, durationMs: number, url: string, { prefix = 'h', parent = ROOT_ID } = {}): Span[] {
+  return sequence(count, startMs, durationMs, (i) => ({ id: `${prefix}${i}`, parent, op: 'http.client', description: `GET ${url}` }));
+}
