@@ -5,6 +5,7 @@
  * and their read models. Must not import process/ (the pipeline calls in here) or api/.
  */
 
+export * from './detectors/index.js';
 export {
   accumulateRollups,
   DEFAULT_APDEX_THRESHOLD_MS,
