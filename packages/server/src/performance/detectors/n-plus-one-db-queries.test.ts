@@ -105,7 +105,7 @@ describe('N+1 DB queries', () => {
     assert.deepEqual(detect([handler, source, ...first, call, ...second]), []);
   });
 
-  it('repeats must share the source query\u2019s parent', () => {
+  it('repeats must share the parent of the source query', () => {
     const other = span({ id: 'other', op: 'function', description: 'other', startMs: 0, durationMs: 2000 });
     const split = [
       ...orderQueries(3),
