@@ -96,6 +96,13 @@ describe('consecutive HTTP', () => {
     assert.equal(detect(twoHosts).length, 1);
   });
 
+  it("an AI agent's calls depend on each other's answers and are left alone", () => {
+    const agent = span({ id: 'agent', op: 'gen_ai.invoke_agent', description: 'invoke_agent planner', startMs: 0, durationMs: 4000 });
+    const underAgent = three().map((s) => ({ ...s, parentSpanId: 'agent' }));
+    assert.deepEqual(detect([agent, ...underAgent]), []);
+    assert.equal(detect([agent, ...three()]).length, 1);
+  });
+
   it('a host scrubbed away cannot be told apart, so such calls do not count', () => {
     const scrubbed = three(1000, 10, ['https://[Filtered]/x', 'https://[Filtered]/y', 'https://[Filtered]/z']);
     assert.deepEqual(detect(scrubbed), []);
