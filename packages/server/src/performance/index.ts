@@ -2,9 +2,11 @@
  * performance — spans, traces and the rollups behind "which route got slow" (issue: performance
  * monitoring; user guide docs/performance-monitoring.md). Owns the span model (v1 transactions,
  * v2 span containers and legacy spans become one `Span`), the trace documents and rollup tables,
- * and their read models. Must not import process/ (the pipeline calls in here) or api/.
+ * their read models and routes, and the performance-issue detectors (detectors/, pure). Must not
+ * import process/: the pipeline calls in here.
  */
 
+export * from './detectors/index.js';
 export { createPerformanceSweeps, PERFORMANCE_RETENTION, type PerformanceSweeps, ROLLUP_COMPACTION } from './performance-sweeps.js';
 export {
   accumulateRollups,
