@@ -102,10 +102,19 @@ export async function runEventsTable(db: Kysely<Database>, request: EventsReques
     });
   } else {
     const spanSegments = isSegmentQuery(request, kind);
-    const scanned = kind === 'transactions' || spanSegments ? await scanSegments(db, windowOf(request, projects), projects) : await scanSpans(db, windowOf(request, projects), projects);
+    const scanned =
+      kind === 'transactions' || spanSegments
+        ? await scanSegments(db, windowOf(request, projects), projects)
+        : await scanSpans(db, windowOf(request, projects), projects);
     partial = scanned.partial;
     rows = scanned.records.filter((r) => matchesAll(r, plainFilters(request), request.environments) && (!spanSegments || r.is_transaction === true));
-    rows = rows.map((r) => pick(r, request.fields.map((f) => f.spelling), kind));
+    rows = rows.map((r) =>
+      pick(
+        r,
+        request.fields.map((f) => f.spelling),
+        kind,
+      ),
+    );
   }
   sortRows(rows, request);
   const page = rows.slice(request.offset, request.offset + request.perPage);
@@ -177,7 +186,12 @@ export async function computeGroups(
     if (functions.some((f) => f.name === 'count_unique')) {
       if (!groupBy.every((c) => userColumns.has(c)) || !conditions.every((c) => userColumns.has(c.column)) || bucketSeconds !== undefined)
         fail('validation_failed', 'count_unique(user) can be grouped and filtered by transaction, release, environment and project only, and not over time');
-      users = await readDistinctUsers(db, window, conditions as ColumnCondition<'project_id' | 'name' | 'environment' | 'release'>[], groupBy as ('project_id' | 'name' | 'environment' | 'release')[]);
+      users = await readDistinctUsers(
+        db,
+        window,
+        conditions as ColumnCondition<'project_id' | 'name' | 'environment' | 'release'>[],
+        groupBy as ('project_id' | 'name' | 'environment' | 'release')[],
+      );
     }
     const groups = aggregates.map((g) => ({
       key: Object.fromEntries(groupFields.map((f) => [f, groupValue(f, TRANSACTION_COLUMNS[f] as string, g.key, projects)])),
@@ -413,7 +427,14 @@ function aggregateRecords(
   start: number,
   bucketSeconds: number | undefined,
 ): Group[] {
-  const threshold = thresholdOf(functions.find((f) => f.name === 'apdex' || f.name === 'user_misery' || f.name === 'count_miserable') ?? { spelling: '', kind: 'function', name: 'apdex', args: [] });
+  const threshold = thresholdOf(
+    functions.find((f) => f.name === 'apdex' || f.name === 'user_misery' || f.name === 'count_miserable') ?? {
+      spelling: '',
+      kind: 'function',
+      name: 'apdex',
+      args: [],
+    },
+  );
   const groups = new Map<string, { key: Row; bucket: number | null; acc: Accumulator; users: Set<string>; miserable: Set<string> }>();
   const durationField = ctx.dataset === 'spans' ? 'span.duration' : 'transaction.duration';
   for (const r of records) {
