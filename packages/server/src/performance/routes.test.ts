@@ -316,6 +316,29 @@ for (const dialect of testDialects()) {
       assert.equal(own.body.data.length === 0 || own.body.data[0]?.['count()'] === 0, true, 'their own org has no transactions');
     });
 
+    it("estimates throughput before client sampling from each trace's sample rate", async () => {
+      const now = Date.now() / 1000;
+      const tx = (i: number) =>
+        JSON.stringify({
+          type: 'transaction',
+          event_id: `${'f'.repeat(31)}${i}`,
+          transaction: 'GET /sampled',
+          start_timestamp: now - 0.2,
+          timestamp: now,
+          contexts: { trace: { trace_id: `${'b'.repeat(31)}${i}`, span_id: `${'a'.repeat(15)}${i}`, op: 'http.server', status: 'ok' } },
+        });
+      for (const i of [1, 2, 3]) {
+        const header = JSON.stringify({ trace: { trace_id: `${'b'.repeat(31)}${i}`, public_key: 'x', sample_rate: '0.25' } });
+        assert.equal((await post(server, `${header}\n{"type":"transaction"}\n${tx(i)}`)).status, 200);
+      }
+      await server.app.jobs.queue.flush();
+      await server.app.jobs.worker.drain();
+      const fromRollups = await events('dataset=transactions&field=transaction&field=count()&field=count_estimated()&query=transaction:"GET /sampled"');
+      assert.deepEqual(fromRollups.body.data, [{ transaction: 'GET /sampled', 'count()': 3, 'count_estimated()': 12 }]);
+      const fromScan = await events('dataset=transactions&field=count()&field=count_estimated()&query=transaction:"GET /sampled" transaction.duration:>1ms');
+      assert.deepEqual(fromScan.body.data, [{ 'count()': 3, 'count_estimated()': 12 }], 'the scan path agrees');
+    });
+
     it('scrubs secrets out of streamed spans before they are stored', async () => {
       const trace = 'c'.repeat(32);
       const span = (id: string, extra: JsonObject) => ({

@@ -25,6 +25,8 @@ export interface TraceSegmentTable {
   end_ms: number;
   /** the segment span's duration, when the row has it */
   duration_ms: number | null;
+  /** the client's sample rate for the trace, when it said */
+  sample_rate: number | null;
   span_count: number;
   received_at: number;
   /** deflated JSON of the spans (performance/store/trace-document.ts) */

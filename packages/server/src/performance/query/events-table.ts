@@ -297,6 +297,7 @@ async function scanSegments(db: Kysely<Database>, window: { projectIds: number[]
       'start_ms',
       'end_ms',
       'duration_ms',
+      'sample_rate',
     ])
     .where('project_id', 'in', window.projectIds)
     .where('has_segment', '=', 1)
@@ -334,6 +335,7 @@ async function scanSegments(db: Kysely<Database>, window: { projectIds: number[]
       'span.duration': r.duration_ms,
       'span.op': r.op,
       message: r.name,
+      'sentry.sample_rate': r.sample_rate,
     };
   });
   return { records, partial: rows.length > MAX_SCAN_SEGMENTS };
@@ -451,7 +453,8 @@ function aggregateRecords(
     a.count++;
     const status = String(r['transaction.status'] ?? r['span.status'] ?? 'ok');
     if (isFailureStatus(status)) a.failureCount++;
-    a.weight++;
+    const rate = r['sentry.sample_rate'];
+    a.weight += typeof rate === 'number' && rate > 0 ? 1 / rate : 1;
     a.sumMs += ms;
     a.minMs = Math.min(a.minMs, ms);
     a.maxMs = Math.max(a.maxMs, ms);
