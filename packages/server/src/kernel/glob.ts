@@ -234,6 +234,8 @@ export function compileGlob(pattern: string, options: GlobOptions): Glob {
     return masks;
   };
 
+  if (words === 1) return { pattern, test: oneWord(m, star[0] as number, plainStar[0] as number, masksFor) };
+
   let cur = new Int32Array(words);
   let next = new Int32Array(words);
   const stayed = new Int32Array(words);
@@ -282,4 +284,28 @@ export function compileGlob(pattern: string, options: GlobOptions): Glob {
     return ((cur[m >> 5] as number) & (1 << (m & 31))) !== 0;
   };
   return { pattern, test };
+}
+
+/** The same simulation with the states in one int: every pattern of up to 31 tokens, the common case. */
+function oneWord(m: number, star: number, plainStar: number, masksFor: (code: number) => Int32Array): (value: string) => boolean {
+  const close = (set: number): number => {
+    let s = set;
+    for (;;) {
+      const more = s | ((s & star) << 1);
+      if (more === s) return s;
+      s = more;
+    }
+  };
+  const start = close(1);
+  const accept = 1 << m;
+  return (value) => {
+    let cur = start;
+    for (let j = 0; j < value.length; j++) {
+      const masks = masksFor(value.charCodeAt(j));
+      const stay = cur & (masks[1] as number);
+      cur = close(((cur & (masks[0] as number)) | (stay & plainStar)) << 1) | stay;
+      if (cur === 0) return false;
+    }
+    return (cur & accept) !== 0;
+  };
 }
