@@ -106,8 +106,8 @@ test('isValidGlob rejects reversed ranges only', () => {
 
 /**
  * The documented semantics as a memoised recursive matcher over the raw pattern: obviously
- * correct and exponential-free for tiny inputs, slow for anything else. Letters under the RegExp
- * folding, and classes there, are decided by a one-character RegExp, which is the definition.
+ * correct and exponential-free for tiny inputs, slow for anything else. Letters and ranges under
+ * the RegExp folding are decided by a one-character RegExp, which is the definition.
  */
 function reference(pattern: string, value: string, options: GlobOptions): boolean {
   const path = options.path ?? false;
@@ -129,28 +129,25 @@ function reference(pattern: string, value: string, options: GlobOptions): boolea
     if (p[j] === ']') j++;
     return p.indexOf(']', j);
   };
-  /** null: reversed range. */
+  /** null: a reversed range where that makes the brackets literal. */
   const classTest = (body: string): ((c: string) => boolean) | null => {
     const negate = body[0] === '!' || body[0] === '^';
     const members = negate ? body.slice(1) : body;
-    if (folding === 'regexp') {
-      try {
-        const re = new RegExp(`^[${negate ? '^' : ''}${members.replace(/[\\\]^[]/g, '\\$&')}]$`, 'i');
-        return (c) => re.test(c);
-      } catch {
-        return null;
-      }
-    }
+    const inRange = (lo: string, hi: string): ((c: string) => boolean) => {
+      if (folding !== 'regexp') return (c) => c >= lo && c <= hi;
+      const re = new RegExp(`^[${escapeRegExp(lo)}-${escapeRegExp(hi)}]$`, 'i');
+      return (c) => re.test(c);
+    };
     const tests: ((c: string) => boolean)[] = [];
     let reversed = false;
     for (let k = 0; k < members.length; k++) {
       const lo = members[k] as string;
       const hi = members[k + 2];
       if (members[k + 1] === '-' && hi !== undefined) {
-        reversed ||= lo > hi;
-        tests.push((c) => c >= lo && c <= hi);
+        if (lo > hi) reversed = true;
+        else tests.push(inRange(lo, hi));
         k += 2;
-      } else tests.push((c) => c === lo);
+      } else tests.push((c) => same(lo, c));
     }
     if (reversed && options.reversedRange === 'literal') return null;
     return (c) => tests.some((t) => t(c)) !== negate;

@@ -35,15 +35,22 @@ type Token =
 
 const SLASH = 0x2f;
 const BACKSLASH = 0x5c;
+const ASCII = 128;
 
 // ---- case folding ------------------------------------------------------------------------------
 
+// Facts of Unicode, the same for every caller: built once, on the first non-ASCII character
+// (about 10 ms), and never changed.
 let upperTable: Uint16Array | null = null;
 let upperGroups: Map<number, readonly number[]> | null = null;
 let lowerTable: Uint16Array | null = null;
 
+const isAsciiLower = (code: number): boolean => code >= 0x61 && code <= 0x7a;
+const isAsciiUpper = (code: number): boolean => code >= 0x41 && code <= 0x5a;
+
 /** ECMAScript's Canonicalize for a non-unicode `i` RegExp (ECMA-262 §22.2.2.7.3), per code unit. */
 function regexpFold(code: number): number {
+  if (code < ASCII) return isAsciiLower(code) ? code - 0x20 : code;
   if (upperTable === null) {
     upperTable = new Uint16Array(0x10000);
     for (let u = 0; u < 0x10000; u++) {
@@ -57,6 +64,8 @@ function regexpFold(code: number): number {
 
 /** Every code unit that folds to `canonical`: a class holds a character when it holds one of them. */
 function regexpEquivalents(canonical: number): readonly number[] {
+  // No code unit beyond ASCII folds into it (Canonicalize keeps them apart).
+  if (canonical < ASCII) return isAsciiUpper(canonical) ? [canonical, canonical + 0x20] : [canonical];
   if (upperGroups === null) {
     const groups = new Map<number, number[]>();
     for (let u = 0; u < 0x10000; u++) {
@@ -71,6 +80,7 @@ function regexpEquivalents(canonical: number): readonly number[] {
 }
 
 function lowerFold(code: number): number {
+  if (code < ASCII) return isAsciiUpper(code) ? code + 0x20 : code;
   if (lowerTable === null) {
     lowerTable = new Uint16Array(0x10000);
     for (let u = 0; u < 0x10000; u++) {
@@ -160,12 +170,11 @@ export function isValidGlob(pattern: string): boolean {
 
 // ---- matching ----------------------------------------------------------------------------------
 
-const ASCII = 128;
 const NON_ASCII_CACHE = 256;
 
 const isStar = (t: Token): boolean => t.k === 'star' || t.k === 'segstar' || t.k === 'dirstar';
 
-/** Whether token `t` consumes the (folded) code unit and moves on, and whether it consumes it and stays. */
+/** Whether token `t` consumes the (folded) code unit and moves on to the next token. */
 function advances(t: Token, code: number): boolean {
   switch (t.k) {
     case 'lit':
@@ -183,6 +192,7 @@ function advances(t: Token, code: number): boolean {
   }
 }
 
+/** Whether token `t` consumes the code unit and stays (a star). */
 function loops(t: Token, code: number): boolean {
   return t.k === 'star' || t.k === 'dirstar' || (t.k === 'segstar' && code !== SLASH);
 }
