@@ -70,48 +70,51 @@ const attr = (attributes: unknown, key: string): string => {
 
 /** Every span the captures carry: a transaction's root (its trace context) and children, or a container's items. */
 export function sentSpans(prefixes: readonly string[]): SentSpan[] {
+  return spansOfItems(prefixes.flatMap((prefix) => capturedSpanItems(fileOf(prefix))));
+}
+
+/** The spans of `transaction` and `span` items as an SDK sent them (other items are skipped). */
+export function spansOfItems(items: readonly { type: string; payload: JsonObject }[]): SentSpan[] {
   const out: SentSpan[] = [];
-  for (const prefix of prefixes) {
-    for (const item of capturedSpanItems(fileOf(prefix))) {
-      if (item.type === 'transaction') {
-        const p = item.payload;
-        const trace = (p.contexts as JsonObject).trace as JsonObject;
-        const eventId = str(p.event_id);
+  for (const item of items) {
+    if (item.type === 'transaction') {
+      const p = item.payload;
+      const trace = (p.contexts as JsonObject).trace as JsonObject;
+      const eventId = str(p.event_id);
+      out.push({
+        spanId: str(trace.span_id),
+        parentSpanId: str(trace.parent_span_id) || null,
+        start: num(p.start_timestamp),
+        end: num(p.timestamp),
+        op: str(trace.op),
+        description: str(p.transaction),
+        isSegment: true,
+        eventId,
+      });
+      for (const s of p.spans as JsonObject[]) {
         out.push({
-          spanId: str(trace.span_id),
-          parentSpanId: str(trace.parent_span_id) || null,
-          start: num(p.start_timestamp),
-          end: num(p.timestamp),
-          op: str(trace.op),
-          description: str(p.transaction),
-          isSegment: true,
+          spanId: str(s.span_id),
+          parentSpanId: str(s.parent_span_id) || null,
+          start: num(s.start_timestamp),
+          end: num(s.timestamp),
+          op: str(s.op),
+          description: str(s.description),
+          isSegment: false,
           eventId,
         });
-        for (const s of p.spans as JsonObject[]) {
-          out.push({
-            spanId: str(s.span_id),
-            parentSpanId: str(s.parent_span_id) || null,
-            start: num(s.start_timestamp),
-            end: num(s.timestamp),
-            op: str(s.op),
-            description: str(s.description),
-            isSegment: false,
-            eventId,
-          });
-        }
-      } else {
-        for (const s of item.payload.items as JsonObject[]) {
-          out.push({
-            spanId: str(s.span_id),
-            parentSpanId: str(s.parent_span_id) || null,
-            start: num(s.start_timestamp),
-            end: num(s.end_timestamp),
-            op: attr(s.attributes, 'sentry.op'),
-            description: str(s.name),
-            isSegment: s.is_segment === true,
-            eventId: null,
-          });
-        }
+      }
+    } else if (item.type === 'span') {
+      for (const s of item.payload.items as JsonObject[]) {
+        out.push({
+          spanId: str(s.span_id),
+          parentSpanId: str(s.parent_span_id) || null,
+          start: num(s.start_timestamp),
+          end: num(s.end_timestamp),
+          op: attr(s.attributes, 'sentry.op'),
+          description: str(s.name),
+          isSegment: s.is_segment === true,
+          eventId: null,
+        });
       }
     }
   }
