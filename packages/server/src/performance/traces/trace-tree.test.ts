@@ -4,7 +4,7 @@ import type { Span, SpanBatch } from '../spans/index.js';
 import type { TraceErrorRow } from '../store/event-traces.js';
 import type { TraceSegmentRow } from '../store/performance-repo.js';
 import type { TraceOccurrence } from './trace-occurrences.js';
-import { buildTraceTree, type SpanNode, type TraceNaming, traceSpans } from './trace-tree.js';
+import { buildTraceTree, MAX_TREE_DEPTH, type SpanNode, type TraceNaming, traceSpans } from './trace-tree.js';
 
 const TRACE = '0af7651916cd43dd8448eb211c80319c';
 const naming: TraceNaming = { slugOf: (id) => `p${id}`, shortIdOf: (slug, n) => `${slug.toUpperCase()}-${n.toString(36).toUpperCase()}` };
@@ -123,5 +123,17 @@ describe('buildTraceTree', () => {
     assert.deepEqual(b?.occurrences, [node]);
     assert.deepEqual(c?.occurrences, [node], 'once per span, though named twice');
     assert.deepEqual(tree[0]?.occurrences, []);
+  });
+
+  it('bounds the nesting of a chain of spans so the answer always serializes, losing no span', () => {
+    const n = 3 * MAX_TREE_DEPTH + 5;
+    const chain = Array.from({ length: n }, (_, i) => span(`s${i}`, i === 0 ? null : `s${i - 1}`, i, i + 1));
+    const tree = buildTraceTree(traceSpans([row(1, chain)]), [], [], naming) as SpanNode[];
+    const json = JSON.stringify(tree);
+    const depth = (node: SpanNode): number => 1 + Math.max(0, ...node.children.map(depth));
+    assert.equal(tree.length, 4, 'the chain is cut every MAX_TREE_DEPTH spans');
+    assert.ok(tree.every((root) => depth(root) <= MAX_TREE_DEPTH));
+    assert.equal((json.match(/"event_type":"span"/g) ?? []).length, n);
+    assert.equal(tree[1]?.parent_span_id, `s${MAX_TREE_DEPTH - 1}`, 'a cut span still names its parent');
   });
 });

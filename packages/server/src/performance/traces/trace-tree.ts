@@ -151,6 +151,27 @@ export function errorNode(error: TraceErrorRow, naming: TraceNaming): ErrorNode 
   };
 }
 
+/**
+ * Nesting deeper than this would overflow the stack of the JSON serializer (a client can chain
+ * spans, 2,000 per item, over many items); the children of a span this deep become roots, still
+ * naming their parent, so nothing is lost and the answer is never a 500.
+ */
+export const MAX_TREE_DEPTH = 1000;
+
+function limitDepth(roots: SpanNode[]): void {
+  const queue: [SpanNode, number][] = roots.map((r) => [r, 1]);
+  for (let i = 0; i < queue.length; i++) {
+    const [node, depth] = queue[i] as [SpanNode, number];
+    if (depth < MAX_TREE_DEPTH) {
+      for (const child of node.children) queue.push([child, depth + 1]);
+      continue;
+    }
+    const moved = node.children.splice(0);
+    roots.push(...moved);
+    for (const m of moved) queue.push([m, 1]);
+  }
+}
+
 /** The trace's root nodes: span trees ordered by start, then the errors no span of the trace holds. */
 export function buildTraceTree(
   spans: readonly TraceSpan[],
@@ -166,6 +187,7 @@ export function buildTraceTree(
     if (parent === undefined) roots.push(node);
     else parent.children.push(node);
   }
+  limitDepth(roots);
   const byStart = (a: SpanNode, b: SpanNode) => a.start_timestamp - b.start_timestamp || (a.event_id < b.event_id ? -1 : 1);
   for (const node of nodes.values()) node.children.sort(byStart);
   roots.sort(byStart);
