@@ -92,8 +92,25 @@ export interface SpanRollupTable {
   compacted: number;
 }
 
+/** The trace index of stored error events (0014): which trace and span each one happened in. */
+export interface EventTraceTable {
+  project_id: number;
+  event_id: string;
+  trace_id: string;
+  /** the error's `contexts.trace.span_id`: the span it happened in */
+  span_id: string | null;
+  issue_id: number | null;
+  /** the event's `transaction` (the route or task it happened in) */
+  transaction: string | null;
+  /** the event's own timestamp, ms */
+  timestamp: number;
+  /** the event's receive time, ms: retention deletes the row with its event */
+  received_at: number;
+}
+
 export interface PerformanceTables {
   trace_segments: TraceSegmentTable;
+  event_traces: EventTraceTable;
   perf_rollups: PerfRollupTable;
   perf_users: PerfUserTable;
   span_rollups: SpanRollupTable;

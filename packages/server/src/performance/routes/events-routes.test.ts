@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { JsonObject } from '@faultline/protocol';
-import { addOrganization, addPerson, explainSkippedPostgres, mintToken, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
-import { capturedSpanItems } from './spans/captured-span-items.test-support.js';
-import { type SpanBatch, spansFromSpanItem, spansFromTransaction } from './spans/index.js';
-import { createPerformanceRepo } from './store/performance-repo.js';
+import { addOrganization, addPerson, explainSkippedPostgres, mintToken, post, startTestServer, type TestServer, testDialects } from '../../testing/index.js';
+import { capturedSpanItems } from '../spans/captured-span-items.test-support.js';
+import { type SpanBatch, spansFromSpanItem, spansFromTransaction } from '../spans/index.js';
+import { createPerformanceRepo } from '../store/performance-repo.js';
 
 explainSkippedPostgres();
 
-const FIXTURES = new URL('../../test-fixtures/', import.meta.url);
+const FIXTURES = new URL('../../../test-fixtures/', import.meta.url);
 const CAPTURES = [
   'sentry-node-11.12.0/007-express--envelope-span.txt',
   'sentry-node-11.12.0/010-express-static--envelope-transaction.txt',

@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requirePrincipal } from '../api/index.js';
-import type { Auth } from '../auth/index.js';
-import type { Clock } from '../kernel/index.js';
-import type { Store } from '../store/index.js';
-import { one, parseEventsRequest, parseProjectIds, type QueryParams } from './query/events-request.js';
-import { runEventsStats } from './query/events-stats.js';
-import { type ProjectRef, runEventsTable } from './query/events-table.js';
-import { traceItemAttributes } from './query/trace-item-attributes.js';
-import { validateEventsRequest } from './query/validate-events.js';
+import { requirePrincipal } from '../../api/index.js';
+import type { Auth } from '../../auth/index.js';
+import type { Clock } from '../../kernel/index.js';
+import type { Store } from '../../store/index.js';
+import { one, parseEventsRequest, parseProjectIds, type QueryParams } from '../query/events-request.js';
+import { runEventsStats } from '../query/events-stats.js';
+import { type ProjectRef, runEventsTable } from '../query/events-table.js';
+import { traceItemAttributes } from '../query/trace-item-attributes.js';
+import { validateEventsRequest } from '../query/validate-events.js';
 
 export interface PerformanceRouteDeps {
   readonly auth: Auth;
