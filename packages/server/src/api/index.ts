@@ -3,12 +3,12 @@
  * health endpoints. Routes are thin: they resolve the caller, check access
  * through auth, call the domain and serialize in Sentry's shapes.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Artifacts } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
 import type { Clock } from '../kernel/index.js';
 import type { Membership } from '../members/index.js';
-import { createTraceReader, registerTraceRoutes } from '../performance/index.js';
+import { createTraceReader, registerPerformanceRoutes, registerTraceRoutes } from '../performance/index.js';
 import { formatShortId } from '../query/issues/index.js';
 import type { Releases } from '../releases/index.js';
 import type { Store } from '../store/index.js';
@@ -67,9 +67,12 @@ export function registerApiRoutes(
   registerReleaseRoutes(app, deps);
   registerChunkUploadRoutes(app, deps);
   registerArtifactRoutes(app, deps);
+  // Membership is organization-wide: a member reads every project of the organization.
+  const projectsOf = async (request: FastifyRequest, org: string) =>
+    deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);
+  registerPerformanceRoutes(app, { projectsOf, store: deps.store, clock: deps.clock });
   registerTraceRoutes(app, {
-    // Membership is organization-wide: a member reads every project of the organization.
-    projectsOf: async (request, org) => deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id),
+    projectsOf,
     shortIdOf: formatShortId,
     reader: createTraceReader({ db: deps.store.db }),
     clock: deps.clock,

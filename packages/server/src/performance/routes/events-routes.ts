@@ -1,6 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requirePrincipal } from '../../api/index.js';
-import type { Auth } from '../../auth/index.js';
 import type { Clock } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
 import { one, parseEventsRequest, parseProjectIds, type QueryParams } from '../query/events-request.js';
@@ -10,7 +8,8 @@ import { traceItemAttributes } from '../query/trace-item-attributes.js';
 import { validateEventsRequest } from '../query/validate-events.js';
 
 export interface PerformanceRouteDeps {
-  readonly auth: Auth;
+  /** the projects of the organization the caller may read; throws (404) when the organization is not theirs (api/ wires it with auth) */
+  projectsOf(request: FastifyRequest, org: string): Promise<readonly ProjectRef[]>;
   readonly store: Store;
   readonly clock: Clock;
 }
@@ -21,8 +20,7 @@ async function projectsInScope(
   request: FastifyRequest<{ Params: { org: string } }>,
   wanted: readonly number[] | null,
 ): Promise<ProjectRef[]> {
-  const { org } = await deps.auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
-  const owned = await deps.store.projects.list(org.id);
+  const owned = await deps.projectsOf(request, request.params.org);
   return owned.filter((p) => wanted === null || wanted.includes(p.id)).map((p) => ({ id: p.id, slug: p.slug }));
 }
 
