@@ -22,7 +22,7 @@ export * from './spans/index.js';
 export { type EventTraceRow, eventTraceRowOf, insertEventTraces, type TraceErrorRow, traceErrors } from './store/event-traces.js';
 export { createPerformanceRepo, type PerformanceRepo, type StoredBatch, type TraceSegmentRow } from './store/performance-repo.js';
 export type { TraceMeta } from './traces/trace-meta.js';
-export { type FindTraceOccurrences, findTraceOccurrences, type OccurrenceNode, type TraceOccurrence } from './traces/trace-occurrences.js';
+export type { FindTraceOccurrences, OccurrenceNode, TraceOccurrence } from './traces/trace-occurrences.js';
 export { createTraceReader, type TraceReader } from './traces/trace-reader.js';
 export { parseTraceRequest, type TraceRequest } from './traces/trace-request.js';
 export type { ErrorNode, SpanNode, TraceNaming, TraceNode } from './traces/trace-tree.js';

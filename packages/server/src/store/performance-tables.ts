@@ -102,6 +102,10 @@ export interface EventTraceTable {
   issue_id: number | null;
   /** the event's `transaction` (the route or task it happened in) */
   transaction: string | null;
+  /** performance issues: the group type id (1006, …) */
+  occurrence_type: number | null;
+  /** performance issues: JSON list of the blamed span ids */
+  offender_span_ids: string | null;
   /** the event's own timestamp, ms */
   timestamp: number;
   /** the event's receive time, ms: retention deletes the row with its event */

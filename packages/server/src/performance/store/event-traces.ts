@@ -19,6 +19,8 @@ export interface EventTraceRow {
   readonly timestamp: number;
   /** ms */
   readonly receivedAt: number;
+  /** set for a performance issue's event: its group type and the spans it blames */
+  readonly occurrence: { readonly type: number; readonly offenderSpanIds: readonly string[] } | null;
 }
 
 /** What an error event tells about its trace: `contexts.trace` (Sentry developer docs, "Contexts" › "Trace Context"). */
@@ -30,6 +32,8 @@ export interface TracedEventFacts {
   readonly transaction: string | undefined;
   readonly timestampMs: number;
   readonly receivedAt: number;
+  /** a performance issue's `occurrence` (process/spans/performance-issues.ts) */
+  readonly occurrence?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** The index row of an error event, or null when it names no valid trace id (nothing to find it by). */
@@ -48,6 +52,17 @@ export function eventTraceRowOf(facts: TracedEventFacts): EventTraceRow | null {
     transaction: facts.transaction === undefined || facts.transaction === '' ? null : facts.transaction.slice(0, 200),
     timestamp: facts.timestampMs,
     receivedAt: facts.receivedAt,
+    occurrence: occurrenceOf(facts.occurrence),
+  };
+}
+
+function occurrenceOf(value: Readonly<Record<string, unknown>> | undefined): EventTraceRow['occurrence'] {
+  if (value === undefined) return null;
+  const evidence = value.evidenceData;
+  const ids = evidence !== null && typeof evidence === 'object' && !Array.isArray(evidence) ? (evidence as Record<string, unknown>).offenderSpanIds : undefined;
+  return {
+    type: typeof value.type === 'number' ? value.type : 0,
+    offenderSpanIds: Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string').slice(0, 2000) : [],
   };
 }
 
@@ -65,6 +80,8 @@ export async function insertEventTraces(trx: StoreExecutor, rows: readonly Event
       transaction: r.transaction,
       timestamp: r.timestamp,
       received_at: r.receivedAt,
+      occurrence_type: r.occurrence?.type ?? null,
+      offender_span_ids: r.occurrence === null ? null : JSON.stringify(r.occurrence.offenderSpanIds),
     }));
     await trx
       .insertInto('event_traces')
@@ -105,6 +122,7 @@ export async function traceErrors(db: Kysely<Database>, projectIds: readonly num
     .select(['t.project_id', 't.event_id', 't.span_id', 't.issue_id', 't.transaction', 't.timestamp', 'e.title', 'e.level', 'i.short_id', 'i.culprit'])
     .where('t.trace_id', '=', traceId)
     .where('t.project_id', 'in', [...projectIds])
+    .where('t.occurrence_type', 'is', null)
     .orderBy('t.timestamp')
     .orderBy('t.event_id')
     .limit(MAX_TRACE_ERRORS)
@@ -121,4 +139,64 @@ export async function traceErrors(db: Kysely<Database>, projectIds: readonly num
     issueShortId: r.short_id,
     culprit: r.culprit,
   }));
+}
+
+/** A performance issue found in a trace: its event, issue and the spans it blames. */
+export interface TraceOccurrenceRow {
+  readonly projectId: number;
+  readonly eventId: string;
+  readonly issueId: number | null;
+  readonly transaction: string | null;
+  /** ms */
+  readonly timestamp: number;
+  readonly type: number;
+  readonly offenderSpanIds: readonly string[];
+  readonly title: string | null;
+  readonly issueShortId: number | null;
+  readonly culprit: string | null;
+}
+
+export async function traceOccurrenceRows(db: Kysely<Database>, projectIds: readonly number[], traceId: string): Promise<TraceOccurrenceRow[]> {
+  if (projectIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('event_traces as t')
+    .leftJoin('issues as i', 'i.id', 't.issue_id')
+    .select([
+      't.project_id',
+      't.event_id',
+      't.issue_id',
+      't.transaction',
+      't.timestamp',
+      't.occurrence_type',
+      't.offender_span_ids',
+      'i.title',
+      'i.short_id',
+      'i.culprit',
+    ])
+    .where('t.trace_id', '=', traceId)
+    .where('t.project_id', 'in', [...projectIds])
+    .where('t.occurrence_type', 'is not', null)
+    .orderBy('t.timestamp')
+    .limit(MAX_TRACE_ERRORS)
+    .execute();
+  return rows.map((r) => {
+    let ids: unknown = [];
+    try {
+      ids = JSON.parse(r.offender_span_ids ?? '[]');
+    } catch {
+      ids = [];
+    }
+    return {
+      projectId: r.project_id,
+      eventId: r.event_id,
+      issueId: r.issue_id,
+      transaction: r.transaction,
+      timestamp: Number(r.timestamp),
+      type: Number(r.occurrence_type),
+      offenderSpanIds: Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [],
+      title: r.title,
+      issueShortId: r.short_id,
+      culprit: r.culprit,
+    };
+  });
 }

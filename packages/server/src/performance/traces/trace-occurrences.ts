@@ -1,8 +1,9 @@
 /**
  * Performance issues found in a trace, as the trace view's `occurrences` (Sentry API docs,
  * "Retrieve a Trace"; docs/performance-monitoring.md › Traces). The seam the performance-issue
- * detectors (performance/detectors/) fill: given the trace's span ids, the occurrences whose
- * offending spans are among them. No detector stores occurrences yet, so there are none today.
+ * detectors fill: the pipeline stores each performance issue's event with its blamed spans in
+ * the trace index (process/spans/performance-issues.ts), and the trace reader shows the
+ * occurrence under each of them. A test may pass its own finder instead.
  */
 
 /** An occurrence as the trace view shows it: an error node's shape with `event_type: "occurrence"`. */
@@ -31,5 +32,3 @@ export interface TraceOccurrence {
 }
 
 export type FindTraceOccurrences = (projectIds: readonly number[], traceId: string, spanIds: ReadonlySet<string>) => Promise<TraceOccurrence[]>;
-
-export const findTraceOccurrences: FindTraceOccurrences = async () => [];

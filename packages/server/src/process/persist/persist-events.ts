@@ -131,6 +131,7 @@ function tracedFacts(p: Prepared, issueId: number | null) {
     transaction: e.transaction,
     timestampMs: Math.round(e.timestamp * 1000),
     receivedAt: p.receivedAt,
+    occurrence: e.occurrence,
   };
 }
 
