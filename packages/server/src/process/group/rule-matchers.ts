@@ -65,7 +65,7 @@ const STACK_RULE_MATCHER_KEYS: Readonly<Record<string, MatcherKey>> = {
   mechanism: 'error.mechanism',
 };
 
-// Glob patterns of the rule syntaxes (reference §6.2/§6.3). Path globs: `*` and `?` stay inside
+// Glob patterns of the rule syntaxes (Sentry product docs, "Fingerprint Rules" and "Stack Trace Rules"). Path globs: `*` and `?` stay inside
 // one path segment, `**` crosses `/`, `**/` also matches no directory at all (so
 // `**/node_modules/**` matches a relative `node_modules/x.js`), `\` counts as `/`. Other globs:
 // `*` is any run of characters, `\` escapes. `[abc]`/`[!abc]` are classes everywhere. Letters
