@@ -6,6 +6,7 @@
  * detectors (detectors/, pure). Must not import process/: the pipeline calls in here.
  */
 
+export { type PerformanceMetricSource, performanceMetricSources } from './alerts/metric-sources.js';
 export * from './detectors/index.js';
 export { createPerformanceSweeps, PERFORMANCE_RETENTION, type PerformanceSweeps, ROLLUP_COMPACTION } from './performance-sweeps.js';
 export {
