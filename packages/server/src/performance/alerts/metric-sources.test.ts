@@ -4,8 +4,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { type AlertHarness, startAlertHarness } from '../../alert/alert-harness.test-support.js';
-import { METRIC_TASK } from '../../alert/alerting.js';
-import { ACTION } from '../../alert/rules/issue-rule.js';
+import { ACTION, METRIC_TASK } from '../../alert/index.js';
 import { explainSkippedPostgres, type HttpReceiver, post, startHttpReceiver, testDialects } from '../../testing/index.js';
 
 explainSkippedPostgres();
