@@ -69,10 +69,12 @@ export function DominantSpans({ org, filters, transaction }: { org: string; filt
                   <td className="num-col">{formatDuration(numberOf(r[SPAN_FIELDS.average]))}</td>
                   <td className="num-col">{formatDuration(numberOf(r[SPAN_FIELDS.total]))}</td>
                   <td className="num-col share-cell">
-                    <span className="share-track" aria-hidden="true">
-                      <span className="share-bar" style={{ width: `${Math.min(100, (share ?? 0) * 100)}%` }} />
+                    <span>
+                      <span className="share-track" aria-hidden="true">
+                        <span className="share-bar" style={{ width: `${Math.min(100, (share ?? 0) * 100)}%` }} />
+                      </span>
+                      {formatPercent(share)}
                     </span>
-                    {formatPercent(share)}
                   </td>
                 </tr>
               );

@@ -14,7 +14,9 @@ export const PERCENTILE_FIELDS = [
   ['max', 'max(transaction.duration)'],
 ] as const;
 
-const FIELDS = [F.count, F.tpm, F.failureRate, F.users, 'avg(transaction.duration)', ...PERCENTILE_FIELDS.map(([, f]) => f)];
+// `transaction` is selected although the query names one route: grouped by it, `count_unique(user)`
+// is answered from the per-route user rollup (without any group column this server answers 500).
+const FIELDS = [F.name, F.count, F.tpm, F.failureRate, F.users, 'avg(transaction.duration)', ...PERCENTILE_FIELDS.map(([, f]) => f)];
 
 /** Percentiles as horizontal bars against the slowest transaction, so the tail is visible at a glance. */
 export function PercentileBars({ row }: { row: EventsRow }) {
