@@ -122,8 +122,8 @@ const mayImport = {
   // The queue, the worker and the one scheduler: sweeps owned by other folders are registered by app.ts.
   jobs: ['kernel', 'config', 'store', 'outcomes', 'issues'],
   process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'issues', 'performance'],
-  // routes.ts uses api/'s request principal, as outcomes/ does; app.ts registers it, so no circle.
-  performance: ['kernel', 'config', 'store', 'auth', 'api'],
+  // api/ registers its routes and passes in who may read which projects.
+  performance: ['kernel', 'config', 'store'],
   query: ['kernel', 'config', 'store', 'auth'],
   alert: ['kernel', 'config', 'store', 'jobs'],
   // A composition root for the thread's side: domains hand process/'s createProcessing what it may not import.

@@ -24,7 +24,7 @@ import {
 import { type Clock, type Logger, systemClock } from './kernel/index.js';
 import { createMembership } from './members/index.js';
 import { registerStatsRoutes } from './outcomes/index.js';
-import { createPerformanceSweeps, PERFORMANCE_RETENTION, ROLLUP_COMPACTION, registerPerformanceRoutes } from './performance/index.js';
+import { createPerformanceSweeps, PERFORMANCE_RETENTION, performanceMetricSources, ROLLUP_COMPACTION } from './performance/index.js';
 import {
   compileGroupingRules,
   createPendingRecovery,
@@ -141,9 +141,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const queue = createQueueWriter({ store, logger, onEnqueued: () => worker.notify() });
   await server.register(createIngest({ config, store, clock, queue }).plugin);
   registerStatsRoutes(server, { auth, store, clock });
-  registerPerformanceRoutes(server, { auth, store, clock });
   // Alerts: issue rules run on each committed batch; delivery and metric evaluation run in the background.
-  const alerting = createAlerting({ config, store, logger, clock, publicUrl, issueSearch: alertIssueSearch(store, clock) });
+  const alerting = createAlerting({
+    config,
+    store,
+    logger,
+    clock,
+    publicUrl,
+    issueSearch: alertIssueSearch(store, clock),
+    metricSources: performanceMetricSources(store.db),
+  });
   postProcessHooks.push((results, batch) => alerting.onProcessed(results, batch.processedAt));
   registerAlertRoutes(server, { auth, store, alerting, clock });
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { fail } from '../kernel/index.js';
+import { createPerformanceRepo, type PerformanceRepo, transactionEventSpans } from '../performance/index.js';
 import { decodeEvent, type EventRow, eventByEventId, eventJson, eventNeighbors, eventsPage, issueEdgeEvent, simpleEventJson } from '../query/events/index.js';
 import { storedEventTags } from './event-tags-of.js';
 import { issueInScope } from './issue-access.js';
@@ -10,6 +11,14 @@ import type { ProcessingRules } from './processing-rules.js';
 import { requirePrincipal } from './request-principal.js';
 
 type IssueParams = { issueId: string; org?: string };
+type EventJson = ReturnType<typeof eventJson>;
+
+/** A transaction's spans come from performance/: each with its self time and span group, and the op breakdown. */
+async function withTransactionSpans(repo: PerformanceRepo, row: EventRow, doc: ReturnType<typeof decodeEvent>['doc'], json: EventJson) {
+  const { spans, breakdowns } = await transactionEventSpans(repo, row.project_id, doc);
+  const entries = json.entries.filter((e) => e.type !== 'spans');
+  return { ...json, type: 'transaction', groupID: null, entries: [{ type: 'spans', data: spans }, ...entries], breakdowns };
+}
 type ProjectParams = { org: string; project: string };
 const EDGES = { latest: 'latest', recommended: 'latest', oldest: 'oldest' } as const;
 
@@ -22,8 +31,12 @@ export function registerEventRoutes(app: FastifyInstance, deps: IssueRouteDeps &
   const { auth, store } = deps;
   const tagsOf = storedEventTags(deps.processing);
 
+  const performance = createPerformanceRepo(store.db);
+
   async function full(row: EventRow) {
-    return eventJson(row, decodeEvent(row), tagsOf, await eventNeighbors(store.db, row));
+    const decoded = decodeEvent(row);
+    const json = eventJson(row, decoded, tagsOf, await eventNeighbors(store.db, row));
+    return row.type === 'transaction' ? withTransactionSpans(performance, row, decoded.doc, json) : json;
   }
 
   async function list(request: FastifyRequest, reply: FastifyReply, where: { issueId: number } | { projectIds: number[] }) {

@@ -3,11 +3,13 @@
  * health endpoints. Routes are thin: they resolve the caller, check access
  * through auth, call the domain and serialize in Sentry's shapes.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Artifacts } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
 import type { Clock } from '../kernel/index.js';
 import type { Membership } from '../members/index.js';
+import { createTraceReader, registerPerformanceRoutes, registerTraceRoutes } from '../performance/index.js';
+import { formatShortId } from '../query/issues/index.js';
 import type { Releases } from '../releases/index.js';
 import type { Store } from '../store/index.js';
 import { registerArtifactRoutes } from './artifact-routes.js';
@@ -24,6 +26,7 @@ import { registerProjectRoutes } from './project-routes.js';
 import { registerProjectSettingsRoutes } from './project-settings-routes.js';
 import { registerProjectTagRoutes } from './project-tag-routes.js';
 import { registerReleaseRoutes } from './release-routes.js';
+import { requirePrincipal } from './request-principal.js';
 import { registerTeamRoutes } from './team-routes.js';
 import { registerTokenRoutes } from './token-routes.js';
 
@@ -64,4 +67,14 @@ export function registerApiRoutes(
   registerReleaseRoutes(app, deps);
   registerChunkUploadRoutes(app, deps);
   registerArtifactRoutes(app, deps);
+  // Membership is organization-wide: a member reads every project of the organization.
+  const projectsOf = async (request: FastifyRequest, org: string) =>
+    deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);
+  registerPerformanceRoutes(app, { projectsOf, store: deps.store, clock: deps.clock });
+  registerTraceRoutes(app, {
+    projectsOf,
+    shortIdOf: formatShortId,
+    reader: createTraceReader({ db: deps.store.db }),
+    clock: deps.clock,
+  });
 }

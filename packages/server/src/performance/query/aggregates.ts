@@ -68,7 +68,8 @@ export function functionMeta(field: Extract<ParsedField, { kind: 'function' }>):
   if (name === 'count' || name === 'count_unique' || name === 'failure_count' || name === 'count_miserable' || name === 'count_if')
     return { type: 'integer', unit: null };
   if (name === 'failure_rate' || name === 'time_spent_percentage' || name === 'http_response_rate') return { type: 'percentage', unit: null };
-  if (name === 'epm' || name === 'tpm' || name === 'spm') return { type: 'rate', unit: '1/minute' };
+  if (name === 'count_estimated') return { type: 'number', unit: null };
+  if (name === 'epm' || name === 'tpm' || name === 'spm' || name === 'epm_estimated') return { type: 'rate', unit: '1/minute' };
   if (name === 'eps' || name === 'tps' || name === 'sps') return { type: 'rate', unit: '1/second' };
   if (name === 'apdex' || name === 'user_misery') return { type: 'number', unit: null };
   if (name === 'last_seen' || name === 'first_seen') return { type: 'date', unit: null };
@@ -102,6 +103,8 @@ export function checkFunction(field: Extract<ParsedField, { kind: 'function' }>,
     return;
   }
   if (['count', 'failure_count', 'failure_rate', 'epm', 'eps', 'tpm', 'tps', 'spm', 'sps', 'last_seen'].includes(name)) return;
+  // Faultline's own: throughput before client sampling (docs/performance-monitoring.md › Sampling).
+  if ((name === 'count_estimated' || name === 'epm_estimated') && dataset === 'transactions') return;
   if (name === 'apdex' || name === 'user_misery' || name === 'count_miserable') {
     const tArg = name === 'count_miserable' ? args[1] : args[0];
     if (tArg !== undefined && !(Number(tArg) > 0)) fail('validation_failed', `${field.spelling}: the threshold must be a positive number of milliseconds`);
@@ -136,6 +139,10 @@ export function evaluate(field: Extract<ParsedField, { kind: 'function' }>, a: A
     case 'tps':
     case 'sps':
       return perMinute / 60;
+    case 'count_estimated':
+      return a.weight;
+    case 'epm_estimated':
+      return ctx.windowSeconds > 0 ? a.weight / (ctx.windowSeconds / 60) : 0;
     case 'count_unique':
       return a.users ?? 0;
     case 'apdex':

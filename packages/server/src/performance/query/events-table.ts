@@ -88,37 +88,26 @@ type Row = Record<string, JsonValue>;
 
 export async function runEventsTable(db: Kysely<Database>, request: EventsRequest, projects: readonly ProjectRef[]): Promise<TableResult> {
   const kind = datasetKind(request);
-  const functions = request.fields.filter((f): f is Extract<ParsedField, { kind: 'function' }> => f.kind === 'function');
-  const spanSegments = kind === 'spans' && request.filters.some((f) => f.key === 'is_transaction' && f.values[0] === 'true' && !f.negated);
-  for (const f of functions) checkFunction(f, kind);
-  const filters = request.filters.filter((f) => f.key !== 'event.type' && f.key !== 'is_transaction');
-  const window = { projectIds: projects.map((p) => p.id), start: request.start, end: request.end };
-  const ctxBase = { windowSeconds: Math.max(1, request.end - request.start), dataset: kind };
+  const functions = functionsOf(request);
   let rows: Row[];
   let partial = false;
   if (functions.length > 0) {
     const groupFields = request.fields.filter((f) => f.kind === 'column').map((f) => f.spelling);
-    const columns = kind === 'transactions' || spanSegments ? TRANSACTION_COLUMNS : SPAN_COLUMNS;
-    const rollupOk =
-      groupFields.every((g) => g in columns) &&
-      filters.every((f) => f.key in columns && f.op === 'eq') &&
-      request.environments.every(() => 'environment' in columns) &&
-      functions.every((f) => rollupSupports(f, kind, spanSegments));
-    if (rollupOk) {
-      rows =
-        kind === 'transactions' || spanSegments
-          ? await transactionRollupRows(db, window, request, filters, groupFields, functions, projects, ctxBase)
-          : await spanRollupRows(db, window, request, filters, groupFields, functions, projects, ctxBase);
-    } else {
-      const scanned = kind === 'transactions' || spanSegments ? await scanSegments(db, window, projects) : await scanSpans(db, window, projects);
-      partial = scanned.partial;
-      const matching = scanned.records.filter((r) => matchesAll(r, filters, request.environments) && (!spanSegments || r.is_transaction === true));
-      rows = aggregateRecords(matching, groupFields, functions, { ...ctxBase, totalSelfMs: sumOf(matching, 'span.self_time') });
-    }
+    const computed = await computeGroups(db, request, projects, groupFields);
+    partial = computed.partial;
+    rows = computed.groups.map((g) => {
+      const row: Row = { ...g.key };
+      for (const f of functions) row[f.spelling] = evaluate(f, g.acc, computed.ctx);
+      return row;
+    });
   } else {
-    const scanned = kind === 'transactions' || spanSegments ? await scanSegments(db, window, projects) : await scanSpans(db, window, projects);
+    const spanSegments = isSegmentQuery(request, kind);
+    const scanned =
+      kind === 'transactions' || spanSegments
+        ? await scanSegments(db, windowOf(request, projects), projects)
+        : await scanSpans(db, windowOf(request, projects), projects);
     partial = scanned.partial;
-    rows = scanned.records.filter((r) => matchesAll(r, filters, request.environments) && (!spanSegments || r.is_transaction === true));
+    rows = scanned.records.filter((r) => matchesAll(r, plainFilters(request), request.environments) && (!spanSegments || r.is_transaction === true));
     rows = rows.map((r) =>
       pick(
         r,
@@ -130,6 +119,113 @@ export async function runEventsTable(db: Kysely<Database>, request: EventsReques
   sortRows(rows, request);
   const page = rows.slice(request.offset, request.offset + request.perPage);
   return { data: page, meta: metaOf(request, kind, partial), hasNext: rows.length > request.offset + request.perPage };
+}
+
+export function functionsOf(request: EventsRequest): Extract<ParsedField, { kind: 'function' }>[] {
+  return request.fields.filter((f): f is Extract<ParsedField, { kind: 'function' }> => f.kind === 'function');
+}
+
+function isSegmentQuery(request: EventsRequest, kind: 'transactions' | 'spans'): boolean {
+  return kind === 'spans' && request.filters.some((f) => f.key === 'is_transaction' && f.values[0] === 'true' && !f.negated);
+}
+
+function plainFilters(request: EventsRequest): SearchFilter[] {
+  return request.filters.filter((f) => f.key !== 'event.type' && f.key !== 'is_transaction');
+}
+
+function windowOf(request: EventsRequest, projects: readonly ProjectRef[]) {
+  return { projectIds: projects.map((p) => p.id), start: request.start, end: request.end };
+}
+
+export interface Group {
+  /** the group's values keyed by field spelling */
+  readonly key: Row;
+  /** bucket start in epoch seconds, when bucketed */
+  readonly bucket: number | null;
+  readonly acc: Accumulator;
+}
+
+export interface ComputedGroups {
+  readonly groups: Group[];
+  readonly ctx: EvaluationContext;
+  readonly partial: boolean;
+}
+
+/**
+ * The request's matching data grouped by `groupFields` (and by time bucket when asked), one
+ * accumulator per group: from the rollups when every field, filter and function maps onto
+ * them, else from a bounded scan of stored spans.
+ */
+export async function computeGroups(
+  db: Kysely<Database>,
+  request: EventsRequest,
+  projects: readonly ProjectRef[],
+  groupFields: readonly string[],
+  bucketSeconds?: number,
+): Promise<ComputedGroups> {
+  const kind = datasetKind(request);
+  const functions = functionsOf(request);
+  const spanSegments = isSegmentQuery(request, kind);
+  for (const f of functions) checkFunction(f, kind);
+  const filters = plainFilters(request);
+  const window = windowOf(request, projects);
+  const windowSeconds = Math.max(1, bucketSeconds ?? request.end - request.start);
+  const segmentsView = kind === 'transactions' || spanSegments;
+  const columns = segmentsView ? TRANSACTION_COLUMNS : SPAN_COLUMNS;
+  const rollupOk =
+    groupFields.every((g) => g in columns) &&
+    filters.every((f) => f.key in columns && f.op === 'eq') &&
+    (request.environments.length === 0 || segmentsView) &&
+    functions.every((f) => rollupSupports(f, kind, spanSegments));
+  if (rollupOk && segmentsView) {
+    const conditions = conditionsFor(filters, TRANSACTION_COLUMNS, projects, request.environments);
+    const groupBy = [...new Set(groupFields.map((g) => TRANSACTION_COLUMNS[g] as TransactionColumn))];
+    const aggregates = await readTransactionAggregates(db, window, conditions, groupBy, bucketSeconds);
+    let users = new Map<string, number>();
+    const userColumns = new Set(['project_id', 'name', 'environment', 'release']);
+    if (functions.some((f) => f.name === 'count_unique')) {
+      if (!groupBy.every((c) => userColumns.has(c)) || !conditions.every((c) => userColumns.has(c.column)) || bucketSeconds !== undefined)
+        fail('validation_failed', 'count_unique(user) can be grouped and filtered by transaction, release, environment and project only, and not over time');
+      users = await readDistinctUsers(
+        db,
+        window,
+        conditions as ColumnCondition<'project_id' | 'name' | 'environment' | 'release'>[],
+        groupBy as ('project_id' | 'name' | 'environment' | 'release')[],
+      );
+    }
+    const groups = aggregates.map((g) => ({
+      key: Object.fromEntries(groupFields.map((f) => [f, groupValue(f, TRANSACTION_COLUMNS[f] as string, g.key, projects)])),
+      bucket: g.bucket,
+      acc: { ...emptyAccumulator(), ...g, durations: g.sketch, users: users.get(JSON.stringify(groupBy.map((c) => g.key[c]))) ?? 0 },
+    }));
+    return { groups, ctx: { windowSeconds, dataset: kind, totalSelfMs: 0 }, partial: false };
+  }
+  if (rollupOk) {
+    const conditions = conditionsFor(filters, SPAN_COLUMNS, projects, []);
+    const groupBy = [...new Set(groupFields.map((g) => SPAN_COLUMNS[g] as SpanColumn))];
+    const aggregates = await readSpanAggregates(db, window, conditions, groupBy, bucketSeconds);
+    const totalSelfMs = aggregates.reduce((n, g) => n + g.sumSelfMs, 0);
+    const groups = aggregates.map((g) => ({
+      key: Object.fromEntries(groupFields.map((f) => [f, groupValue(f, SPAN_COLUMNS[f] as string, g.key, projects)])),
+      bucket: g.bucket,
+      acc: {
+        ...emptyAccumulator(),
+        count: g.count,
+        failureCount: g.failureCount,
+        sumMs: g.sumMs,
+        sumSelfMs: g.sumSelfMs,
+        durations: g.durationSketch,
+        selfTimes: g.selfSketch,
+        minMs: g.durationSketch.count === 0 ? 0 : g.durationSketch.getValueAtQuantile(0),
+        maxMs: g.durationSketch.count === 0 ? 0 : g.durationSketch.getValueAtQuantile(1),
+      },
+    }));
+    return { groups, ctx: { windowSeconds, dataset: kind, totalSelfMs }, partial: false };
+  }
+  const scanned = segmentsView ? await scanSegments(db, window, projects) : await scanSpans(db, window, projects);
+  const matching = scanned.records.filter((r) => matchesAll(r, filters, request.environments) && (!spanSegments || r.is_transaction === true));
+  const ctx: EvaluationContext = { windowSeconds, dataset: kind, totalSelfMs: sumOf(matching, 'span.self_time') };
+  return { groups: aggregateRecords(matching, groupFields, functions, ctx, request.start, bucketSeconds), ctx, partial: scanned.partial };
 }
 
 /** transactions, or spans; `discover` only with `event.type:transaction`. */
@@ -180,79 +276,6 @@ function groupValue(field: string, column: string, key: Readonly<Record<string, 
   return v === undefined || v === '' ? null : v;
 }
 
-async function transactionRollupRows(
-  db: Kysely<Database>,
-  window: { projectIds: number[]; start: number; end: number },
-  request: EventsRequest,
-  filters: readonly SearchFilter[],
-  groupFields: readonly string[],
-  functions: readonly Extract<ParsedField, { kind: 'function' }>[],
-  projects: readonly ProjectRef[],
-  ctxBase: { windowSeconds: number; dataset: 'transactions' | 'spans' },
-): Promise<Row[]> {
-  const conditions = conditionsFor(filters, TRANSACTION_COLUMNS, projects, request.environments);
-  const groupBy = [...new Set(groupFields.map((g) => TRANSACTION_COLUMNS[g] as TransactionColumn))];
-  const groups = await readTransactionAggregates(db, window, conditions, groupBy);
-  let users = new Map<string, number>();
-  const userColumns = new Set(['project_id', 'name', 'environment', 'release']);
-  if (functions.some((f) => f.name === 'count_unique')) {
-    if (!groupBy.every((c) => userColumns.has(c)) || !conditions.every((c) => userColumns.has(c.column)))
-      fail('validation_failed', 'count_unique(user) can be grouped and filtered by transaction, release, environment and project only');
-    users = await readDistinctUsers(
-      db,
-      window,
-      conditions as ColumnCondition<'project_id' | 'name' | 'environment' | 'release'>[],
-      groupBy as ('project_id' | 'name' | 'environment' | 'release')[],
-    );
-  }
-  return groups.map((g) => {
-    const acc: Accumulator = { ...emptyAccumulator(), ...g, durations: g.sketch, users: users.get(JSON.stringify(groupBy.map((c) => g.key[c]))) ?? 0 };
-    const row: Row = {};
-    for (const f of request.fields) {
-      if (f.kind === 'column') row[f.spelling] = groupValue(f.spelling, TRANSACTION_COLUMNS[f.spelling] as string, g.key, projects);
-      else row[f.spelling] = evaluate(f, acc, { ...ctxBase, totalSelfMs: 0 });
-    }
-    return row;
-  });
-}
-
-async function spanRollupRows(
-  db: Kysely<Database>,
-  window: { projectIds: number[]; start: number; end: number },
-  request: EventsRequest,
-  filters: readonly SearchFilter[],
-  groupFields: readonly string[],
-  functions: readonly Extract<ParsedField, { kind: 'function' }>[],
-  projects: readonly ProjectRef[],
-  ctxBase: { windowSeconds: number; dataset: 'transactions' | 'spans' },
-): Promise<Row[]> {
-  if (request.environments.length > 0) fail('validation_failed', 'environment filters on span aggregates need is_transaction:true');
-  const conditions = conditionsFor(filters, SPAN_COLUMNS, projects, []);
-  const groupBy = [...new Set(groupFields.map((g) => SPAN_COLUMNS[g] as SpanColumn))];
-  const groups = await readSpanAggregates(db, window, conditions, groupBy);
-  const totalSelfMs = groups.reduce((n, g) => n + g.sumSelfMs, 0);
-  void functions;
-  return groups.map((g) => {
-    const acc: Accumulator = {
-      ...emptyAccumulator(),
-      count: g.count,
-      failureCount: g.failureCount,
-      sumMs: g.sumMs,
-      sumSelfMs: g.sumSelfMs,
-      durations: g.durationSketch,
-      selfTimes: g.selfSketch,
-      minMs: g.durationSketch.count === 0 ? 0 : g.durationSketch.getValueAtQuantile(0),
-      maxMs: g.durationSketch.count === 0 ? 0 : g.durationSketch.getValueAtQuantile(1),
-    };
-    const row: Row = {};
-    for (const f of request.fields) {
-      if (f.kind === 'column') row[f.spelling] = groupValue(f.spelling, SPAN_COLUMNS[f.spelling] as string, g.key, projects);
-      else row[f.spelling] = evaluate(f, acc, { ...ctxBase, totalSelfMs });
-    }
-    return row;
-  });
-}
-
 /** Transactions as records with Sentry's field names, newest first. */
 async function scanSegments(db: Kysely<Database>, window: { projectIds: number[]; start: number; end: number }, projects: readonly ProjectRef[]) {
   if (window.projectIds.length === 0) return { records: [] as Row[], partial: false };
@@ -274,6 +297,7 @@ async function scanSegments(db: Kysely<Database>, window: { projectIds: number[]
       'start_ms',
       'end_ms',
       'duration_ms',
+      'sample_rate',
     ])
     .where('project_id', 'in', window.projectIds)
     .where('has_segment', '=', 1)
@@ -311,6 +335,7 @@ async function scanSegments(db: Kysely<Database>, window: { projectIds: number[]
       'span.duration': r.duration_ms,
       'span.op': r.op,
       message: r.name,
+      'sentry.sample_rate': r.sample_rate,
     };
   });
   return { records, partial: rows.length > MAX_SCAN_SEGMENTS };
@@ -401,7 +426,9 @@ function aggregateRecords(
   groupFields: readonly string[],
   functions: readonly Extract<ParsedField, { kind: 'function' }>[],
   ctx: EvaluationContext,
-): Row[] {
+  start: number,
+  bucketSeconds: number | undefined,
+): Group[] {
   const threshold = thresholdOf(
     functions.find((f) => f.name === 'apdex' || f.name === 'user_misery' || f.name === 'count_miserable') ?? {
       spelling: '',
@@ -410,13 +437,15 @@ function aggregateRecords(
       args: [],
     },
   );
-  const groups = new Map<string, { key: Row; acc: Accumulator; users: Set<string>; miserable: Set<string> }>();
+  const groups = new Map<string, { key: Row; bucket: number | null; acc: Accumulator; users: Set<string>; miserable: Set<string> }>();
   const durationField = ctx.dataset === 'spans' ? 'span.duration' : 'transaction.duration';
   for (const r of records) {
-    const id = JSON.stringify(groupFields.map((g) => r[g] ?? null));
+    const finish = Number(r['precise.finish_ts'] ?? 0);
+    const bucket = bucketSeconds === undefined ? null : start + Math.floor((finish - start) / bucketSeconds) * bucketSeconds;
+    const id = JSON.stringify([bucket, ...groupFields.map((g) => r[g] ?? null)]);
     let g = groups.get(id);
     if (g === undefined) {
-      g = { key: Object.fromEntries(groupFields.map((f) => [f, r[f] ?? null])), acc: emptyAccumulator(), users: new Set(), miserable: new Set() };
+      g = { key: Object.fromEntries(groupFields.map((f) => [f, r[f] ?? null])), bucket, acc: emptyAccumulator(), users: new Set(), miserable: new Set() };
       groups.set(id, g);
     }
     const ms = Number(r[durationField] ?? 0);
@@ -424,7 +453,8 @@ function aggregateRecords(
     a.count++;
     const status = String(r['transaction.status'] ?? r['span.status'] ?? 'ok');
     if (isFailureStatus(status)) a.failureCount++;
-    a.weight++;
+    const rate = r['sentry.sample_rate'];
+    a.weight += typeof rate === 'number' && rate > 0 ? 1 / rate : 1;
     a.sumMs += ms;
     a.minMs = Math.min(a.minMs, ms);
     a.maxMs = Math.max(a.maxMs, ms);
@@ -441,14 +471,12 @@ function aggregateRecords(
       g.users.add(user);
       if (ms > 4 * threshold) g.miserable.add(user);
     }
-    a.lastSeenMs = Math.max(a.lastSeenMs, Date.parse(String(r.timestamp)) || 0);
+    a.lastSeenMs = Math.max(a.lastSeenMs, finish * 1000);
   }
   return [...groups.values()].map((g) => {
     g.acc.users = g.users.size;
     g.acc.miserableUsers = g.miserable.size;
-    const row: Row = { ...g.key };
-    for (const f of functions) row[f.spelling] = evaluate(f, g.acc, ctx);
-    return row;
+    return { key: g.key, bucket: g.bucket, acc: g.acc };
   });
 }
 

@@ -47,6 +47,7 @@ export function createPerformanceRepo(db: Kysely<Database>) {
             start_ms: Math.round(start * 1000),
             end_ms: Math.round(end * 1000),
             duration_ms: segment?.span.durationMs ?? null,
+            sample_rate: segment?.sampleRate ?? null,
             span_count: batch.spans.length,
             received_at: receivedAt,
             document: encodeTraceDocument(batch),

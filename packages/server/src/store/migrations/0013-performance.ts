@@ -31,6 +31,8 @@ export const performance: Migration = {
       .addColumn('start_ms', big, (c) => c.notNull())
       .addColumn('end_ms', big, (c) => c.notNull())
       .addColumn('duration_ms', 'real')
+      // the client's sample rate: throughput before sampling is the sum of 1 / rate
+      .addColumn('sample_rate', 'real')
       .addColumn('span_count', 'integer', (c) => c.notNull())
       .addColumn('received_at', big, (c) => c.notNull())
       .addColumn('document', d.blobType, (c) => c.notNull())

@@ -1,13 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { requirePrincipal } from '../api/index.js';
-import type { Auth } from '../auth/index.js';
-import type { Clock } from '../kernel/index.js';
-import type { Store } from '../store/index.js';
-import { parseEventsRequest, type QueryParams } from './query/events-request.js';
-import { type ProjectRef, runEventsTable } from './query/events-table.js';
+import type { Clock } from '../../kernel/index.js';
+import type { Store } from '../../store/index.js';
+import { one, parseEventsRequest, parseProjectIds, type QueryParams } from '../query/events-request.js';
+import { runEventsStats } from '../query/events-stats.js';
+import { type ProjectRef, runEventsTable } from '../query/events-table.js';
+import { traceItemAttributes } from '../query/trace-item-attributes.js';
+import { validateEventsRequest } from '../query/validate-events.js';
 
 export interface PerformanceRouteDeps {
-  readonly auth: Auth;
+  /** the projects of the organization the caller may read; throws (404) when the organization is not theirs (api/ wires it with auth) */
+  projectsOf(request: FastifyRequest, org: string): Promise<readonly ProjectRef[]>;
   readonly store: Store;
   readonly clock: Clock;
 }
@@ -18,8 +20,7 @@ async function projectsInScope(
   request: FastifyRequest<{ Params: { org: string } }>,
   wanted: readonly number[] | null,
 ): Promise<ProjectRef[]> {
-  const { org } = await deps.auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
-  const owned = await deps.store.projects.list(org.id);
+  const owned = await deps.projectsOf(request, request.params.org);
   return owned.filter((p) => wanted === null || wanted.includes(p.id)).map((p) => ({ id: p.id, slug: p.slug }));
 }
 
@@ -51,5 +52,34 @@ export function registerPerformanceRoutes(app: FastifyInstance, deps: Performanc
     const result = await runEventsTable(deps.store.db, parsed, projects);
     if (request.query.noPagination !== '1') setLink(request, reply, parsed.offset, parsed.perPage, result.hasNext);
     return { data: result.data, meta: result.meta };
+  });
+
+  app.get<{ Params: { org: string }; Querystring: QueryParams }>('/api/0/organizations/:org/events-stats/', async (request) => {
+    const projects = await projectsInScope(deps, request, parseProjectIds(request.query));
+    return runEventsStats(deps.store.db, request.query, projects, deps.clock.now());
+  });
+
+  app.get<{ Params: { org: string }; Querystring: QueryParams }>('/api/0/organizations/:org/events/validate/', async (request) => {
+    const projects = await projectsInScope(deps, request, null);
+    return validateEventsRequest(
+      request.query,
+      deps.clock.now(),
+      projects.map((p) => p.id),
+    );
+  });
+
+  app.get<{ Params: { org: string }; Querystring: QueryParams }>('/api/0/organizations/:org/trace-items/attributes/', async (request, reply) => {
+    const projects = await projectsInScope(deps, request, parseProjectIds(request.query));
+    const q = request.query;
+    const attributes = await traceItemAttributes(
+      deps.store.db,
+      projects.map((p) => p.id),
+      { itemType: one(q, 'itemType'), attributeType: one(q, 'attributeType'), substringMatch: one(q, 'substringMatch') },
+    );
+    const perPage = Math.min(1000, Math.max(1, Number(one(q, 'per_page') ?? 1000) || 1000));
+    const cursor = one(q, 'cursor');
+    const offset = cursor === undefined ? 0 : Number(cursor.split(':')[1] ?? 0) || 0;
+    setLink(request, reply, offset, perPage, attributes.length > offset + perPage);
+    return attributes.slice(offset, offset + perPage);
   });
 }

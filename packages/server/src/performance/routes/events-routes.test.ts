@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { JsonObject } from '@faultline/protocol';
-import { addOrganization, addPerson, explainSkippedPostgres, mintToken, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
-import { capturedSpanItems } from './spans/captured-span-items.test-support.js';
-import { type SpanBatch, spansFromSpanItem, spansFromTransaction } from './spans/index.js';
-import { createPerformanceRepo } from './store/performance-repo.js';
+import { addOrganization, addPerson, explainSkippedPostgres, mintToken, post, startTestServer, type TestServer, testDialects } from '../../testing/index.js';
+import { capturedSpanItems } from '../spans/captured-span-items.test-support.js';
+import { type SpanBatch, spansFromSpanItem, spansFromTransaction } from '../spans/index.js';
+import { createPerformanceRepo } from '../store/performance-repo.js';
 
 explainSkippedPostgres();
 
-const FIXTURES = new URL('../../test-fixtures/', import.meta.url);
+const FIXTURES = new URL('../../../test-fixtures/', import.meta.url);
 const CAPTURES = [
   'sentry-node-11.12.0/007-express--envelope-span.txt',
   'sentry-node-11.12.0/010-express-static--envelope-transaction.txt',
@@ -195,6 +195,116 @@ for (const dialect of testDialects()) {
       assert.equal(period.status, 400);
     });
 
+    async function get(path: string) {
+      const res = await fetch(`${server.url}/api/0/organizations/${server.workspace.org}/${path}`, {
+        headers: { authorization: `Bearer ${server.workspace.token}` },
+      });
+      return { status: res.status, body: (await res.json()) as JsonObject & { detail?: string } };
+    }
+
+    type Point = [number, [{ count: number | null }]];
+    const total = (points: Point[]) => points.reduce((n, [, [v]]) => n + Number(v.count ?? 0), 0);
+
+    it('draws zero-filled time series whose buckets add up to the counts', async () => {
+      const { status, body } = await get('events-stats/?dataset=transactions&yAxis=count()&statsPeriod=30d&interval=1d&partial=1');
+      assert.equal(status, 200, JSON.stringify(body));
+      const data = body.data as unknown as Point[];
+      assert.ok(data.length >= 30 && data.length <= 31, `${data.length} daily buckets`);
+      for (const [ts, inner] of data) {
+        assert.equal(typeof ts, 'number');
+        assert.equal(inner.length, 1, 'never an empty inner list');
+        assert.equal(typeof inner[0].count, 'number');
+      }
+      assert.equal(data[1]?.[0], (data[0]?.[0] ?? 0) + 86_400, 'buckets one interval apart');
+      assert.equal(total(data), segments.length);
+      assert.equal(body.start, data[0]?.[0]);
+      assert.deepEqual(body.meta, {
+        fields: { 'count()': 'integer' },
+        units: { 'count()': null },
+        isMetricsData: false,
+        isMetricsExtractedData: false,
+        tips: {},
+        datasetReason: 'unchanged',
+        dataset: 'transactions',
+      });
+
+      const multi = await get('events-stats/?dataset=transactions&yAxis=count()&yAxis=p95(transaction.duration)&statsPeriod=30d&interval=1d&partial=1');
+      assert.deepEqual(Object.keys(multi.body).sort(), ['count()', 'p95(transaction.duration)']);
+      assert.equal((multi.body['p95(transaction.duration)'] as JsonObject).order, 1);
+      const p95 = (multi.body['p95(transaction.duration)'] as JsonObject).data as unknown as Point[];
+      assert.ok(
+        p95.some(([, [v]]) => v.count === null),
+        'an empty bucket has no p95',
+      );
+    });
+
+    it('splits by the top transactions, with Other for the rest', async () => {
+      const { status, body } = await get(
+        'events-stats/?dataset=transactions&yAxis=count()&field=transaction&field=count()&topEvents=1&statsPeriod=30d&interval=1d&partial=1&sort=-count()',
+      );
+      assert.equal(status, 200, JSON.stringify(body));
+      const byName = new Map<string, number>();
+      for (const s of segments) byName.set(s.name, (byName.get(s.name) ?? 0) + 1);
+      const [topName, topCount] = [...byName.entries()].sort((a, b) => b[1] - a[1])[0] as [string, number];
+      assert.deepEqual(Object.keys(body).sort(), [topName, 'Other'].sort());
+      assert.equal(total((body[topName] as JsonObject).data as unknown as Point[]), topCount);
+      assert.equal(total((body.Other as JsonObject).data as unknown as Point[]), segments.length - topCount);
+      assert.equal((body[topName] as JsonObject).order, 0);
+      const excluded = await get(
+        'events-stats/?dataset=transactions&yAxis=count()&field=transaction&topEvents=1&statsPeriod=30d&interval=1d&partial=1&excludeOther=1',
+      );
+      assert.deepEqual(Object.keys(excluded.body), [topName]);
+    });
+
+    it('refuses impossible series with a detail', async () => {
+      for (const [query, detail] of [
+        ['topEvents=0&field=transaction', /at least 1/],
+        ['topEvents=11&field=transaction', /up to 10/],
+        ['statsPeriod=90d&interval=1m', /too many results/],
+        ['yAxis=transaction', /aggregate functions/],
+        ['interval=soon', /Invalid interval/],
+      ] as const) {
+        const { status, body } = await get(`events-stats/?dataset=transactions&${query}`);
+        assert.equal(status, 400, query);
+        assert.match(body.detail ?? '', detail, query);
+      }
+    });
+
+    it('validates a search the way the MCP server asks before running it', async () => {
+      const good = await get(
+        'events/validate/?dataset=spans&field=span.op&field=count()&field=span.duration&orderby=-count()&query=span.op:db*&statsPeriod=24h',
+      );
+      assert.equal(good.status, 200);
+      assert.deepEqual(Object.keys(good.body).sort(), ['dataset', 'environment', 'field', 'orderby', 'projects', 'query', 'valid']);
+      assert.equal(good.body.valid, true, JSON.stringify(good.body));
+      assert.deepEqual(
+        (good.body.field as JsonObject[]).map((f) => f.attrType),
+        ['string', 'number', 'number'],
+      );
+      const bad = await get('events/validate/?dataset=spans&field=span.op&orderby=-span.duration&field=nonsense()');
+      assert.equal(bad.body.valid, false);
+      assert.equal((bad.body.orderby as JsonObject[])[0]?.error, 'Orderby must also be a selected field');
+      assert.equal((bad.body.field as JsonObject[])[1]?.valid, false);
+      const badDataset = await get('events/validate/?dataset=nope&field=count()');
+      assert.equal(badDataset.body.valid, false);
+    });
+
+    it('lists span attribute keys, built-in and from stored spans, typed as Sentry spells them', async () => {
+      const { status, body } = await get('trace-items/attributes/?itemType=spans');
+      assert.equal(status, 200);
+      const list = body as unknown as JsonObject[];
+      const keys = list.map((a) => a.key);
+      assert.ok(keys.includes('span.op'));
+      const attributeNames = new Set(sent.flatMap((b) => b.spans.flatMap((sp) => Object.keys(sp.data))));
+      assert.ok(attributeNames.has('express.name'), 'the captures carry express.name');
+      assert.ok(keys.includes('express.name'), 'a string attribute the SDK sent');
+      assert.ok(keys.includes('tags[http.response.status_code,number]'), 'a numeric attribute, typed');
+      const numbers = (await get('trace-items/attributes/?itemType=spans&attributeType=number')).body as unknown as JsonObject[];
+      assert.ok(numbers.every((a) => a.attributeType === 'number'));
+      assert.equal((await get('trace-items/attributes/')).status, 400);
+      assert.deepEqual((await get('trace-items/attributes/?itemType=logs')).body, []);
+    });
+
     it("refuses another organization's data", async () => {
       const mallory = await addPerson(server, 'mallory@example.com');
       const other = await addOrganization(server, 'elsewhere', mallory);
@@ -204,6 +314,29 @@ for (const dialect of testDialects()) {
       const own = await events('dataset=transactions&field=count()', token, other.org.slug);
       assert.equal(own.status, 200);
       assert.equal(own.body.data.length === 0 || own.body.data[0]?.['count()'] === 0, true, 'their own org has no transactions');
+    });
+
+    it("estimates throughput before client sampling from each trace's sample rate", async () => {
+      const now = Date.now() / 1000;
+      const tx = (i: number) =>
+        JSON.stringify({
+          type: 'transaction',
+          event_id: `${'f'.repeat(31)}${i}`,
+          transaction: 'GET /sampled',
+          start_timestamp: now - 0.2,
+          timestamp: now,
+          contexts: { trace: { trace_id: `${'b'.repeat(31)}${i}`, span_id: `${'a'.repeat(15)}${i}`, op: 'http.server', status: 'ok' } },
+        });
+      for (const i of [1, 2, 3]) {
+        const header = JSON.stringify({ trace: { trace_id: `${'b'.repeat(31)}${i}`, public_key: 'x', sample_rate: '0.25' } });
+        assert.equal((await post(server, `${header}\n{"type":"transaction"}\n${tx(i)}`)).status, 200);
+      }
+      await server.app.jobs.queue.flush();
+      await server.app.jobs.worker.drain();
+      const fromRollups = await events('dataset=transactions&field=transaction&field=count()&field=count_estimated()&query=transaction:"GET /sampled"');
+      assert.deepEqual(fromRollups.body.data, [{ transaction: 'GET /sampled', 'count()': 3, 'count_estimated()': 12 }]);
+      const fromScan = await events('dataset=transactions&field=count()&field=count_estimated()&query=transaction:"GET /sampled" transaction.duration:>1ms');
+      assert.deepEqual(fromScan.body.data, [{ 'count()': 3, 'count_estimated()': 12 }], 'the scan path agrees');
     });
 
     it('scrubs secrets out of streamed spans before they are stored', async () => {
