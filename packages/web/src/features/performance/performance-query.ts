@@ -62,6 +62,8 @@ export const TRANSACTION_FIELDS = {
   p50: 'p50(transaction.duration)',
   p95: 'p95(transaction.duration)',
   tpm: 'tpm()',
+  /** Faultline's estimate before client sampling (docs/performance-monitoring.md › Sampling); absent on other servers */
+  tpmEstimated: 'epm_estimated()',
   failureRate: 'failure_rate()',
   users: 'count_unique(user)',
   count: 'count()',
@@ -73,7 +75,8 @@ export const DEFAULT_SORT = `-${TRANSACTION_FIELDS.tpm}`;
 export function sortOf(text: string | null): { field: string; descending: boolean } {
   const raw = text ?? DEFAULT_SORT;
   const field = raw.startsWith('-') ? raw.slice(1) : raw;
-  if (!(Object.values(TRANSACTION_FIELDS) as string[]).includes(field)) return { field: TRANSACTION_FIELDS.tpm, descending: true };
+  if (!(Object.values(TRANSACTION_FIELDS) as string[]).includes(field) || field === TRANSACTION_FIELDS.tpmEstimated)
+    return { field: TRANSACTION_FIELDS.tpm, descending: true };
   return { field, descending: raw.startsWith('-') };
 }
 

@@ -49,7 +49,7 @@ describe('PerformanceView', () => {
   it('lists each route with its latencies, throughput, failures and users, and its p95 against the previous window', async () => {
     const api = renderView(
       server(
-        [route('GET /users/:id', 150, 1440, { 'failure_rate()': 1, 'count_unique(user)': 3 }), route('GET /ok', 12, 2880)],
+        [route('GET /users/:id', 150, 1440, { 'failure_rate()': 1, 'count_unique(user)': 3, 'epm_estimated()': 4 }), route('GET /ok', 12, 2880)],
         [{ transaction: 'GET /users/:id', 'p95(transaction.duration)': 100 }],
       ),
     );
@@ -57,14 +57,17 @@ describe('PerformanceView', () => {
     await waitFor(() => expect(within(users).getByText('+50%')).toBeTruthy());
     expect(users.textContent).toContain('75 ms');
     expect(users.textContent).toContain('150 ms');
-    expect(users.textContent).toContain('1/min');
+    expect(users.textContent).toContain('1/min received');
+    // Sampled at 25 %: the server's estimate before sampling is shown beside what arrived, where it gives one.
+    expect(users.textContent).toContain('≈ 4/min before sampling');
     expect(users.textContent).toContain('100%');
     expect(within(users).getByRole('link').getAttribute('href')).toBe(
       '/organizations/acme/performance/summary/?project=2&transaction=GET+%2Fusers%2F%3Aid&statsPeriod=24h',
     );
     const ok = screen.getByRole('row', { name: /GET \/ok/ });
     expect(within(ok).getByText('new')).toBeTruthy();
-    expect(screen.getByRole('columnheader', { name: /Throughput \(received\)/ })).toBeTruthy();
+    expect(ok.textContent).toContain('2/min received');
+    expect(ok.textContent).not.toContain('before sampling');
 
     const current = api
       .to(EVENTS)
@@ -74,6 +77,7 @@ describe('PerformanceView', () => {
     expect(current?.searchParams.get('dataset')).toBe('transactions');
     expect(current?.searchParams.get('project')).toBe('2');
     expect(current?.searchParams.get('sort')).toBe('-tpm()');
+    expect(current?.searchParams.getAll('field')).toContain('epm_estimated()');
     const prev = api.to(EVENTS).find((u) => u.searchParams.has('statsPeriodStart'));
     expect(prev?.searchParams.get('statsPeriodStart')).toBe('48h');
     expect(prev?.searchParams.get('statsPeriodEnd')).toBe('24h');

@@ -15,7 +15,7 @@ const COLUMNS: readonly Column[] = [
   { label: 'p50', field: F.p50, title: 'Median duration' },
   { label: 'p95', field: F.p95, title: '95th percentile duration' },
   { label: 'p95 change', title: 'p95 against the previous window of equal length' },
-  { label: 'Throughput (received)', field: F.tpm, title: 'Transactions received per minute; sampled-out transactions are not counted' },
+  { label: 'Throughput', field: F.tpm, title: 'Transactions per minute: as received, and estimated before client sampling when the server gives it' },
   { label: 'Failure rate', field: F.failureRate, title: 'Share of transactions whose status is not ok, cancelled or unknown' },
   { label: 'Users', field: F.users, title: 'Distinct users' },
   { label: 'Count', field: F.count, title: 'Transactions received' },
@@ -68,6 +68,22 @@ function ChangeCell({ current, previous, loaded }: { current: number | null; pre
   );
 }
 
+/** What arrived, and (when the server estimates it) how many there were before the SDK sampled. */
+function ThroughputCell({ received, estimated }: { received: number | null; estimated: number | null }) {
+  return (
+    <td className="num-col throughput-cell">
+      <span>
+        {formatRate(received)} <span className="muted">received</span>
+      </span>
+      {estimated !== null && (
+        <span className="faint" title="Each transaction counted as 1 / its sample rate">
+          ≈ {formatRate(estimated)} before sampling
+        </span>
+      )}
+    </td>
+  );
+}
+
 /**
  * One row per route of the project: latency, throughput, failures and users in the window, and
  * how its p95 moved against the previous window. `previous` maps route → previous p95 (undefined
@@ -109,7 +125,7 @@ export function TransactionsTable({
               <td className="num-col">{formatDuration(numberOf(r[F.p50]))}</td>
               <td className="num-col">{formatDuration(p95)}</td>
               <ChangeCell current={p95} previous={previous?.get(name) ?? null} loaded={previous !== undefined} />
-              <td className="num-col">{formatRate(numberOf(r[F.tpm]))}</td>
+              <ThroughputCell received={numberOf(r[F.tpm])} estimated={numberOf(r[F.tpmEstimated])} />
               <td className="num-col">{formatPercent(numberOf(r[F.failureRate]))}</td>
               <td className="num-col">{numberOf(r[F.users]) ?? '—'}</td>
               <td className="num-col">{numberOf(r[F.count]) ?? '—'}</td>

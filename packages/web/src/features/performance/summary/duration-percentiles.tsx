@@ -16,7 +16,7 @@ export const PERCENTILE_FIELDS = [
 
 // `transaction` is selected although the query names one route: grouped by it, `count_unique(user)`
 // is answered from the per-route user rollup (without any group column this server answers 500).
-const FIELDS = [F.name, F.count, F.tpm, F.failureRate, F.users, 'avg(transaction.duration)', ...PERCENTILE_FIELDS.map(([, f]) => f)];
+const FIELDS = [F.name, F.count, F.tpm, F.tpmEstimated, F.failureRate, F.users, 'avg(transaction.duration)', ...PERCENTILE_FIELDS.map(([, f]) => f)];
 
 /** Percentiles as horizontal bars against the slowest transaction, so the tail is visible at a glance. */
 export function PercentileBars({ row }: { row: EventsRow }) {
@@ -46,6 +46,7 @@ function Facts({ row }: { row: EventsRow }) {
   const facts: [string, string][] = [
     ['Transactions', String(numberOf(row[F.count]) ?? '—')],
     ['Throughput (received)', formatRate(numberOf(row[F.tpm]))],
+    ...(numberOf(row[F.tpmEstimated]) === null ? [] : ([['Before sampling (estimated)', formatRate(numberOf(row[F.tpmEstimated]))]] as [string, string][])),
     ['Failure rate', formatPercent(numberOf(row[F.failureRate]))],
     ['Users', String(numberOf(row[F.users]) ?? '—')],
     ['Average', formatDuration(numberOf(row['avg(transaction.duration)']))],

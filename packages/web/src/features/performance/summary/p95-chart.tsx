@@ -16,6 +16,8 @@ export function P95Chart({ org, filters, transaction }: { org: string; filters: 
     yAxis: F.p95,
     query: searchOf(filters, `${F.name}:${quoteValue(transaction)}`),
     interval: INTERVALS[filters.period],
+    // Keep the bucket that is still filling: the last hour is what someone looking at a slowdown wants.
+    partial: '1',
     ...scopeOf(filters),
   });
   const points = seriesOf(stats.data, F.p95);

@@ -123,6 +123,7 @@ describe('TransactionSummary', () => {
     const stats = api.to(STATS)[0];
     expect(stats?.searchParams.get('yAxis')).toBe('p95(transaction.duration)');
     expect(stats?.searchParams.get('interval')).toBe('6h');
+    expect(stats?.searchParams.get('partial')).toBe('1');
   });
 
   it('lists the slowest transactions, each linking to its trace', async () => {
