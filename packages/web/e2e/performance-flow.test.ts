@@ -217,6 +217,9 @@ describe('web UI, end to end: transactions of a real @sentry/node app on the per
     const details = page.getByRole('complementary', { name: 'Span details' });
     await details.getByRole('link', { name: /user lookup failed for 17/ }).waitFor();
     await screenshot(page, 'trace-page');
+    await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+    await screenshot(page, 'trace-page-dark');
+    await page.getByRole('button', { name: 'Switch to light theme' }).click();
   });
 
   it("links the error's issue page to the trace it happened in", async () => {
