@@ -70,7 +70,7 @@ export function registerApiRoutes(
   // Membership is organization-wide: a member reads every project of the organization.
   const projectsOf = async (request: FastifyRequest, org: string) =>
     deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);
-  registerPerformanceRoutes(app, { projectsOf, store: deps.store, clock: deps.clock });
+  registerPerformanceRoutes(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock });
   registerTraceRoutes(app, {
     projectsOf,
     shortIdOf: formatShortId,

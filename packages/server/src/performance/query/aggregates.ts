@@ -19,17 +19,31 @@ export interface Accumulator extends DurationCounts {
   /** the scan path: users with a duration over 4T (count_miserable) */
   miserableUsers: number | null;
   lastSeenMs: number;
+  firstSeenMs: number;
+  /** errors dataset: distinct issues (count_unique(issue)) */
+  issues: number | null;
 }
 
 export function emptyAccumulator(): Accumulator {
-  return { ...emptyDurationCounts(), sumSelfMs: 0, selfTimes: newSketch(), users: null, miserableUsers: null, lastSeenMs: 0 };
+  return {
+    ...emptyDurationCounts(),
+    sumSelfMs: 0,
+    selfTimes: newSketch(),
+    users: null,
+    miserableUsers: null,
+    lastSeenMs: 0,
+    firstSeenMs: Number.POSITIVE_INFINITY,
+    issues: null,
+  };
 }
+
+export type DatasetKind = 'transactions' | 'spans' | 'errors';
 
 export interface EvaluationContext {
   readonly windowSeconds: number;
   /** sum of self time of every span the query matched, for time_spent_percentage() */
   readonly totalSelfMs: number;
-  readonly dataset: 'transactions' | 'spans';
+  readonly dataset: DatasetKind;
 }
 
 const PERCENTILES: Readonly<Record<string, number>> = { p50: 0.5, p75: 0.75, p90: 0.9, p95: 0.95, p99: 0.99, p100: 1 };
@@ -53,7 +67,7 @@ export function functionMeta(field: Extract<ParsedField, { kind: 'function' }>):
 }
 
 /** The column a duration function reads; `p95()` means the dataset's own duration. */
-function durationColumn(field: Extract<ParsedField, { kind: 'function' }>, dataset: 'transactions' | 'spans'): string {
+function durationColumn(field: Extract<ParsedField, { kind: 'function' }>, dataset: DatasetKind): string {
   const column = field.args[0] ?? (dataset === 'spans' ? 'span.duration' : 'transaction.duration');
   if (!DURATION_COLUMNS.has(column)) fail('validation_failed', `${field.spelling}: ${column} is not a duration column this dataset can aggregate`);
   if (dataset === 'transactions' && column !== 'transaction.duration')
@@ -62,8 +76,14 @@ function durationColumn(field: Extract<ParsedField, { kind: 'function' }>, datas
 }
 
 /** Throws a 400 for a function this server cannot compute, before any data is read. */
-export function checkFunction(field: Extract<ParsedField, { kind: 'function' }>, dataset: 'transactions' | 'spans'): void {
+export function checkFunction(field: Extract<ParsedField, { kind: 'function' }>, dataset: DatasetKind): void {
   const { name, args } = field;
+  if (dataset === 'errors') {
+    // Error events have no duration: counts, users, rates and times.
+    if (['count', 'epm', 'eps', 'last_seen', 'first_seen'].includes(name)) return;
+    if (name === 'count_unique' && (args[0] === 'user' || args[0] === 'issue')) return;
+    fail('validation_failed', `${field.spelling} is not available on the errors dataset`);
+  }
   if (name in PERCENTILES || ['avg', 'sum', 'min', 'max'].includes(name)) {
     durationColumn(field, dataset);
     return;
@@ -120,7 +140,7 @@ export function evaluate(field: Extract<ParsedField, { kind: 'function' }>, a: A
     case 'epm_estimated':
       return ctx.windowSeconds > 0 ? a.weight / (ctx.windowSeconds / 60) : 0;
     case 'count_unique':
-      return a.users ?? 0;
+      return field.args[0] === 'issue' ? (a.issues ?? 0) : (a.users ?? 0);
     case 'apdex':
       return a.count === 0 ? 0 : (a.satisfied + a.tolerated / 2) / a.count;
     case 'count_miserable':
@@ -131,6 +151,8 @@ export function evaluate(field: Extract<ParsedField, { kind: 'function' }>, a: A
       return ctx.totalSelfMs === 0 ? 0 : a.sumSelfMs / ctx.totalSelfMs;
     case 'last_seen':
       return a.lastSeenMs === 0 ? null : new Date(a.lastSeenMs).toISOString().replace('Z', '+00:00');
+    case 'first_seen':
+      return Number.isFinite(a.firstSeenMs) ? new Date(a.firstSeenMs).toISOString().replace('Z', '+00:00') : null;
     default:
       break;
   }

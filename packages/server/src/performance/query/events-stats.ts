@@ -5,7 +5,7 @@ import type { Database } from '../../store/index.js';
 import { mergeDurationCounts } from '../rollups/duration-counts.js';
 import { type Accumulator, emptyAccumulator, evaluate, functionMeta } from './aggregates.js';
 import { all, type EventsRequest, one, type ParsedField, parseEventsRequest, parsePeriodSeconds, type QueryParams } from './events-request.js';
-import { computeGroups, type Group, type ProjectRef } from './events-table.js';
+import { computeGroups, datasetKind, type EventNaming, type Group, type ProjectRef } from './events-table.js';
 
 /**
  * `GET /organizations/{org}/events-stats/` (Sentry API reference, "Retrieve Event Counts for an
@@ -36,7 +36,13 @@ function intervalOf(params: QueryParams, rangeSeconds: number): number {
   return Math.max(60, Math.ceil(parsePeriodSeconds(text, 'interval') / 60) * 60);
 }
 
-export async function runEventsStats(db: Kysely<Database>, params: QueryParams, projects: readonly ProjectRef[], nowMs: number): Promise<JsonObject> {
+export async function runEventsStats(
+  db: Kysely<Database>,
+  params: QueryParams,
+  projects: readonly ProjectRef[],
+  nowMs: number,
+  naming: EventNaming,
+): Promise<JsonObject> {
   if (one(params, 'comparisonDelta') !== undefined) fail('validation_failed', 'comparisonDelta is not supported yet');
   const yAxisTexts = all(params, 'yAxis').map((y) => LEGACY_Y_AXES[y] ?? y);
   if (yAxisTexts.length === 0) yAxisTexts.push('count()');
@@ -75,13 +81,13 @@ export async function runEventsStats(db: Kysely<Database>, params: QueryParams, 
   };
 
   if (top === 0) {
-    const computed = await computeGroups(db, bucketed, projects, [], interval);
+    const computed = await computeGroups(db, bucketed, projects, [], naming, interval);
     if (yAxes.length === 1) return series(computed.groups, yAxes[0] as FunctionField, interval);
     return Object.fromEntries(yAxes.map((y, order) => [y.spelling, { ...series(computed.groups, y, interval), order }]));
   }
 
   // Rank the groups over the whole window, then draw each of the top N (and the rest as Other).
-  const ranking = await computeGroups(db, request, projects, groupTexts);
+  const ranking = await computeGroups(db, request, projects, groupTexts, naming);
   const sortSpec = request.sort[0] ?? { field: (yAxes[0] as FunctionField).spelling, descending: true };
   const sortField = request.fields.find((f) => f.spelling === sortSpec.field);
   const rankValue = (g: Group): number => {
@@ -91,7 +97,7 @@ export async function runEventsStats(db: Kysely<Database>, params: QueryParams, 
   const ranked = [...ranking.groups].sort((a, b) => (sortSpec.descending ? rankValue(b) - rankValue(a) : rankValue(a) - rankValue(b)));
   const topKeys = ranked.slice(0, top).map((g) => labelOf(g, groupTexts));
   if (topKeys.length === 0) return series([], yAxes[0] as FunctionField, interval);
-  const perBucket = await computeGroups(db, bucketed, projects, groupTexts, interval);
+  const perBucket = await computeGroups(db, bucketed, projects, groupTexts, naming, interval);
   const out: JsonObject = {};
   const groupsOf = (label: string) => perBucket.groups.filter((g) => labelOf(g, groupTexts) === label);
   const others = perBucket.groups.filter((g) => !topKeys.includes(labelOf(g, groupTexts)));
@@ -106,8 +112,8 @@ export async function runEventsStats(db: Kysely<Database>, params: QueryParams, 
   return out;
 }
 
-function datasetOf(request: EventsRequest): 'transactions' | 'spans' {
-  return request.dataset === 'spans' || request.dataset === 'spansIndexed' || request.dataset === 'spansMetrics' ? 'spans' : 'transactions';
+function datasetOf(request: EventsRequest) {
+  return datasetKind(request);
 }
 
 /** A top group's label: its values joined with `,` in `field` order, missing values empty. */

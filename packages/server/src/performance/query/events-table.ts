@@ -8,6 +8,7 @@ import { decodeTraceDocument } from '../store/trace-document.js';
 import {
   type Accumulator,
   checkFunction,
+  type DatasetKind,
   type EvaluationContext,
   emptyAccumulator,
   evaluate,
@@ -38,6 +39,11 @@ import { parseDurationMs, type SearchFilter } from './search-filters.js';
 export interface ProjectRef {
   readonly id: number;
   readonly slug: string;
+}
+
+/** How rows name an issue: its short id from the project slug and the issue's counter (issues/ knows the format). */
+export interface EventNaming {
+  shortIdOf(projectSlug: string, counter: number): string;
 }
 
 export interface TableResult {
@@ -80,6 +86,7 @@ const COLUMN_TYPES: Readonly<Record<string, FieldType>> = {
   'span.self_time': 'duration',
   timestamp: 'date',
   'project.id': 'integer',
+  'issue.id': 'integer',
   is_transaction: 'boolean',
   'precise.start_ts': 'number',
   'precise.finish_ts': 'number',
@@ -87,14 +94,14 @@ const COLUMN_TYPES: Readonly<Record<string, FieldType>> = {
 
 type Row = Record<string, JsonValue>;
 
-export async function runEventsTable(db: Kysely<Database>, request: EventsRequest, projects: readonly ProjectRef[]): Promise<TableResult> {
+export async function runEventsTable(db: Kysely<Database>, request: EventsRequest, projects: readonly ProjectRef[], naming: EventNaming): Promise<TableResult> {
   const kind = datasetKind(request);
   const functions = functionsOf(request);
   let rows: Row[];
   let partial = false;
   if (functions.length > 0) {
     const groupFields = request.fields.filter((f) => f.kind === 'column').map((f) => f.spelling);
-    const computed = await computeGroups(db, request, projects, groupFields);
+    const computed = await computeGroups(db, request, projects, groupFields, naming);
     partial = computed.partial;
     rows = computed.groups.map((g) => {
       const row: Row = { ...g.key };
@@ -103,10 +110,7 @@ export async function runEventsTable(db: Kysely<Database>, request: EventsReques
     });
   } else {
     const spanSegments = isSegmentQuery(request, kind);
-    const scanned =
-      kind === 'transactions' || spanSegments
-        ? await scanSegments(db, windowOf(request, projects), projects)
-        : await scanSpans(db, windowOf(request, projects), projects);
+    const scanned = await scan(db, kind, spanSegments, windowOf(request, projects), projects, naming);
     partial = scanned.partial;
     rows = (spanSegments ? scanned.records.map(asSegmentSpan) : scanned.records).filter(
       (r) => matchesAll(r, plainFilters(request), request.environments) && (!spanSegments || r.is_transaction === true),
@@ -137,7 +141,7 @@ function asSegmentSpan(r: Row): Row {
   return { ...r, id: r['trace.span'] ?? null, span_id: r['trace.span'] ?? null, 'span.description': r.transaction ?? null };
 }
 
-function isSegmentQuery(request: EventsRequest, kind: 'transactions' | 'spans'): boolean {
+function isSegmentQuery(request: EventsRequest, kind: DatasetKind): boolean {
   return kind === 'spans' && request.filters.some((f) => f.key === 'is_transaction' && f.values[0] === 'true' && !f.negated);
 }
 
@@ -173,6 +177,7 @@ export async function computeGroups(
   request: EventsRequest,
   projects: readonly ProjectRef[],
   groupFields: readonly string[],
+  naming: EventNaming,
   bucketSeconds?: number,
 ): Promise<ComputedGroups> {
   const kind = datasetKind(request);
@@ -185,6 +190,7 @@ export async function computeGroups(
   const segmentsView = kind === 'transactions' || spanSegments;
   const columns = segmentsView ? TRANSACTION_COLUMNS : SPAN_COLUMNS;
   const rollupOk =
+    kind !== 'errors' &&
     groupFields.every((g) => g in columns) &&
     filters.every((f) => f.key in columns && f.op === 'eq') &&
     (request.environments.length === 0 || segmentsView) &&
@@ -234,25 +240,27 @@ export async function computeGroups(
     }));
     return { groups, ctx: { windowSeconds, dataset: kind, totalSelfMs }, partial: false };
   }
-  const scanned = segmentsView ? await scanSegments(db, window, projects) : await scanSpans(db, window, projects);
+  const scanned = await scan(db, kind, spanSegments, window, projects, naming);
   const matching = scanned.records.filter((r) => matchesAll(r, filters, request.environments) && (!spanSegments || r.is_transaction === true));
   const ctx: EvaluationContext = { windowSeconds, dataset: kind, totalSelfMs: sumOf(matching, 'span.self_time') };
   return { groups: aggregateRecords(matching, groupFields, functions, ctx, request.start, bucketSeconds), ctx, partial: scanned.partial };
 }
 
-/** transactions, or spans; `discover` only with `event.type:transaction`. */
-export function datasetKind(request: EventsRequest): 'transactions' | 'spans' {
+/**
+ * transactions, spans or errors. `discover` (Sentry's mix of both event kinds, and what
+ * Grafana's Events query sends) answers transactions when the query says
+ * `event.type:transaction` and error events otherwise (docs/performance-monitoring.md › API).
+ */
+export function datasetKind(request: EventsRequest): DatasetKind {
   if (request.dataset === 'transactions' || request.dataset === 'metricsEnhanced' || request.dataset === 'metrics') return 'transactions';
   if (request.dataset === 'spans' || request.dataset === 'spansIndexed' || request.dataset === 'spansMetrics') return 'spans';
   if (request.dataset === 'discover' && request.filters.some((f) => f.key === 'event.type' && !f.negated && f.values.includes('transaction')))
     return 'transactions';
-  return fail(
-    'validation_failed',
-    `dataset ${request.dataset} is not available yet on this server for these fields; query dataset=transactions or dataset=spans`,
-  );
+  if (request.dataset === 'discover' || request.dataset === 'errors') return 'errors';
+  return fail('validation_failed', `dataset ${request.dataset} is not available yet on this server; query dataset=errors, transactions or spans`);
 }
 
-function rollupSupports(f: Extract<ParsedField, { kind: 'function' }>, kind: 'transactions' | 'spans', spanSegments: boolean): boolean {
+function rollupSupports(f: Extract<ParsedField, { kind: 'function' }>, kind: DatasetKind, spanSegments: boolean): boolean {
   if (f.name === 'count_miserable' || f.name === 'user_misery') return false;
   if (f.name === 'apdex') return thresholdOf(f) === 300 && (kind === 'transactions' || spanSegments);
   if (f.name === 'count_unique') return kind === 'transactions' || spanSegments;
@@ -286,6 +294,94 @@ function groupValue(field: string, column: string, key: Readonly<Record<string, 
   const v = key[column];
   if (column === 'project_id') return field === 'project.id' ? Number(v) : slugOf(projects, v);
   return v === undefined || v === '' ? null : v;
+}
+
+function scan(
+  db: Kysely<Database>,
+  kind: DatasetKind,
+  spanSegments: boolean,
+  window: { projectIds: number[]; start: number; end: number },
+  projects: readonly ProjectRef[],
+  naming: EventNaming,
+) {
+  if (kind === 'errors') return scanErrors(db, window, projects, naming);
+  return kind === 'transactions' || spanSegments ? scanSegments(db, window, projects) : scanSpans(db, window, projects);
+}
+
+/**
+ * Error and message events as records with Sentry's Discover field names, newest first. A
+ * performance issue's event (a transaction with an occurrence) is not an error event.
+ */
+async function scanErrors(
+  db: Kysely<Database>,
+  window: { projectIds: number[]; start: number; end: number },
+  projects: readonly ProjectRef[],
+  naming: EventNaming,
+) {
+  if (window.projectIds.length === 0) return { records: [] as Row[], partial: false };
+  const rows = await db
+    .selectFrom('events as e')
+    .leftJoin('issues as i', 'i.id', 'e.issue_id')
+    .leftJoin('event_traces as t', (j) => j.onRef('t.project_id', '=', 'e.project_id').onRef('t.event_id', '=', 'e.event_id'))
+    .select([
+      'e.project_id',
+      'e.event_id',
+      'e.issue_id',
+      'e.received_at',
+      'e.timestamp',
+      'e.level',
+      'e.environment',
+      'e.release',
+      'e.user_key',
+      'e.title',
+      'i.short_id',
+      'i.culprit',
+      'i.type as issue_type',
+      't.trace_id',
+      't.span_id',
+      't.transaction',
+    ])
+    .where('e.project_id', 'in', window.projectIds)
+    .where('e.type', '=', 'event')
+    .where('e.received_at', '>=', window.start * 1000)
+    .where('e.received_at', '<', window.end * 1000)
+    .orderBy('e.received_at', 'desc')
+    .limit(MAX_SCAN_SEGMENTS + 1)
+    .execute();
+  const records: Row[] = [];
+  for (const r of rows.slice(0, MAX_SCAN_SEGMENTS)) {
+    if (r.issue_type === 'transaction') continue;
+    const slug = slugOf(projects, r.project_id);
+    const user = splitUserKey(r.user_key);
+    const at = Number(r.timestamp ?? r.received_at);
+    records.push({
+      id: r.event_id,
+      title: r.title,
+      message: r.title,
+      culprit: r.culprit,
+      level: r.level,
+      'event.type': r.issue_type ?? 'error',
+      environment: r.environment,
+      release: r.release,
+      project: slug,
+      'project.id': r.project_id,
+      'project.name': slug,
+      issue: r.short_id === null ? 'unknown' : naming.shortIdOf(slug, r.short_id),
+      'issue.id': r.issue_id,
+      timestamp: new Date(at).toISOString().replace('Z', '+00:00'),
+      'precise.finish_ts': at / 1000,
+      trace: r.trace_id,
+      'trace.span': r.span_id,
+      transaction: r.transaction,
+      user: r.user_key,
+      'user.display': user.value,
+      'user.id': user.kind === 'id' ? user.value : null,
+      'user.email': user.kind === 'email' ? user.value : null,
+      'user.username': user.kind === 'username' ? user.value : null,
+      'user.ip': user.kind === 'ip' ? user.value : null,
+    });
+  }
+  return { records, partial: rows.length > MAX_SCAN_SEGMENTS };
 }
 
 /** Transactions as records with Sentry's field names, newest first. */
@@ -449,7 +545,7 @@ function aggregateRecords(
       args: [],
     },
   );
-  const groups = new Map<string, { key: Row; bucket: number | null; acc: Accumulator; users: Set<string>; miserable: Set<string> }>();
+  const groups = new Map<string, { key: Row; bucket: number | null; acc: Accumulator; users: Set<string>; miserable: Set<string>; issues: Set<number> }>();
   const durationField = ctx.dataset === 'spans' ? 'span.duration' : 'transaction.duration';
   for (const r of records) {
     const finish = Number(r['precise.finish_ts'] ?? 0);
@@ -457,7 +553,14 @@ function aggregateRecords(
     const id = JSON.stringify([bucket, ...groupFields.map((g) => r[g] ?? null)]);
     let g = groups.get(id);
     if (g === undefined) {
-      g = { key: Object.fromEntries(groupFields.map((f) => [f, r[f] ?? null])), bucket, acc: emptyAccumulator(), users: new Set(), miserable: new Set() };
+      g = {
+        key: Object.fromEntries(groupFields.map((f) => [f, r[f] ?? null])),
+        bucket,
+        acc: emptyAccumulator(),
+        users: new Set(),
+        miserable: new Set(),
+        issues: new Set(),
+      };
       groups.set(id, g);
     }
     const ms = Number(r[durationField] ?? 0);
@@ -476,15 +579,18 @@ function aggregateRecords(
       if (ms > 4 * threshold) g.miserable.add(user);
     }
     a.lastSeenMs = Math.max(a.lastSeenMs, finish * 1000);
+    if (typeof r['issue.id'] === 'number') g.issues.add(r['issue.id']);
+    a.firstSeenMs = Math.min(a.firstSeenMs, finish * 1000);
   }
   return [...groups.values()].map((g) => {
     g.acc.users = g.users.size;
     g.acc.miserableUsers = g.miserable.size;
+    g.acc.issues = g.issues.size;
     return { key: g.key, bucket: g.bucket, acc: g.acc };
   });
 }
 
-function pick(r: Row, fields: readonly string[], kind: 'transactions' | 'spans'): Row {
+function pick(r: Row, fields: readonly string[], kind: DatasetKind): Row {
   const out: Row = {};
   for (const f of fields) {
     const key = f.startsWith('tags[') && f.endsWith(']') ? f.slice(5, -1) : f;
@@ -518,7 +624,7 @@ function defaultSort(request: EventsRequest): { field: string; descending: boole
   return [{ field: 'timestamp', descending: true }];
 }
 
-function metaOf(request: EventsRequest, kind: 'transactions' | 'spans', partial: boolean): Record<string, JsonValue> {
+function metaOf(request: EventsRequest, kind: DatasetKind, partial: boolean): Record<string, JsonValue> {
   const fields: Record<string, JsonValue> = {};
   const units: Record<string, JsonValue> = {};
   for (const f of request.fields) {

@@ -10,6 +10,8 @@ import { validateEventsRequest } from '../query/validate-events.js';
 export interface PerformanceRouteDeps {
   /** the projects of the organization the caller may read; throws (404) when the organization is not theirs (api/ wires it with auth) */
   projectsOf(request: FastifyRequest, org: string): Promise<readonly ProjectRef[]>;
+  /** `WEB-1A` from the project slug and the issue's counter (issues/ owns the format) */
+  shortIdOf(projectSlug: string, counter: number): string;
   readonly store: Store;
   readonly clock: Clock;
 }
@@ -49,14 +51,14 @@ export function registerPerformanceRoutes(app: FastifyInstance, deps: Performanc
     const parsed = parseEventsRequest(request.query, deps.clock.now(), { requireFields: true, maxPerPage: 100 });
     const projects = await projectsInScope(deps, request, parsed.projectIds);
     if (projects.length === 0) return { data: [], meta: { tips: { query: 'Need at least one valid project to query.' } } };
-    const result = await runEventsTable(deps.store.db, parsed, projects);
+    const result = await runEventsTable(deps.store.db, parsed, projects, deps);
     if (request.query.noPagination !== '1') setLink(request, reply, parsed.offset, parsed.perPage, result.hasNext);
     return { data: result.data, meta: result.meta };
   });
 
   app.get<{ Params: { org: string }; Querystring: QueryParams }>('/api/0/organizations/:org/events-stats/', async (request) => {
     const projects = await projectsInScope(deps, request, parseProjectIds(request.query));
-    return runEventsStats(deps.store.db, request.query, projects, deps.clock.now());
+    return runEventsStats(deps.store.db, request.query, projects, deps.clock.now(), deps);
   });
 
   app.get<{ Params: { org: string }; Querystring: QueryParams }>('/api/0/organizations/:org/events/validate/', async (request) => {
