@@ -1,0 +1,61 @@
+import {
+  createAlertRepos,
+  createApiTokenRepo,
+  createArtifactRepos,
+  createClientKeyRepo,
+  createEventDictionaryRepo,
+  createEventRepo,
+  createIssueCounterRepo,
+  createIssueIgnoreExpiryRepo,
+  createIssueMergeRepo,
+  createIssueTriageRepo,
+  createIssueWriteRepo,
+  createMemberInviteRepo,
+  createMemberRepo,
+  createOrganizationRepo,
+  createOutcomeRepo,
+  createProjectRepo,
+  createReleaseRepos,
+  createSessionRepo,
+  createSignInAttemptRepo,
+  createTeamRepo,
+  createUserRepo,
+  openDatabase,
+  type RepositoryFactories,
+  type Store,
+  type StoreOptions,
+} from './store/index.js';
+
+/**
+ * Every domain's repositories, assembled into the one `Store` the subsystems are given. store/
+ * opens the database and knows no domain; each domain owns its tables' repository; this list
+ * is where they meet (the type makes a missing one a compile error).
+ */
+export const repositories: RepositoryFactories = {
+  organizations: createOrganizationRepo,
+  users: createUserRepo,
+  members: createMemberRepo,
+  memberInvites: createMemberInviteRepo,
+  teams: createTeamRepo,
+  projects: createProjectRepo,
+  clientKeys: createClientKeyRepo,
+  apiTokens: createApiTokenRepo,
+  sessions: createSessionRepo,
+  signInAttempts: createSignInAttemptRepo,
+  events: createEventRepo,
+  eventDictionaries: createEventDictionaryRepo,
+  issueWrites: createIssueWriteRepo,
+  issueCounters: createIssueCounterRepo,
+  issueIgnoreExpiry: createIssueIgnoreExpiryRepo,
+  outcomes: createOutcomeRepo,
+  alerts: createAlertRepos,
+  issueTriage: createIssueTriageRepo,
+  issueMerge: createIssueMergeRepo,
+  releases: createReleaseRepos,
+  artifacts: createArtifactRepos,
+};
+
+/** Opens the configured database with every domain's repositories (cli/, the processing thread and tests). */
+export function openStore(options: StoreOptions): Store {
+  return openDatabase(options, repositories);
+}
