@@ -1,12 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Alerting, FILTER, parsePreviewMetricRule, parsePreviewRule, replayIssueRule, replayMetricRule, storeReleaseLookup } from '../alert/index.js';
 import type { Auth } from '../auth/index.js';
+import { jsonObject, requirePrincipal } from '../http/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { recentErrorEvents } from '../query/alerts/index.js';
 import { formatShortId } from '../query/issues/index.js';
 import type { Store } from '../store/index.js';
-import { jsonObject } from './body.js';
-import { requirePrincipal } from './request-principal.js';
 
 type ProjectParams = { org: string; project: string };
 type OrgParams = { org: string };

@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Alerting } from '../alert/index.js';
 import type { Auth } from '../auth/index.js';
+import { jsonObject, paginate, readPage, requirePrincipal } from '../http/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
 import { channelJson, firingJson, incidentJson, issueRuleJson, metricRuleJson } from './alert-json.js';
 import { registerAlertPreviewRoutes } from './alert-preview-routes.js';
-import { jsonObject } from './body.js';
-import { paginate, readPage } from './pagination.js';
-import { requirePrincipal } from './request-principal.js';
 
 type ProjectParams = { org: string; project: string };
 type RuleParams = ProjectParams & { rule: string };

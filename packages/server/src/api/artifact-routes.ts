@@ -2,11 +2,11 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Artifacts } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
+import { requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import type { Releases } from '../releases/index.js';
 import type { Organization, Project, Release, ReleaseFile, Store } from '../store/index.js';
 import { pageFromStore, releaseAccess } from './release-routes.js';
-import { requirePrincipal } from './request-principal.js';
 
 type OrgVersion = { org: string; version: string };
 type ProjectVersion = OrgVersion & { project: string };

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type Auth, clearedSessionCookie, sessionCookie } from '../auth/index.js';
+import { requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
-import { requirePrincipal } from './request-principal.js';
 import { userJson } from './serializers.js';
 
 function bodyObject(body: unknown): Record<string, unknown> {

@@ -2,12 +2,11 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { type Artifacts, decodeChunk, isSha1 } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
+import { jsonObject, requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import { parseVersion, type Releases } from '../releases/index.js';
 import type { Organization, Store } from '../store/index.js';
-import { jsonObject } from './body.js';
 import { releaseAccess } from './release-routes.js';
-import { requirePrincipal } from './request-principal.js';
 
 type OrgParams = { org: string };
 type VersionParams = OrgParams & { version: string };

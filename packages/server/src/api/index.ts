@@ -27,12 +27,10 @@ import { registerReleaseRoutes } from './release-routes.js';
 import { registerTeamRoutes } from './team-routes.js';
 import { registerTokenRoutes } from './token-routes.js';
 
+export { installErrorHandling, installPrincipalResolution, paginate, readPage, requirePrincipal } from '../http/index.js';
 export { alertIssueSearch } from './alert-issue-search.js';
 export { registerAlertRoutes } from './alert-routes.js';
-export { installErrorHandling } from './http-errors.js';
-export { paginate, readPage } from './pagination.js';
 export type { ProcessingRules } from './processing-rules.js';
-export { installPrincipalResolution, requirePrincipal } from './request-principal.js';
 export { clientKeyJson, organizationJson, projectJson, userJson } from './serializers.js';
 
 export function registerApiRoutes(

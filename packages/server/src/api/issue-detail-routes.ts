@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Scope } from '../auth/index.js';
+import { allParams, firstParam, readLimit, readPage, requirePrincipal, setOffsetLink } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import { issueById, issueDetailJson, issueTagKeys, issueTagValues, TAG_VALUE_SORTS, type TagValueSort } from '../query/issues/index.js';
 import type { Releases } from '../releases/index.js';
@@ -7,9 +8,6 @@ import { issueInScope } from './issue-access.js';
 import { projectRefs, substatusAt } from './issue-list.js';
 import type { IssueRouteDeps } from './issue-routes.js';
 import { applyIssueUpdate } from './issue-updates.js';
-import { allParams, firstParam, readLimit, setOffsetLink } from './keyset-pagination.js';
-import { readPage } from './pagination.js';
-import { requirePrincipal } from './request-principal.js';
 
 type IssueParams = { issueId: string; org?: string };
 type TagParams = IssueParams & { key: string };

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { firstParam, readKeysetCursor, readLimit, setKeysetLink } from '../http/index.js';
 import { effectiveSubstatus } from '../issues/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { eventByEventId } from '../query/events/index.js';
@@ -16,7 +17,6 @@ import { parseIssueSort, queryErrorDetail } from '../query/search/index.js';
 import type { Releases } from '../releases/index.js';
 import type { Organization, Project, Store } from '../store/index.js';
 import { readIssueSearch } from './issue-search-request.js';
-import { firstParam, readKeysetCursor, readLimit, setKeysetLink } from './keyset-pagination.js';
 
 export interface IssueListDeps {
   readonly store: Store;

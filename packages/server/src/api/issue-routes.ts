@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth, OrgAccess } from '../auth/index.js';
+import { allParams, requirePrincipal } from '../http/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { matchingIssueIds } from '../query/issues/index.js';
 import type { Releases } from '../releases/index.js';
@@ -7,8 +8,6 @@ import type { Project, Store } from '../store/index.js';
 import { issueList } from './issue-list.js';
 import { readIssueSearch } from './issue-search-request.js';
 import { applyIssueUpdate } from './issue-updates.js';
-import { allParams } from './keyset-pagination.js';
-import { requirePrincipal } from './request-principal.js';
 
 type ProjectParams = { org: string; project: string };
 type OrgParams = { org: string };

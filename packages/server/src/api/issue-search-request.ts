@@ -1,10 +1,10 @@
 import type { FastifyRequest } from 'fastify';
+import { allParams, firstParam } from '../http/index.js';
 import { ONGOING_AFTER_MS } from '../issues/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { compileIssueQuery, type IssueCondition, type IssueSearchScope, latestReleases, TAG_KEYS } from '../query/issues/index.js';
 import { ISSUE_STATUSES, parseIssueQuery, queryErrorDetail } from '../query/search/index.js';
 import type { Store } from '../store/index.js';
-import { allParams, firstParam } from './keyset-pagination.js';
 
 /** Sentry's default when the request has no `query` at all (`query=` means no filter). */
 const DEFAULT_QUERY = 'is:unresolved';

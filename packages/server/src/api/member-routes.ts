@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Auth, type OrgAccess, sessionCookie } from '../auth/index.js';
+import { jsonObject, optionalString, paginate, readPage, requirePrincipal } from '../http/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import type { Actor, Membership } from '../members/index.js';
 import { isMemberRole, type MemberRole, type Organization, type Store } from '../store/index.js';
-import { jsonObject, optionalString } from './body.js';
 import { inviteJson, memberJson } from './member-json.js';
-import { paginate, readPage } from './pagination.js';
-import { requirePrincipal } from './request-principal.js';
 import { teamJson, userJson } from './serializers.js';
 
 type OrgParams = { org: string };

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../auth/index.js';
+import { paginate, readPage, requirePrincipal } from '../http/index.js';
 import type { Store } from '../store/index.js';
-import { paginate, readPage } from './pagination.js';
-import { requirePrincipal } from './request-principal.js';
 import { organizationJson, projectJson, userJson } from './serializers.js';
 
 type OrgParams = { org: string };

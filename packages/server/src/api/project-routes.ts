@@ -1,12 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../auth/index.js';
+import { jsonObject, optionalBoolean, optionalString, paginate, readPage, requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
-import { jsonObject, optionalBoolean, optionalString } from './body.js';
-import { paginate, readPage } from './pagination.js';
 import type { ProcessingRules } from './processing-rules.js';
 import { projectSettingsJson } from './project-settings.js';
-import { requirePrincipal } from './request-principal.js';
 import { clientKeyJson, projectJson } from './serializers.js';
 
 type ProjectParams = { org: string; project: string };

@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../auth/index.js';
+import { jsonObject, optionalString, requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import { isValidSlug } from '../provision/index.js';
 import type { Store } from '../store/index.js';
-import { jsonObject, optionalString } from './body.js';
 import type { ProcessingRules } from './processing-rules.js';
 import { projectSettingsJson, SETTINGS_FIELDS, updateProjectSettings } from './project-settings.js';
-import { requirePrincipal } from './request-principal.js';
 import { projectJson } from './serializers.js';
 
 type ProjectParams = { org: string; project: string };

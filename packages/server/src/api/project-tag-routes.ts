@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../auth/index.js';
+import { firstParam, readLimit, requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import { PROJECT_TAG_KEY_LIMIT, PROJECT_TAG_VALUE_LIMIT, projectTagKeys, projectTagValues } from '../query/issues/index.js';
 import type { Store } from '../store/index.js';
-import { firstParam, readLimit } from './keyset-pagination.js';
-import { requirePrincipal } from './request-principal.js';
 
 type ProjectParams = { org: string; project: string };
 type KeyParams = ProjectParams & { key: string };

@@ -1,11 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth, OrgAccess, Principal } from '../auth/index.js';
+import { jsonObject, paginate, readPage, requirePrincipal } from '../http/index.js';
 import { fail, isFaultlineError } from '../kernel/index.js';
 import { RELEASE_STATS_PERIODS, type ReleaseStatsPeriod, type Releases } from '../releases/index.js';
 import type { Project, ReleaseListFilter } from '../store/index.js';
-import { jsonObject } from './body.js';
-import { paginate, readPage } from './pagination.js';
-import { requirePrincipal } from './request-principal.js';
 
 type OrgParams = { org: string };
 type VersionParams = OrgParams & { version: string };

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../auth/index.js';
+import { jsonObject, optionalString, paginate, readPage, requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import { isValidSlug, slugify } from '../provision/index.js';
 import type { Organization, Store, Team } from '../store/index.js';
-import { jsonObject, optionalString } from './body.js';
-import { paginate, readPage } from './pagination.js';
-import { requirePrincipal } from './request-principal.js';
 import { projectJson, teamJson } from './serializers.js';
 
 type OrgParams = { org: string };

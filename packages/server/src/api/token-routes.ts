@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { type Auth, expandScopes, parseScopes, roleScopes } from '../auth/index.js';
+import { jsonObject, optionalString, requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import type { ApiToken, Store } from '../store/index.js';
-import { jsonObject, optionalString } from './body.js';
-import { requirePrincipal } from './request-principal.js';
 
 function tokenJson(t: ApiToken, orgSlug: string | null) {
   return {

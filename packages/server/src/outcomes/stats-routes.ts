@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { requirePrincipal } from '../api/index.js';
 import type { Auth } from '../auth/index.js';
+import { requirePrincipal } from '../http/index.js';
 import type { Clock } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
 import { parseStatsQuery, type QueryParams } from './stats-query.js';
