@@ -22,6 +22,7 @@ import {
 } from './jobs/index.js';
 import { type Clock, type Logger, systemClock } from './kernel/index.js';
 import { createMembership } from './members/index.js';
+import { createProvisioning, type Provisioning } from './organizations/index.js';
 import { registerStatsRoutes } from './outcomes/index.js';
 import {
   compileGroupingRules,
@@ -37,7 +38,6 @@ import {
   userKeyOf,
 } from './process/index.js';
 import { createThreadedWorker } from './processing-thread/index.js';
-import { createProvisioning, type Provisioning } from './provision/index.js';
 import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
 import { type Store, storeOpenOptions } from './store/index.js';
 

@@ -1,8 +1,8 @@
+import { createClientKeyRepo, createOrganizationRepo, createProjectRepo } from './organizations/index.js';
 import {
   createAlertRepos,
   createApiTokenRepo,
   createArtifactRepos,
-  createClientKeyRepo,
   createEventDictionaryRepo,
   createEventRepo,
   createIssueCounterRepo,
@@ -12,9 +12,7 @@ import {
   createIssueWriteRepo,
   createMemberInviteRepo,
   createMemberRepo,
-  createOrganizationRepo,
   createOutcomeRepo,
-  createProjectRepo,
   createReleaseRepos,
   createSessionRepo,
   createSignInAttemptRepo,

@@ -4,8 +4,9 @@ import type { Artifacts } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
 import { requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
+import type { Organization, Project } from '../organizations/index.js';
 import type { Releases } from '../releases/index.js';
-import type { Organization, Project, Release, ReleaseFile, Store } from '../store/index.js';
+import type { Release, ReleaseFile, Store } from '../store/index.js';
 import { pageFromStore, releaseAccess } from './release-routes.js';
 
 type OrgVersion = { org: string; version: string };

@@ -4,8 +4,9 @@ import { type Artifacts, decodeChunk, isSha1 } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
 import { jsonObject, requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
+import type { Organization } from '../organizations/index.js';
 import { parseVersion, type Releases } from '../releases/index.js';
-import type { Organization, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { releaseAccess } from './release-routes.js';
 
 type OrgParams = { org: string };

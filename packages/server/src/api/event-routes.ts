@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { allParams, firstParam, readKeysetCursor, readLimit, requirePrincipal, setKeysetLink } from '../http/index.js';
 import { fail } from '../kernel/index.js';
+import type { ProcessingRules } from '../organizations/index.js';
 import { decodeEvent, type EventRow, eventByEventId, eventJson, eventNeighbors, eventsPage, issueEdgeEvent, simpleEventJson } from '../query/events/index.js';
 import { storedEventTags } from './event-tags-of.js';
 import { issueInScope } from './issue-access.js';
 import { ISSUE_PREFIXES } from './issue-detail-routes.js';
 import type { IssueRouteDeps } from './issue-routes.js';
-import type { ProcessingRules } from './processing-rules.js';
 
 type IssueParams = { issueId: string; org?: string };
 type ProjectParams = { org: string; project: string };

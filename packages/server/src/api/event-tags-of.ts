@@ -1,6 +1,6 @@
+import type { ProcessingRules } from '../organizations/index.js';
 import type { StoredEventDocument } from '../process/index.js';
 import { type JsonObject, pairs, type TagsOf } from '../query/events/index.js';
-import type { ProcessingRules } from './processing-rules.js';
 
 /**
  * An event's tags as the API shows them: the SDK's plus the ones the pipeline derives and

@@ -8,6 +8,8 @@ import type { Artifacts } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
 import type { Clock } from '../kernel/index.js';
 import type { Membership } from '../members/index.js';
+import type { ProcessingRules } from '../organizations/index.js';
+import { registerOrganizationRoutes, registerProjectRoutes, registerProjectSettingsRoutes } from '../organizations/index.js';
 import type { Releases } from '../releases/index.js';
 import type { Store } from '../store/index.js';
 import { registerArtifactRoutes } from './artifact-routes.js';
@@ -18,20 +20,16 @@ import { registerHealthRoutes } from './health-routes.js';
 import { registerIssueDetailRoutes } from './issue-detail-routes.js';
 import { registerIssueRoutes } from './issue-routes.js';
 import { registerMemberRoutes } from './member-routes.js';
-import { registerOrganizationRoutes } from './organization-routes.js';
-import type { ProcessingRules } from './processing-rules.js';
-import { registerProjectRoutes } from './project-routes.js';
-import { registerProjectSettingsRoutes } from './project-settings-routes.js';
 import { registerProjectTagRoutes } from './project-tag-routes.js';
 import { registerReleaseRoutes } from './release-routes.js';
 import { registerTeamRoutes } from './team-routes.js';
 import { registerTokenRoutes } from './token-routes.js';
 
 export { installErrorHandling, installPrincipalResolution, paginate, readPage, requirePrincipal } from '../http/index.js';
+export type { ProcessingRules } from '../organizations/index.js';
+export { clientKeyJson, organizationJson, projectJson, userJson } from '../organizations/index.js';
 export { alertIssueSearch } from './alert-issue-search.js';
 export { registerAlertRoutes } from './alert-routes.js';
-export type { ProcessingRules } from './processing-rules.js';
-export { clientKeyJson, organizationJson, projectJson, userJson } from './serializers.js';
 
 export function registerApiRoutes(
   app: FastifyInstance,

@@ -1,7 +1,8 @@
 import type { Auth, OrgAccess, Principal, Scope } from '../auth/index.js';
 import { fail, isFaultlineError } from '../kernel/index.js';
+import type { Project } from '../organizations/index.js';
 import { type IssueRow, issueById, issueByShortId } from '../query/issues/index.js';
-import type { Project, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 
 export interface IssueInScope {
   readonly access: OrgAccess;

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { firstParam, readKeysetCursor, readLimit, setKeysetLink } from '../http/index.js';
 import { effectiveSubstatus } from '../issues/index.js';
 import { type Clock, fail } from '../kernel/index.js';
+import type { Organization, Project } from '../organizations/index.js';
 import { eventByEventId } from '../query/events/index.js';
 import {
   type CountFilter,
@@ -15,7 +16,7 @@ import {
 } from '../query/issues/index.js';
 import { parseIssueSort, queryErrorDetail } from '../query/search/index.js';
 import type { Releases } from '../releases/index.js';
-import type { Organization, Project, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { readIssueSearch } from './issue-search-request.js';
 
 export interface IssueListDeps {

@@ -1,10 +1,10 @@
 import { jsonObject, optionalBoolean } from '../http/index.js';
 import { type LifecyclePatch, parseStatusChange, planStatusChange, type StatusChange } from '../issues/index.js';
 import { type Clock, fail } from '../kernel/index.js';
+import { userJson } from '../organizations/index.js';
 import { latestReleases } from '../query/issues/index.js';
 import type { IssueTriageChange, Store, User } from '../store/index.js';
 import { type ResolvedAssignee, resolveAssignee } from './issue-assignee.js';
-import { userJson } from './serializers.js';
 
 const KNOWN = new Set([
   'status',

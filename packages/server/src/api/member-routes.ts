@@ -3,9 +3,9 @@ import { type Auth, type OrgAccess, sessionCookie } from '../auth/index.js';
 import { jsonObject, optionalString, paginate, readPage, requirePrincipal } from '../http/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import type { Actor, Membership } from '../members/index.js';
-import { isMemberRole, type MemberRole, type Organization, type Store } from '../store/index.js';
+import { type Organization, teamJson, userJson } from '../organizations/index.js';
+import { isMemberRole, type MemberRole, type Store } from '../store/index.js';
 import { inviteJson, memberJson } from './member-json.js';
-import { teamJson, userJson } from './serializers.js';
 
 type OrgParams = { org: string };
 type MemberParams = OrgParams & { member: string };

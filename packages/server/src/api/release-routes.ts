@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth, OrgAccess, Principal } from '../auth/index.js';
 import { jsonObject, paginate, readPage, requirePrincipal } from '../http/index.js';
 import { fail, isFaultlineError } from '../kernel/index.js';
+import type { Project } from '../organizations/index.js';
 import { RELEASE_STATS_PERIODS, type ReleaseStatsPeriod, type Releases } from '../releases/index.js';
-import type { Project, ReleaseListFilter } from '../store/index.js';
+import type { ReleaseListFilter } from '../store/index.js';
 
 type OrgParams = { org: string };
 type VersionParams = OrgParams & { version: string };

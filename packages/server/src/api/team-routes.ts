@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../auth/index.js';
 import { jsonObject, optionalString, paginate, readPage, requirePrincipal } from '../http/index.js';
 import { fail } from '../kernel/index.js';
-import { isValidSlug, slugify } from '../provision/index.js';
-import type { Organization, Store, Team } from '../store/index.js';
-import { projectJson, teamJson } from './serializers.js';
+import type { Organization } from '../organizations/index.js';
+import { isValidSlug, projectJson, slugify, teamJson } from '../organizations/index.js';
+import type { Store, Team } from '../store/index.js';
 
 type OrgParams = { org: string };
 type TeamParams = { org: string; team: string };

@@ -1,8 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { allScopes, hashPassword } from '../auth/index.js';
 import { sha256Hex } from '../kernel/index.js';
-import { createProvisioning, formatDsn } from '../provision/index.js';
-import type { Organization, Store, User } from '../store/index.js';
+import type { Organization } from '../organizations/index.js';
+import { createProvisioning, formatDsn } from '../organizations/index.js';
+import type { Store, User } from '../store/index.js';
 import type { CliContext } from './context.js';
 
 export const defaultOrgSlug = 'faultline';

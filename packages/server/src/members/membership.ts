@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../auth/index.js';
 import { type Clock, fail, type Logger, sha256Hex } from '../kernel/index.js';
-import type { Member, MemberInvite, MemberRole, Organization, Store, Team, User } from '../store/index.js';
+import type { Organization } from '../organizations/index.js';
+import type { Member, MemberInvite, MemberRole, Store, Team, User } from '../store/index.js';
 import { type InviteMailer, inviteEmail } from './invite-email.js';
 import { checkGrant, checkMemberChange, type RuleResult } from './role-rules.js';
 

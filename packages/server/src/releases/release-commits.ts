@@ -1,5 +1,6 @@
 import { fail } from '../kernel/index.js';
-import type { NewCommit, Organization, Release, Store } from '../store/index.js';
+import type { Organization } from '../organizations/index.js';
+import type { NewCommit, Release, Store } from '../store/index.js';
 import type { CommitInput, RefInput } from './release-input.js';
 
 /**

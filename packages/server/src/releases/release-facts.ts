@@ -1,4 +1,5 @@
-import type { Organization, Release, Store } from '../store/index.js';
+import type { Organization } from '../organizations/index.js';
+import type { Release, Store } from '../store/index.js';
 import type { ReleaseFacts } from './release-json.js';
 
 /**

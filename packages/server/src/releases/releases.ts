@@ -1,6 +1,7 @@
 import type { Clock } from '../kernel/index.js';
 import { fail } from '../kernel/index.js';
-import type { Organization, Project, Release, ReleaseListFilter, Store, StoreExecutor } from '../store/index.js';
+import type { Organization, Project } from '../organizations/index.js';
+import type { Release, ReleaseListFilter, Store, StoreExecutor } from '../store/index.js';
 import { setReleaseCommits } from './release-commits.js';
 import { loadReleaseFacts } from './release-facts.js';
 import { isValidVersion, parseCommits, parseDate, parseDeploy, parseProjectList, parseRefs, parseVersion } from './release-input.js';

@@ -16,8 +16,7 @@ export { createApiTokenRepo } from './api-tokens.js';
 export type { ArtifactBundle, BundleAssociation, NewBundleFile } from './artifact-bundles.js';
 export type { ArtifactFileRef } from './artifact-lookup.js';
 export { createArtifactRepos } from './artifact-repos.js';
-export type { ClientKey } from './client-keys.js';
-export { createClientKeyRepo } from './client-keys.js';
+
 export type { Deploy, NewDeploy } from './deploys.js';
 export type { Dialect } from './dialects/index.js';
 export { createEventDictionaryRepo, DICTIONARY_SERVES_MS, type EventDictionary, type NewEventDictionary } from './event-dictionaries.js';
@@ -39,13 +38,11 @@ export { createMemberInviteRepo } from './member-invites.js';
 export { createMemberRepo, isMemberRole, type Member, type MemberRole, memberRoles } from './members.js';
 export type { IncidentActivityRecord, IncidentRecord, MetricRuleFields, MetricRuleRecord, MetricRuleState } from './metric-alert-rules.js';
 export type { NotificationChannel } from './notification-channels.js';
-export type { Organization } from './organizations.js';
-export { createOrganizationRepo } from './organizations.js';
+
 export { createOutcomeRepo, mergeOutcomeIncrements, type OutcomeIncrement, type OutcomeQuery, type OutcomeRow } from './outcomes.js';
 export type { NewParkedItem, ParkedItem } from './parked-items.js';
 export type { PendingBatch } from './post-process-pending.js';
-export type { Project } from './projects.js';
-export { createProjectRepo } from './projects.js';
+
 export { type WindowIncrement, type WindowTotals, windowKey } from './rate-windows.js';
 export type { Commit, NewCommit, Repository } from './release-commits.js';
 export type { ReleaseFile } from './release-files.js';
@@ -53,7 +50,7 @@ export { createReleaseRepos } from './release-repos.js';
 export type { NewRelease, Release, ReleaseListFilter, ReleasePatch } from './releases.js';
 export type { RepoContext, StoreExecutor } from './repo-context.js';
 export type { ScheduledTaskRecord } from './scheduled-tasks.js';
-export type { Database } from './schema.js';
+export type { ClientKeyTable, Database, OrganizationTable, ProjectTable } from './schema.js';
 export type { SessionRecord } from './sessions.js';
 export { createSessionRepo, createSignInAttemptRepo } from './sessions.js';
 export { createStore, openDatabase, type Repositories, type RepositoryFactories, type Store, type StoreOptions, storeOpenOptions } from './store.js';

@@ -1,5 +1,6 @@
 import { hashPassword, type Scope } from '../auth/index.js';
-import type { ClientKey, MemberRole, Organization, Project, User } from '../store/index.js';
+import type { ClientKey, Organization, Project } from '../organizations/index.js';
+import type { MemberRole, User } from '../store/index.js';
 import type { TestServer } from './test-server.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { parseRetentionDays } from '../jobs/index.js';
-import type { compileGroupingRules, eventTags, parseInboundFilterSettings, parseScrubSettings, readGroupingText, userKeyOf } from '../process/index.js';
+import type { parseRetentionDays } from '../../jobs/index.js';
+import type { compileGroupingRules, eventTags, parseInboundFilterSettings, parseScrubSettings, readGroupingText, userKeyOf } from '../../process/index.js';
 
 /**
  * The processing pipeline's own rules that the API applies too: how an event's tags are

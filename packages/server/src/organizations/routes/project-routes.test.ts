@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { apiFetch, assertDetail, explainSkippedPostgres, startTestServer, type TestServer, testDialects } from '../testing/index.js';
+import { apiFetch, assertDetail, explainSkippedPostgres, startTestServer, type TestServer, testDialects } from '../../testing/index.js';
 
 explainSkippedPostgres();
 

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { RepoContext } from './repo-context.js';
-import type { OrganizationTable } from './schema.js';
+import type { OrganizationTable, RepoContext } from '../../store/index.js';
 
 export interface Organization {
   id: number;

@@ -1,4 +1,4 @@
-import type { ClientKey } from '../store/index.js';
+import type { ClientKey } from '../store/client-keys.js';
 
 /** `{scheme}://{public_key}@{host}{/path}/{project_id}` (reference §1.1): the path prefix comes from the public URL. */
 export function formatDsn(publicUrl: string, key: Pick<ClientKey, 'publicKey' | 'projectId'>): string {

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { Auth } from '../auth/index.js';
-import { jsonObject, optionalString, requirePrincipal } from '../http/index.js';
-import { fail } from '../kernel/index.js';
-import { isValidSlug } from '../provision/index.js';
-import type { Store } from '../store/index.js';
+import type { Auth } from '../../auth/index.js';
+import { jsonObject, optionalString, requirePrincipal } from '../../http/index.js';
+import { fail } from '../../kernel/index.js';
+import type { Store } from '../../store/index.js';
+import { projectSettingsJson, SETTINGS_FIELDS, updateProjectSettings } from '../project-settings.js';
+import { isValidSlug } from '../provision/slug.js';
+import { projectJson } from '../read/organization-json.js';
 import type { ProcessingRules } from './processing-rules.js';
-import { projectSettingsJson, SETTINGS_FIELDS, updateProjectSettings } from './project-settings.js';
-import { projectJson } from './serializers.js';
 
 type ProjectParams = { org: string; project: string };
 const PROJECT_FIELDS = new Set(['name', 'slug', 'platform']);

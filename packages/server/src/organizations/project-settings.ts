@@ -1,6 +1,6 @@
 import type { RuleSyntaxError } from '../process/index.js';
-import type { Project } from '../store/index.js';
-import type { ProcessingRules } from './processing-rules.js';
+import type { ProcessingRules } from './routes/processing-rules.js';
+import type { Project } from './store/projects.js';
 
 /**
  * A project's processing settings as the API shows and accepts them. Stored in

@@ -1,5 +1,8 @@
-import { formatDsn, ingestBaseUrl } from '../provision/index.js';
-import type { ClientKey, Organization, Project, Team, User } from '../store/index.js';
+import type { Team, User } from '../../store/index.js';
+import { formatDsn, ingestBaseUrl } from '../provision/dsn.js';
+import type { ClientKey } from '../store/client-keys.js';
+import type { Organization } from '../store/organizations.js';
+import type { Project } from '../store/projects.js';
 
 /** JSON shapes as Sentry's web API returns them (ids are strings, dates RFC 3339). */
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import type { Auth } from '../auth/index.js';
-import { paginate, readPage, requirePrincipal } from '../http/index.js';
-import type { Store } from '../store/index.js';
-import { organizationJson, projectJson, userJson } from './serializers.js';
+import type { Auth } from '../../auth/index.js';
+import { paginate, readPage, requirePrincipal } from '../../http/index.js';
+import type { Store } from '../../store/index.js';
+import { organizationJson, projectJson, userJson } from '../read/organization-json.js';
 
 type OrgParams = { org: string };
 

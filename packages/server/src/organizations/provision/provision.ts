@@ -1,6 +1,9 @@
-import { createDefaultIssueRule } from '../alert/index.js';
-import { fail } from '../kernel/index.js';
-import type { ClientKey, Organization, Project, Store, Team, User } from '../store/index.js';
+import { createDefaultIssueRule } from '../../alert/index.js';
+import { fail } from '../../kernel/index.js';
+import type { Store, Team, User } from '../../store/index.js';
+import type { ClientKey } from '../store/client-keys.js';
+import type { Organization } from '../store/organizations.js';
+import type { Project } from '../store/projects.js';
 import { isValidSlug } from './slug.js';
 
 /**

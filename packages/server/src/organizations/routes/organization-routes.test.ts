@@ -1,8 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { allScopes } from '../auth/index.js';
-import type { User } from '../store/index.js';
-import { addOrganization, addPerson, apiFetch, explainSkippedPostgres, mintToken, startTestServer, type TestServer, testDialects } from '../testing/index.js';
+import { allScopes } from '../../auth/index.js';
+import type { User } from '../../store/index.js';
+import {
+  addOrganization,
+  addPerson,
+  apiFetch,
+  explainSkippedPostgres,
+  mintToken,
+  startTestServer,
+  type TestServer,
+  testDialects,
+} from '../../testing/index.js';
 
 explainSkippedPostgres();
 

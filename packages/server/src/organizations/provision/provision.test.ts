@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { isFaultlineError } from '../kernel/index.js';
-import type { User } from '../store/index.js';
-import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../testing/index.js';
+import { isFaultlineError } from '../../kernel/index.js';
+import type { User } from '../../store/index.js';
+import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../../testing/index.js';
 import { createProvisioning, type Provisioning } from './provision.js';
 
 explainSkippedPostgres();

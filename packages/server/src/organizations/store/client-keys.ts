@@ -1,7 +1,6 @@
 import type { Selectable, Updateable } from 'kysely';
-import { randomHex } from '../kernel/index.js';
-import type { RepoContext } from './repo-context.js';
-import type { ClientKeyTable } from './schema.js';
+import { randomHex } from '../../kernel/index.js';
+import type { ClientKeyTable, RepoContext } from '../../store/index.js';
 
 /** A DSN key. The public key is an identifier SDKs send in the clear, not a secret. */
 export interface ClientKey {

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { RepoContext, StoreExecutor } from './repo-context.js';
-import type { ProjectTable } from './schema.js';
+import type { ProjectTable, RepoContext, StoreExecutor } from '../../store/index.js';
 
 export interface Project {
   id: number;

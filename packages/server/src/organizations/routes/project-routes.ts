@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import type { Auth } from '../auth/index.js';
-import { jsonObject, optionalBoolean, optionalString, paginate, readPage, requirePrincipal } from '../http/index.js';
-import { fail } from '../kernel/index.js';
-import type { Store } from '../store/index.js';
+import type { Auth } from '../../auth/index.js';
+import { jsonObject, optionalBoolean, optionalString, paginate, readPage, requirePrincipal } from '../../http/index.js';
+import { fail } from '../../kernel/index.js';
+import type { Store } from '../../store/index.js';
+import { projectSettingsJson } from '../project-settings.js';
+import { clientKeyJson, projectJson } from '../read/organization-json.js';
 import type { ProcessingRules } from './processing-rules.js';
-import { projectSettingsJson } from './project-settings.js';
-import { clientKeyJson, projectJson } from './serializers.js';
 
 type ProjectParams = { org: string; project: string };
 type KeyParams = ProjectParams & { key: string };

@@ -1,0 +1,16 @@
+/**
+ * organizations — an organization and what it holds: projects, their client keys (DSNs) and
+ * settings (inbound filters, scrubbing, grouping rules, retention), and provisioning (a new
+ * workspace's organization, team, project and key, for the CLI and the API). Owns the tables
+ * organizations, projects and client_keys, their routes and JSON. Must not know how the
+ * pipeline applies the settings it validates: those rules are passed in.
+ */
+export { createProvisioning, formatDsn, isValidSlug, type Provisioning, slugify } from './provision/index.js';
+export { clientKeyJson, organizationJson, projectJson, teamJson, userJson } from './read/organization-json.js';
+export { registerOrganizationRoutes } from './routes/organization-routes.js';
+export type { ProcessingRules } from './routes/processing-rules.js';
+export { registerProjectRoutes } from './routes/project-routes.js';
+export { registerProjectSettingsRoutes } from './routes/project-settings-routes.js';
+export { type ClientKey, createClientKeyRepo } from './store/client-keys.js';
+export { createOrganizationRepo, type Organization } from './store/organizations.js';
+export { createProjectRepo, type Project } from './store/projects.js';
