@@ -5,9 +5,9 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { type Alerting, createAlerting, createSmtpMailer } from './alert/index.js';
 import { alertIssueSearch, registerAlertRoutes, registerApiRoutes } from './api/index.js';
 import { type Artifacts, createArtifacts } from './artifacts/index.js';
-import { type Auth, createAuth } from './auth/index.js';
+import { type Auth, createAuth, installPrincipalResolution } from './auth/index.js';
 import type { Config } from './config/index.js';
-import { installErrorHandling, installPrincipalResolution } from './http/index.js';
+import { installErrorHandling } from './http/index.js';
 import { createIngest, ingestCorsServer } from './ingest/index.js';
 import {
   createIgnoreExpiry,

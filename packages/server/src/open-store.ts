@@ -1,7 +1,9 @@
+import { createApiTokenRepo, createSessionRepo, createSignInAttemptRepo, createUserRepo } from './auth/index.js';
+import { createMemberInviteRepo, createMemberRepo, createTeamRepo } from './members/index.js';
 import { createClientKeyRepo, createOrganizationRepo, createProjectRepo } from './organizations/index.js';
+import { createOutcomeRepo } from './outcomes/index.js';
 import {
   createAlertRepos,
-  createApiTokenRepo,
   createArtifactRepos,
   createEventDictionaryRepo,
   createEventRepo,
@@ -10,14 +12,7 @@ import {
   createIssueMergeRepo,
   createIssueTriageRepo,
   createIssueWriteRepo,
-  createMemberInviteRepo,
-  createMemberRepo,
-  createOutcomeRepo,
   createReleaseRepos,
-  createSessionRepo,
-  createSignInAttemptRepo,
-  createTeamRepo,
-  createUserRepo,
   openDatabase,
   type RepositoryFactories,
   type Store,

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Alerting, FILTER, parsePreviewMetricRule, parsePreviewRule, replayIssueRule, replayMetricRule, storeReleaseLookup } from '../alert/index.js';
 import type { Auth } from '../auth/index.js';
-import { jsonObject, requirePrincipal } from '../http/index.js';
+import { requirePrincipal } from '../auth/index.js';
+import { jsonObject } from '../http/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { recentErrorEvents } from '../query/alerts/index.js';
 import { formatShortId } from '../query/issues/index.js';

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Alerting } from '../alert/index.js';
 import type { Auth } from '../auth/index.js';
-import { jsonObject, paginate, readPage, requirePrincipal } from '../http/index.js';
+import { requirePrincipal } from '../auth/index.js';
+import { jsonObject, paginate, readPage } from '../http/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
 import { channelJson, firingJson, incidentJson, issueRuleJson, metricRuleJson } from './alert-json.js';

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Artifacts } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
-import { requirePrincipal } from '../http/index.js';
+import { requirePrincipal } from '../auth/index.js';
 import { fail } from '../kernel/index.js';
 import type { Organization, Project } from '../organizations/index.js';
 import type { Releases } from '../releases/index.js';

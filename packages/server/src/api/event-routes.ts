@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { allParams, firstParam, readKeysetCursor, readLimit, requirePrincipal, setKeysetLink } from '../http/index.js';
+import { requirePrincipal } from '../auth/index.js';
+import { allParams, firstParam, readKeysetCursor, readLimit, setKeysetLink } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import type { ProcessingRules } from '../organizations/index.js';
 import { decodeEvent, type EventRow, eventByEventId, eventJson, eventNeighbors, eventsPage, issueEdgeEvent, simpleEventJson } from '../query/events/index.js';

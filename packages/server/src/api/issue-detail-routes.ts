@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Scope } from '../auth/index.js';
-import { allParams, firstParam, readLimit, readPage, requirePrincipal, setOffsetLink } from '../http/index.js';
+import { requirePrincipal } from '../auth/index.js';
+import { allParams, firstParam, readLimit, readPage, setOffsetLink } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import { issueById, issueDetailJson, issueTagKeys, issueTagValues, TAG_VALUE_SORTS, type TagValueSort } from '../query/issues/index.js';
 import type { Releases } from '../releases/index.js';

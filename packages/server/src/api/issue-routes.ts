@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth, OrgAccess } from '../auth/index.js';
-import { allParams, requirePrincipal } from '../http/index.js';
+import { requirePrincipal } from '../auth/index.js';
+import { allParams } from '../http/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import type { Project } from '../organizations/index.js';
 import { matchingIssueIds } from '../query/issues/index.js';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../auth/index.js';
-import { firstParam, readLimit, requirePrincipal } from '../http/index.js';
+import { requirePrincipal } from '../auth/index.js';
+import { firstParam, readLimit } from '../http/index.js';
 import { fail } from '../kernel/index.js';
 import { PROJECT_TAG_KEY_LIMIT, PROJECT_TAG_VALUE_LIMIT, projectTagKeys, projectTagValues } from '../query/issues/index.js';
 import type { Store } from '../store/index.js';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth, OrgAccess, Principal } from '../auth/index.js';
-import { jsonObject, paginate, readPage, requirePrincipal } from '../http/index.js';
+import { requirePrincipal } from '../auth/index.js';
+import { jsonObject, paginate, readPage } from '../http/index.js';
 import { fail, isFaultlineError } from '../kernel/index.js';
 import type { Project } from '../organizations/index.js';
 import { RELEASE_STATS_PERIODS, type ReleaseStatsPeriod, type Releases } from '../releases/index.js';

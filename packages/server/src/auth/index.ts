@@ -7,4 +7,10 @@ export { type Auth, type AuthOptions, createAuth, type OrgAccess } from './auth.
 export { clearedSessionCookie, readCookie, sessionCookie, sessionCookieName } from './cookies.js';
 export { hashPassword, verifyPassword } from './password.js';
 export type { Principal } from './principal.js';
+export { installPrincipalResolution, requirePrincipal } from './request-principal.js';
+export { registerAuthRoutes } from './routes/auth-routes.js';
+export { registerTokenRoutes } from './routes/token-routes.js';
 export { allScopes, expandScopes, isScope, parseScopes, roleScopes, type Scope } from './scopes.js';
+export { createApiTokenRepo } from './store/api-tokens.js';
+export { createSessionRepo, createSignInAttemptRepo } from './store/sessions.js';
+export { createUserRepo, type User } from './store/users.js';

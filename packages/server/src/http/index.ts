@@ -1,12 +1,11 @@
 /**
- * http — what every domain's routes share: the request principal (who is calling), the one
- * error handler (Sentry's `{"detail": …}` bodies from the coded catalogue), pagination (offset
+ * http — what every domain's routes share: the one error handler (Sentry's `{"detail": …}` bodies from the coded catalogue), pagination (offset
  * and keyset `Link` headers) and body reading. It knows no domain; api/ registers the routes
  * that use it. Apart from api/ because api/index.ts imports every domain, and the domains'
  * routes import this.
  */
+
 export { jsonObject, optionalBoolean, optionalString } from './body.js';
 export { installErrorHandling } from './errors.js';
 export { allParams, firstParam, readKeysetCursor, readLimit, setKeysetLink, setOffsetLink } from './keyset-pagination.js';
 export { paginate, readPage } from './pagination.js';
-export { installPrincipalResolution, requirePrincipal } from './request-principal.js';

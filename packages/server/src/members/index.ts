@@ -6,3 +6,8 @@
 export type { InviteMailer } from './invite-email.js';
 export { type Actor, createMembership, INVITE_TTL_MS, type InviteOutcome, type Membership, type MembershipDeps } from './membership.js';
 export { checkGrant, checkMemberChange, grantableRoles, roleRank } from './role-rules.js';
+export { registerMemberRoutes } from './routes/member-routes.js';
+export { registerTeamRoutes } from './routes/team-routes.js';
+export { createMemberInviteRepo } from './store/member-invites.js';
+export { createMemberRepo, type MemberRole } from './store/members.js';
+export { createTeamRepo, type Team } from './store/teams.js';

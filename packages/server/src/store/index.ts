@@ -11,8 +11,7 @@ export type { IssueRuleFields, IssueRuleRecord } from './alert-rules.js';
 export type { AlertRepos } from './alerts.js';
 // The repository factories, for the composition root (open-store.ts).
 export { createAlertRepos } from './alerts.js';
-export type { ApiToken } from './api-tokens.js';
-export { createApiTokenRepo } from './api-tokens.js';
+
 export type { ArtifactBundle, BundleAssociation, NewBundleFile } from './artifact-bundles.js';
 export type { ArtifactFileRef } from './artifact-lookup.js';
 export { createArtifactRepos } from './artifact-repos.js';
@@ -33,13 +32,10 @@ export type { IssueTriageChange, IssueTriageFacts, IssueTriagePatch } from './is
 export { createIssueTriageRepo } from './issue-triage.js';
 export type { IssueBatchUpdate, NewIssue } from './issue-writes.js';
 export { createIssueWriteRepo } from './issue-writes.js';
-export type { MemberInvite } from './member-invites.js';
-export { createMemberInviteRepo } from './member-invites.js';
-export { createMemberRepo, isMemberRole, type Member, type MemberRole, memberRoles } from './members.js';
+
 export type { IncidentActivityRecord, IncidentRecord, MetricRuleFields, MetricRuleRecord, MetricRuleState } from './metric-alert-rules.js';
 export type { NotificationChannel } from './notification-channels.js';
 
-export { createOutcomeRepo, mergeOutcomeIncrements, type OutcomeIncrement, type OutcomeQuery, type OutcomeRow } from './outcomes.js';
 export type { NewParkedItem, ParkedItem } from './parked-items.js';
 export type { PendingBatch } from './post-process-pending.js';
 
@@ -50,12 +46,6 @@ export { createReleaseRepos } from './release-repos.js';
 export type { NewRelease, Release, ReleaseListFilter, ReleasePatch } from './releases.js';
 export type { RepoContext, StoreExecutor } from './repo-context.js';
 export type { ScheduledTaskRecord } from './scheduled-tasks.js';
-export type { ClientKeyTable, Database, OrganizationTable, ProjectTable } from './schema.js';
-export type { SessionRecord } from './sessions.js';
-export { createSessionRepo, createSignInAttemptRepo } from './sessions.js';
+export type { ApiTokenTable, ClientKeyTable, Database, MemberInviteTable, OrganizationTable, ProjectTable, UserTable } from './schema.js';
 export { createStore, openDatabase, type Repositories, type RepositoryFactories, type Store, type StoreOptions, storeOpenOptions } from './store.js';
-export type { Team } from './teams.js';
-export { createTeamRepo } from './teams.js';
 export type { Assembly, AssemblyState } from './upload-chunks.js';
-export type { User } from './users.js';
-export { createUserRepo } from './users.js';

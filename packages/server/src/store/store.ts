@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { createApiTokenRepo, createSessionRepo, createSignInAttemptRepo, createUserRepo } from '../auth/index.js';
 import type { Clock } from '../kernel/index.js';
+import type { createMemberInviteRepo, createMemberRepo, createTeamRepo } from '../members/index.js';
 import type { createClientKeyRepo, createOrganizationRepo, createProjectRepo } from '../organizations/index.js';
+import type { createOutcomeRepo } from '../outcomes/index.js';
 import type { createAlertRepos } from './alerts.js';
-import type { createApiTokenRepo } from './api-tokens.js';
 import type { createArtifactRepos } from './artifact-repos.js';
 import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './dialects/index.js';
 import type { createEventDictionaryRepo } from './event-dictionaries.js';
@@ -14,19 +16,13 @@ import type { createIssueIgnoreExpiryRepo } from './issue-ignore-expiry.js';
 import type { createIssueMergeRepo } from './issue-merge.js';
 import type { createIssueTriageRepo } from './issue-triage.js';
 import type { createIssueWriteRepo } from './issue-writes.js';
-import type { createMemberInviteRepo } from './member-invites.js';
-import type { createMemberRepo } from './members.js';
 import { migrateToLatest, pendingMigrations } from './migrations/index.js';
-import type { createOutcomeRepo } from './outcomes.js';
 import { createParkedItemRepo } from './parked-items.js';
 import { createPostProcessPendingRepo } from './post-process-pending.js';
 import { createRateWindowRepo } from './rate-windows.js';
 import type { createReleaseRepos } from './release-repos.js';
 import type { RepoContext } from './repo-context.js';
 import type { Database } from './schema.js';
-import type { createSessionRepo, createSignInAttemptRepo } from './sessions.js';
-import type { createTeamRepo } from './teams.js';
-import type { createUserRepo } from './users.js';
 
 export interface StoreOptions {
   /** postgres://… or null for embedded SQLite */

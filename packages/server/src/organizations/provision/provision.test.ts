@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { User } from '../../auth/index.js';
 import { isFaultlineError } from '../../kernel/index.js';
-import type { User } from '../../store/index.js';
 import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../../testing/index.js';
 import { createProvisioning, type Provisioning } from './provision.js';
 

@@ -1,6 +1,8 @@
 import { createDefaultIssueRule } from '../../alert/index.js';
+import type { User } from '../../auth/index.js';
 import { fail } from '../../kernel/index.js';
-import type { Store, Team, User } from '../../store/index.js';
+import type { Team } from '../../members/index.js';
+import type { Store } from '../../store/index.js';
 import type { ClientKey } from '../store/client-keys.js';
 import type { Organization } from '../store/organizations.js';
 import type { Project } from '../store/projects.js';

@@ -1,4 +1,5 @@
-import type { Team, User } from '../../store/index.js';
+import type { User } from '../../auth/index.js';
+import type { Team } from '../../members/index.js';
 import { formatDsn, ingestBaseUrl } from '../provision/dsn.js';
 import type { ClientKey } from '../store/client-keys.js';
 import type { Organization } from '../store/organizations.js';

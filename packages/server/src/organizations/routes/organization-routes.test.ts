@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { User } from '../../auth/index.js';
 import { allScopes } from '../../auth/index.js';
-import type { User } from '../../store/index.js';
 import {
   addOrganization,
   addPerson,

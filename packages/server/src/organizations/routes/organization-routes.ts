@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../../auth/index.js';
-import { paginate, readPage, requirePrincipal } from '../../http/index.js';
+import { requirePrincipal } from '../../auth/index.js';
+import { paginate, readPage } from '../../http/index.js';
 import type { Store } from '../../store/index.js';
 import { organizationJson, projectJson, userJson } from '../read/organization-json.js';
 

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../../auth/index.js';
-import { jsonObject, optionalBoolean, optionalString, paginate, readPage, requirePrincipal } from '../../http/index.js';
+import { requirePrincipal } from '../../auth/index.js';
+import { jsonObject, optionalBoolean, optionalString, paginate, readPage } from '../../http/index.js';
 import { fail } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
 import { projectSettingsJson } from '../project-settings.js';

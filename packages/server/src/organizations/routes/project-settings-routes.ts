@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../../auth/index.js';
-import { jsonObject, optionalString, requirePrincipal } from '../../http/index.js';
+import { requirePrincipal } from '../../auth/index.js';
+import { jsonObject, optionalString } from '../../http/index.js';
 import { fail } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
 import { projectSettingsJson, SETTINGS_FIELDS, updateProjectSettings } from '../project-settings.js';

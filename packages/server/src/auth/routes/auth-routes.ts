@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { type Auth, clearedSessionCookie, sessionCookie } from '../auth/index.js';
-import { requirePrincipal } from '../http/index.js';
-import { fail } from '../kernel/index.js';
-import { userJson } from '../organizations/index.js';
+import { fail } from '../../kernel/index.js';
+import { userJson } from '../../organizations/index.js';
+import type { Auth } from '../auth.js';
+import { clearedSessionCookie, sessionCookie } from '../cookies.js';
+import { requirePrincipal } from '../request-principal.js';
 
 function bodyObject(body: unknown): Record<string, unknown> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) fail('validation_failed', 'Expected a JSON object');

@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { type Auth, expandScopes, parseScopes, roleScopes } from '../auth/index.js';
-import { jsonObject, optionalString, requirePrincipal } from '../http/index.js';
-import { fail } from '../kernel/index.js';
-import type { ApiToken, Store } from '../store/index.js';
+import { jsonObject, optionalString } from '../../http/index.js';
+import { fail } from '../../kernel/index.js';
+import type { Store } from '../../store/index.js';
+import type { Auth } from '../auth.js';
+import { requirePrincipal } from '../request-principal.js';
+import { expandScopes, parseScopes, roleScopes } from '../scopes.js';
+import type { ApiToken } from '../store/api-tokens.js';
 
 function tokenJson(t: ApiToken, orgSlug: string | null) {
   return {

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Auth, type Principal, readCookie, sessionCookieName } from '../auth/index.js';
 import { fail } from '../kernel/index.js';
+import type { Auth } from './auth.js';
+import { readCookie, sessionCookieName } from './cookies.js';
+import type { Principal } from './principal.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import type { Auth } from '../auth/index.js';
-import { requirePrincipal } from '../http/index.js';
-import type { Clock } from '../kernel/index.js';
-import type { Store } from '../store/index.js';
-import { parseStatsQuery, type QueryParams } from './stats-query.js';
-import { buildStatsResponse } from './stats-response.js';
+import type { Auth } from '../../auth/index.js';
+import { requirePrincipal } from '../../auth/index.js';
+import type { Clock } from '../../kernel/index.js';
+import type { Store } from '../../store/index.js';
+import { parseStatsQuery, type QueryParams } from '../stats-query.js';
+import { buildStatsResponse } from '../stats-response.js';
 
 /** `GET /api/0/organizations/{org}/stats_v2/`: outcome totals of the caller's organization. */
 export function registerStatsRoutes(app: FastifyInstance, deps: { auth: Auth; store: Store; clock: Clock }): void {

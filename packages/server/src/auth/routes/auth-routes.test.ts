@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sha256Hex } from '../kernel/index.js';
+import { sha256Hex } from '../../kernel/index.js';
 import {
   addPerson,
   apiFetch,
@@ -11,7 +11,7 @@ import {
   startTestServer,
   type TestServer,
   testDialects,
-} from '../testing/index.js';
+} from '../../testing/index.js';
 
 explainSkippedPostgres();
 

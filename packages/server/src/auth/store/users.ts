@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { RepoContext } from './repo-context.js';
-import type { UserTable } from './schema.js';
+import type { RepoContext, UserTable } from '../../store/index.js';
 
 export interface User {
   id: number;

@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Auth, type OrgAccess, sessionCookie } from '../auth/index.js';
-import { jsonObject, optionalString, paginate, readPage, requirePrincipal } from '../http/index.js';
-import { type Clock, fail } from '../kernel/index.js';
-import type { Actor, Membership } from '../members/index.js';
-import { type Organization, teamJson, userJson } from '../organizations/index.js';
-import { isMemberRole, type MemberRole, type Store } from '../store/index.js';
-import { inviteJson, memberJson } from './member-json.js';
+import { type Auth, type OrgAccess, requirePrincipal, sessionCookie } from '../../auth/index.js';
+import { jsonObject, optionalString, paginate, readPage } from '../../http/index.js';
+import { type Clock, fail } from '../../kernel/index.js';
+import { type Organization, teamJson, userJson } from '../../organizations/index.js';
+import type { Store } from '../../store/index.js';
+import type { Actor, Membership } from '../membership.js';
+import { inviteJson, memberJson } from '../read/member-json.js';
+import { isMemberRole, type MemberRole } from '../store/members.js';
 
 type OrgParams = { org: string };
 type MemberParams = OrgParams & { member: string };

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createAuth } from '../auth/index.js';
-import { createManualClock, sha256Hex } from '../kernel/index.js';
-import type { Organization } from '../organizations/index.js';
-import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../testing/index.js';
-import type { User } from './index.js';
+import { createManualClock, sha256Hex } from '../../kernel/index.js';
+import type { Organization } from '../../organizations/index.js';
+import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../../testing/index.js';
+import { createAuth } from '../auth.js';
+import type { User } from './users.js';
 
 explainSkippedPostgres();
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createManualClock } from '../kernel/index.js';
-import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../testing/index.js';
-import type { User } from './index.js';
+import { createManualClock } from '../../kernel/index.js';
+import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../../testing/index.js';
+import type { User } from './users.js';
 
 explainSkippedPostgres();
 

@@ -10,8 +10,8 @@ import {
   startTestServer,
   type TestServer,
   testDialects,
-} from '../testing/index.js';
-import type { StatsResponse } from './stats-response.js';
+} from '../../testing/index.js';
+import type { StatsResponse } from '../stats-response.js';
 
 explainSkippedPostgres();
 

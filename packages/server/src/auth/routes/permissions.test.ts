@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { allScopes } from '../auth/index.js';
-import type { User } from '../store/index.js';
 import {
   addPerson,
   apiFetch,
@@ -13,7 +11,9 @@ import {
   startTestServer,
   type TestServer,
   testDialects,
-} from '../testing/index.js';
+} from '../../testing/index.js';
+import { allScopes } from '../scopes.js';
+import type { User } from '../store/users.js';
 
 explainSkippedPostgres();
 

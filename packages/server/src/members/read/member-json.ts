@@ -1,4 +1,5 @@
-import type { Member, MemberInvite } from '../store/index.js';
+import type { MemberInvite } from '../store/member-invites.js';
+import type { Member } from '../store/members.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,6 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { RepoContext } from './repo-context.js';
-import type { ApiTokenTable } from './schema.js';
+import type { ApiTokenTable, RepoContext } from '../../store/index.js';
 
 /** An API token as stored: only its SHA-256 digest and last characters, never the token. */
 export interface ApiToken {

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { Auth } from '../auth/index.js';
-import { jsonObject, optionalString, paginate, readPage, requirePrincipal } from '../http/index.js';
-import { fail } from '../kernel/index.js';
-import type { Organization } from '../organizations/index.js';
-import { isValidSlug, projectJson, slugify, teamJson } from '../organizations/index.js';
-import type { Store, Team } from '../store/index.js';
+import type { Auth } from '../../auth/index.js';
+import { requirePrincipal } from '../../auth/index.js';
+import { jsonObject, optionalString, paginate, readPage } from '../../http/index.js';
+import { fail } from '../../kernel/index.js';
+import type { Organization } from '../../organizations/index.js';
+import { isValidSlug, projectJson, slugify, teamJson } from '../../organizations/index.js';
+import type { Store } from '../../store/index.js';
+import type { Team } from '../store/teams.js';
 
 type OrgParams = { org: string };
 type TeamParams = { org: string; team: string };

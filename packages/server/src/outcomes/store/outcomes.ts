@@ -1,4 +1,4 @@
-import type { RepoContext, StoreExecutor } from './repo-context.js';
+import type { RepoContext, StoreExecutor } from '../../store/index.js';
 
 /** One counter increment: `quantity` more of (project, hour, category, outcome, reason). */
 export interface OutcomeIncrement {

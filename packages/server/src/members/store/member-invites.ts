@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
+import type { MemberInviteTable, RepoContext } from '../../store/index.js';
 import { isMemberRole, type MemberRole } from './members.js';
-import type { RepoContext } from './repo-context.js';
-import type { MemberInviteTable } from './schema.js';
 
 /** A pending invitation to an organization; the token itself is never stored, only its digest. */
 export interface MemberInvite {

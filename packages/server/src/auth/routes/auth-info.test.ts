@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { allScopes } from '../auth/index.js';
-import { apiFetch, explainSkippedPostgres, mintToken, signIn, startTestServer, type TestServer, testDialects } from '../testing/index.js';
+import { apiFetch, explainSkippedPostgres, mintToken, signIn, startTestServer, type TestServer, testDialects } from '../../testing/index.js';
+import { allScopes } from '../scopes.js';
 
 explainSkippedPostgres();
 

@@ -1,4 +1,4 @@
-import type { RepoContext } from './repo-context.js';
+import type { RepoContext } from '../../store/index.js';
 
 export interface Team {
   id: number;

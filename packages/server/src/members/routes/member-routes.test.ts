@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createManualClock } from '../kernel/index.js';
+import { createManualClock } from '../../kernel/index.js';
 import {
   addOrganization,
   addPerson,
@@ -17,7 +17,7 @@ import {
   startTestServer,
   type TestServer,
   testDialects,
-} from '../testing/index.js';
+} from '../../testing/index.js';
 
 explainSkippedPostgres();
 

@@ -1,4 +1,4 @@
-import type { RepoContext } from './repo-context.js';
+import type { RepoContext } from '../../store/index.js';
 
 /** Server-side sign-in sessions, keyed by the digest of the cookie value. */
 export interface SessionRecord {

@@ -1,4 +1,4 @@
-import type { RepoContext } from './repo-context.js';
+import type { RepoContext } from '../../store/index.js';
 
 /** Sentry's organization roles, weakest first: the order is the rank (who may grant what). */
 export const memberRoles = ['member', 'admin', 'manager', 'owner'] as const;
