@@ -23,10 +23,10 @@ import { registerIssueRoutes } from './issue-routes.js';
 import { registerProjectTagRoutes } from './project-tag-routes.js';
 import { registerReleaseRoutes } from './release-routes.js';
 
-export { installPrincipalResolution, requirePrincipal } from '../auth/index.js';
+export { installPrincipalResolution, requirePrincipal, userJson } from '../auth/index.js';
 export { installErrorHandling, paginate, readPage } from '../http/index.js';
 export type { ProcessingRules } from '../organizations/index.js';
-export { clientKeyJson, organizationJson, projectJson, userJson } from '../organizations/index.js';
+export { clientKeyJson, organizationJson, projectJson } from '../organizations/index.js';
 export { alertIssueSearch } from './alert-issue-search.js';
 export { registerAlertRoutes } from './alert-routes.js';
 

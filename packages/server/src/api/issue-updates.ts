@@ -1,8 +1,8 @@
 import type { User } from '../auth/index.js';
+import { userJson } from '../auth/index.js';
 import { jsonObject, optionalBoolean } from '../http/index.js';
 import { type LifecyclePatch, parseStatusChange, planStatusChange, type StatusChange } from '../issues/index.js';
 import { type Clock, fail } from '../kernel/index.js';
-import { userJson } from '../organizations/index.js';
 import { latestReleases } from '../query/issues/index.js';
 import type { IssueTriageChange, Store } from '../store/index.js';
 import { type ResolvedAssignee, resolveAssignee } from './issue-assignee.js';

@@ -7,6 +7,7 @@ export { type Auth, type AuthOptions, createAuth, type OrgAccess } from './auth.
 export { clearedSessionCookie, readCookie, sessionCookie, sessionCookieName } from './cookies.js';
 export { hashPassword, verifyPassword } from './password.js';
 export type { Principal } from './principal.js';
+export { userJson } from './read/user-json.js';
 export { installPrincipalResolution, requirePrincipal } from './request-principal.js';
 export { registerAuthRoutes } from './routes/auth-routes.js';
 export { registerTokenRoutes } from './routes/token-routes.js';

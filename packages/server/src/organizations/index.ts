@@ -6,7 +6,7 @@
  * pipeline applies the settings it validates: those rules are passed in.
  */
 export { createProvisioning, formatDsn, isValidSlug, type Provisioning, slugify } from './provision/index.js';
-export { clientKeyJson, organizationJson, projectJson, teamJson, userJson } from './read/organization-json.js';
+export { clientKeyJson, organizationJson, projectJson, teamJson } from './read/organization-json.js';
 export { registerOrganizationRoutes } from './routes/organization-routes.js';
 export type { ProcessingRules } from './routes/processing-rules.js';
 export { registerProjectRoutes } from './routes/project-routes.js';

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { fail } from '../../kernel/index.js';
-import { userJson } from '../../organizations/index.js';
 import type { Auth } from '../auth.js';
 import { clearedSessionCookie, sessionCookie } from '../cookies.js';
+import { userJson } from '../read/user-json.js';
 import { requirePrincipal } from '../request-principal.js';
 
 function bodyObject(body: unknown): Record<string, unknown> {

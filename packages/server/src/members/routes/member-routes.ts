@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type Auth, type OrgAccess, requirePrincipal, sessionCookie } from '../../auth/index.js';
+import { type Auth, type OrgAccess, requirePrincipal, sessionCookie, userJson } from '../../auth/index.js';
 import { jsonObject, optionalString, paginate, readPage } from '../../http/index.js';
 import { type Clock, fail } from '../../kernel/index.js';
-import { type Organization, teamJson, userJson } from '../../organizations/index.js';
+import { type Organization, teamJson } from '../../organizations/index.js';
 import type { Store } from '../../store/index.js';
 import type { Actor, Membership } from '../membership.js';
 import { inviteJson, memberJson } from '../read/member-json.js';

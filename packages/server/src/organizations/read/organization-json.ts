@@ -1,4 +1,3 @@
-import type { User } from '../../auth/index.js';
 import type { Team } from '../../members/index.js';
 import { formatDsn, ingestBaseUrl } from '../provision/dsn.js';
 import type { ClientKey } from '../store/client-keys.js';
@@ -67,8 +66,4 @@ export function clientKeyJson(key: ClientKey, publicUrl: string) {
       cdn: null,
     },
   };
-}
-
-export function userJson(user: User) {
-  return { id: String(user.id), email: user.email, name: user.name, username: user.email, isSuperuser: user.isSuperuser, dateJoined: iso(user.createdAt) };
 }

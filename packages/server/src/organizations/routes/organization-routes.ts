@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../../auth/index.js';
-import { requirePrincipal } from '../../auth/index.js';
+import { requirePrincipal, userJson } from '../../auth/index.js';
 import { paginate, readPage } from '../../http/index.js';
 import type { Store } from '../../store/index.js';
-import { organizationJson, projectJson, userJson } from '../read/organization-json.js';
+import { organizationJson, projectJson } from '../read/organization-json.js';
 
 type OrgParams = { org: string };
 
