@@ -1,17 +1,12 @@
 import { createApiTokenRepo, createSessionRepo, createSignInAttemptRepo, createUserRepo } from './auth/index.js';
+import { createEventDictionaryRepo, createEventRepo } from './events/index.js';
+import { createIssueCounterRepo, createIssueIgnoreExpiryRepo, createIssueMergeRepo, createIssueTriageRepo, createIssueWriteRepo } from './issues/index.js';
 import { createMemberInviteRepo, createMemberRepo, createTeamRepo } from './members/index.js';
 import { createClientKeyRepo, createOrganizationRepo, createProjectRepo } from './organizations/index.js';
 import { createOutcomeRepo } from './outcomes/index.js';
 import {
   createAlertRepos,
   createArtifactRepos,
-  createEventDictionaryRepo,
-  createEventRepo,
-  createIssueCounterRepo,
-  createIssueIgnoreExpiryRepo,
-  createIssueMergeRepo,
-  createIssueTriageRepo,
-  createIssueWriteRepo,
   createReleaseRepos,
   openDatabase,
   type RepositoryFactories,

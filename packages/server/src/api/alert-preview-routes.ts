@@ -3,9 +3,9 @@ import { type Alerting, FILTER, parsePreviewMetricRule, parsePreviewRule, replay
 import type { Auth } from '../auth/index.js';
 import { requirePrincipal } from '../auth/index.js';
 import { jsonObject } from '../http/index.js';
+import { formatShortId } from '../issues/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { recentErrorEvents } from '../query/alerts/index.js';
-import { formatShortId } from '../query/issues/index.js';
 import type { Store } from '../store/index.js';
 
 type ProjectParams = { org: string; project: string };

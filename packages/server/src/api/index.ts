@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Artifacts } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
 import { registerAuthRoutes, registerTokenRoutes } from '../auth/index.js';
+import { registerEventRoutes, registerIssueDetailRoutes, registerIssueRoutes, registerProjectTagRoutes } from '../issues/index.js';
 import type { Clock } from '../kernel/index.js';
 import type { Membership } from '../members/index.js';
 import { registerMemberRoutes, registerTeamRoutes } from '../members/index.js';
@@ -16,18 +17,14 @@ import type { Releases } from '../releases/index.js';
 import type { Store } from '../store/index.js';
 import { registerArtifactRoutes } from './artifact-routes.js';
 import { registerChunkUploadRoutes } from './chunk-upload-routes.js';
-import { registerEventRoutes } from './event-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
-import { registerIssueDetailRoutes } from './issue-detail-routes.js';
-import { registerIssueRoutes } from './issue-routes.js';
-import { registerProjectTagRoutes } from './project-tag-routes.js';
 import { registerReleaseRoutes } from './release-routes.js';
 
 export { installPrincipalResolution, requirePrincipal, userJson } from '../auth/index.js';
 export { installErrorHandling, paginate, readPage } from '../http/index.js';
+export { alertIssueSearch } from '../issues/index.js';
 export type { ProcessingRules } from '../organizations/index.js';
 export { clientKeyJson, organizationJson, projectJson } from '../organizations/index.js';
-export { alertIssueSearch } from './alert-issue-search.js';
 export { registerAlertRoutes } from './alert-routes.js';
 
 export function registerApiRoutes(
@@ -60,3 +57,4 @@ export function registerApiRoutes(
   registerChunkUploadRoutes(app, deps);
   registerArtifactRoutes(app, deps);
 }
+export { ISSUE_PREFIXES, type IssueRouteDeps, issueInScope } from '../issues/index.js';

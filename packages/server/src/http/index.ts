@@ -7,5 +7,6 @@
 
 export { jsonObject, optionalBoolean, optionalString } from './body.js';
 export { installErrorHandling } from './errors.js';
+export { formatKeysetCursor, type KeysetCursor, type KeysetPage, keysetPage, parseKeysetCursor } from './keyset-cursor.js';
 export { allParams, firstParam, readKeysetCursor, readLimit, setKeysetLink, setOffsetLink } from './keyset-pagination.js';
 export { paginate, readPage } from './pagination.js';

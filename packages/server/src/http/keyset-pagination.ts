@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { fail } from '../kernel/index.js';
-import { formatKeysetCursor, type KeysetCursor, type KeysetPage, parseKeysetCursor } from '../query/issues/index.js';
+import { formatKeysetCursor, type KeysetCursor, type KeysetPage, parseKeysetCursor } from './keyset-cursor.js';
 import { pageUrl } from './pagination.js';
 
 /**

@@ -18,20 +18,8 @@ export { createArtifactRepos } from './artifact-repos.js';
 
 export type { Deploy, NewDeploy } from './deploys.js';
 export type { Dialect } from './dialects/index.js';
-export { createEventDictionaryRepo, DICTIONARY_SERVES_MS, type EventDictionary, type NewEventDictionary } from './event-dictionaries.js';
-export { decodePayload, dictionaryFrom, type EncodedPayload, encodePayload, MAX_DICTIONARY_BYTES, type PayloadEncoding } from './event-payload-codec.js';
-export type { NewStoredEvent, StoredEvent } from './events.js';
-export { createEventRepo } from './events.js';
+
 export type { NewQueuedEnvelope, QueuedEnvelope, QueuePartition } from './ingest-queue.js';
-export type { IssueHourlyIncrement, IssueTagIncrement, IssueUserSighting, NewIssueActivity } from './issue-counters.js';
-export { createIssueCounterRepo } from './issue-counters.js';
-export { createIssueIgnoreExpiryRepo } from './issue-ignore-expiry.js';
-export { createIssueMergeRepo } from './issue-merge.js';
-export { type IssueLifecycleColumns, type IssueState, lifecycleColumnValues } from './issue-state.js';
-export type { IssueTriageChange, IssueTriageFacts, IssueTriagePatch } from './issue-triage.js';
-export { createIssueTriageRepo } from './issue-triage.js';
-export type { IssueBatchUpdate, NewIssue } from './issue-writes.js';
-export { createIssueWriteRepo } from './issue-writes.js';
 
 export type { IncidentActivityRecord, IncidentRecord, MetricRuleFields, MetricRuleRecord, MetricRuleState } from './metric-alert-rules.js';
 export type { NotificationChannel } from './notification-channels.js';
@@ -46,6 +34,6 @@ export { createReleaseRepos } from './release-repos.js';
 export type { NewRelease, Release, ReleaseListFilter, ReleasePatch } from './releases.js';
 export type { RepoContext, StoreExecutor } from './repo-context.js';
 export type { ScheduledTaskRecord } from './scheduled-tasks.js';
-export type { ApiTokenTable, ClientKeyTable, Database, MemberInviteTable, OrganizationTable, ProjectTable, UserTable } from './schema.js';
+export type { ApiTokenTable, ClientKeyTable, Database, IssueTable, MemberInviteTable, OrganizationTable, ProjectTable, UserTable } from './schema.js';
 export { createStore, openDatabase, type Repositories, type RepositoryFactories, type Store, type StoreOptions, storeOpenOptions } from './store.js';
 export type { Assembly, AssemblyState } from './upload-chunks.js';

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { createApiTokenRepo, createSessionRepo, createSignInAttemptRepo, createUserRepo } from '../auth/index.js';
+import type { createEventDictionaryRepo, createEventRepo } from '../events/index.js';
+import type {
+  createIssueCounterRepo,
+  createIssueIgnoreExpiryRepo,
+  createIssueMergeRepo,
+  createIssueTriageRepo,
+  createIssueWriteRepo,
+} from '../issues/index.js';
 import type { Clock } from '../kernel/index.js';
 import type { createMemberInviteRepo, createMemberRepo, createTeamRepo } from '../members/index.js';
 import type { createClientKeyRepo, createOrganizationRepo, createProjectRepo } from '../organizations/index.js';
@@ -8,14 +16,7 @@ import type { createOutcomeRepo } from '../outcomes/index.js';
 import type { createAlertRepos } from './alerts.js';
 import type { createArtifactRepos } from './artifact-repos.js';
 import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './dialects/index.js';
-import type { createEventDictionaryRepo } from './event-dictionaries.js';
-import type { createEventRepo } from './events.js';
 import { createIngestQueueRepo } from './ingest-queue.js';
-import type { createIssueCounterRepo } from './issue-counters.js';
-import type { createIssueIgnoreExpiryRepo } from './issue-ignore-expiry.js';
-import type { createIssueMergeRepo } from './issue-merge.js';
-import type { createIssueTriageRepo } from './issue-triage.js';
-import type { createIssueWriteRepo } from './issue-writes.js';
 import { migrateToLatest, pendingMigrations } from './migrations/index.js';
 import { createParkedItemRepo } from './parked-items.js';
 import { createPostProcessPendingRepo } from './post-process-pending.js';

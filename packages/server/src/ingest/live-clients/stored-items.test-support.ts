@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isJsonObject, type JsonObject, type JsonValue } from '@faultline/protocol';
-import { decodePayload } from '../../store/index.js';
+import { decodePayload } from '../../events/index.js';
 import type { TestServer } from '../../testing/index.js';
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CAPTURES, drain, sendCapture, startIssueServer } from '../../api/issue-api.test-support.js';
+import { CAPTURES, drain, sendCapture, startIssueServer } from '../../issues/routes/issue-api.test-support.js';
 import { apiFetch, assertDetail, explainSkippedPostgres, mintToken, type TestServer, testDialects } from '../../testing/index.js';
 
 explainSkippedPostgres();

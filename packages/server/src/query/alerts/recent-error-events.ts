@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
+import { decodeEvent, dictionariesOf, pairs } from '../../events/index.js';
 import type { Database } from '../../store/index.js';
-import { decodeEvent, dictionariesOf, pairs } from '../events/index.js';
 
 export interface RecentEvent {
   readonly issueId: number;
