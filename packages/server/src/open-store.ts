@@ -1,18 +1,13 @@
+import { createAlertRepos } from './alert/index.js';
+import { createArtifactRepos } from './artifacts/index.js';
 import { createApiTokenRepo, createSessionRepo, createSignInAttemptRepo, createUserRepo } from './auth/index.js';
 import { createEventDictionaryRepo, createEventRepo } from './events/index.js';
 import { createIssueCounterRepo, createIssueIgnoreExpiryRepo, createIssueMergeRepo, createIssueTriageRepo, createIssueWriteRepo } from './issues/index.js';
 import { createMemberInviteRepo, createMemberRepo, createTeamRepo } from './members/index.js';
 import { createClientKeyRepo, createOrganizationRepo, createProjectRepo } from './organizations/index.js';
 import { createOutcomeRepo } from './outcomes/index.js';
-import {
-  createAlertRepos,
-  createArtifactRepos,
-  createReleaseRepos,
-  openDatabase,
-  type RepositoryFactories,
-  type Store,
-  type StoreOptions,
-} from './store/index.js';
+import { createReleaseRepos } from './releases/index.js';
+import { openDatabase, type RepositoryFactories, type Store, type StoreOptions } from './store/index.js';
 
 /**
  * Every domain's repositories, assembled into the one `Store` the subsystems are given. store/

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Artifacts } from '../artifacts/index.js';
+import { registerArtifactRoutes, registerChunkUploadRoutes } from '../artifacts/index.js';
 import type { Auth } from '../auth/index.js';
 import { registerAuthRoutes, registerTokenRoutes } from '../auth/index.js';
 import { registerEventRoutes, registerIssueDetailRoutes, registerIssueRoutes, registerProjectTagRoutes } from '../issues/index.js';
@@ -14,18 +15,16 @@ import { registerMemberRoutes, registerTeamRoutes } from '../members/index.js';
 import type { ProcessingRules } from '../organizations/index.js';
 import { registerOrganizationRoutes, registerProjectRoutes, registerProjectSettingsRoutes } from '../organizations/index.js';
 import type { Releases } from '../releases/index.js';
+import { registerReleaseRoutes } from '../releases/index.js';
 import type { Store } from '../store/index.js';
-import { registerArtifactRoutes } from './artifact-routes.js';
-import { registerChunkUploadRoutes } from './chunk-upload-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
-import { registerReleaseRoutes } from './release-routes.js';
 
+export { registerAlertRoutes } from '../alert/index.js';
 export { installPrincipalResolution, requirePrincipal, userJson } from '../auth/index.js';
 export { installErrorHandling, paginate, readPage } from '../http/index.js';
 export { alertIssueSearch } from '../issues/index.js';
 export type { ProcessingRules } from '../organizations/index.js';
 export { clientKeyJson, organizationJson, projectJson } from '../organizations/index.js';
-export { registerAlertRoutes } from './alert-routes.js';
 
 export function registerApiRoutes(
   app: FastifyInstance,

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import type { createAlertRepos } from '../alert/index.js';
+import type { createArtifactRepos } from '../artifacts/index.js';
 import type { createApiTokenRepo, createSessionRepo, createSignInAttemptRepo, createUserRepo } from '../auth/index.js';
 import type { createEventDictionaryRepo, createEventRepo } from '../events/index.js';
 import type {
@@ -13,15 +15,13 @@ import type { Clock } from '../kernel/index.js';
 import type { createMemberInviteRepo, createMemberRepo, createTeamRepo } from '../members/index.js';
 import type { createClientKeyRepo, createOrganizationRepo, createProjectRepo } from '../organizations/index.js';
 import type { createOutcomeRepo } from '../outcomes/index.js';
-import type { createAlertRepos } from './alerts.js';
-import type { createArtifactRepos } from './artifact-repos.js';
+import type { createReleaseRepos } from '../releases/index.js';
 import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './dialects/index.js';
 import { createIngestQueueRepo } from './ingest-queue.js';
 import { migrateToLatest, pendingMigrations } from './migrations/index.js';
 import { createParkedItemRepo } from './parked-items.js';
 import { createPostProcessPendingRepo } from './post-process-pending.js';
 import { createRateWindowRepo } from './rate-windows.js';
-import type { createReleaseRepos } from './release-repos.js';
 import type { RepoContext } from './repo-context.js';
 import type { Database } from './schema.js';
 

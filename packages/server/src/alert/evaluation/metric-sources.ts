@@ -1,6 +1,7 @@
-import type { IssueRowCondition, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { MetricCatalogue } from '../rules/metric-rule.js';
 import type { Parsed } from '../rules/rule-fields.js';
+import type { IssueRowCondition } from '../store/alert-queries.js';
 
 /** One measurement request: the rule's project, environment and query over [start, end). */
 export interface MetricInput {
