@@ -26,4 +26,4 @@ export type { MetricRuleService } from './rules/metric-rule-service.js';
 export { type IssuePreview, type PreviewRule, parsePreviewRule, type ReplayEvent, type ReplayIssue, replayIssueRule } from './rules/preview-issue-rule.js';
 export { type MetricPreviewPoint, parsePreviewMetricRule, replayMetricRule } from './rules/preview-metric-rule.js';
 export type { MetricRule } from './rules/rule-records.js';
-export { createAlertRepos } from './store/alert-repos.js';
+export { alertRepositories } from './store/repositories.js';

@@ -106,4 +106,4 @@ export function createArtifacts(deps: { config: Config; store: Store; clock: Clo
 export { registerArtifactRoutes } from './routes/artifact-routes.js';
 export { registerChunkUploadRoutes } from './routes/chunk-upload-routes.js';
 export type { ArtifactFileRef } from './store/artifact-lookup.js';
-export { createArtifactRepos } from './store/artifact-repos.js';
+export { artifactRepositories } from './store/repositories.js';

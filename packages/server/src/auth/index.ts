@@ -12,6 +12,5 @@ export { installPrincipalResolution, requirePrincipal } from './request-principa
 export { registerAuthRoutes } from './routes/auth-routes.js';
 export { registerTokenRoutes } from './routes/token-routes.js';
 export { allScopes, expandScopes, isScope, parseScopes, roleScopes, type Scope } from './scopes.js';
-export { createApiTokenRepo } from './store/api-tokens.js';
-export { createSessionRepo, createSignInAttemptRepo } from './store/sessions.js';
-export { createUserRepo, type User } from './store/users.js';
+export { authRepositories } from './store/repositories.js';
+export type { User } from './store/users.js';

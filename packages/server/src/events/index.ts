@@ -9,6 +9,7 @@ export { type EventRow, eventJson, simpleEventJson, type TagsOf } from './read/e
 export { eventNeighbors, eventsPage, issueEdgeEvent } from './read/event-rows.js';
 export { decodeEvent, dictionariesOf, eventByEventId, pairs } from './read/index.js';
 export type { JsonObject } from './read/json-read.js';
-export { createEventDictionaryRepo, DICTIONARY_SERVES_MS, type EventDictionary, type NewEventDictionary } from './store/event-dictionaries.js';
+export { DICTIONARY_SERVES_MS, type EventDictionary, type NewEventDictionary } from './store/event-dictionaries.js';
 export { decodePayload, dictionaryFrom, type EncodedPayload, encodePayload } from './store/event-payload-codec.js';
-export { createEventRepo, type NewStoredEvent } from './store/events.js';
+export type { NewStoredEvent } from './store/events.js';
+export { eventRepositories } from './store/repositories.js';

@@ -51,9 +51,7 @@ export {
   type StatusChangeParse,
   type StatusPlan,
 } from './status-change.js';
-export { createIssueCounterRepo, type IssueHourlyIncrement, type IssueTagIncrement, type NewIssueActivity } from './store/issue-counters.js';
-export { createIssueIgnoreExpiryRepo } from './store/issue-ignore-expiry.js';
-export { createIssueMergeRepo } from './store/issue-merge.js';
+export type { IssueHourlyIncrement, IssueTagIncrement, NewIssueActivity } from './store/issue-counters.js';
 export { type IssueState, lifecycleColumnValues } from './store/issue-state.js';
-export { createIssueTriageRepo } from './store/issue-triage.js';
-export { createIssueWriteRepo, type IssueBatchUpdate } from './store/issue-writes.js';
+export type { IssueBatchUpdate } from './store/issue-writes.js';
+export { issueRepositories } from './store/repositories.js';

@@ -8,6 +8,6 @@ export { type Actor, createMembership, INVITE_TTL_MS, type InviteOutcome, type M
 export { checkGrant, checkMemberChange, grantableRoles, roleRank } from './role-rules.js';
 export { registerMemberRoutes } from './routes/member-routes.js';
 export { registerTeamRoutes } from './routes/team-routes.js';
-export { createMemberInviteRepo } from './store/member-invites.js';
-export { createMemberRepo, type MemberRole } from './store/members.js';
-export { createTeamRepo, type Team } from './store/teams.js';
+export type { MemberRole } from './store/members.js';
+export { memberRepositories } from './store/repositories.js';
+export type { Team } from './store/teams.js';

@@ -8,4 +8,5 @@ export { hourStart, OutcomeCounts, type Verdict } from './outcome-counts.js';
 export { registerStatsRoutes } from './routes/stats-routes.js';
 export { parseStatsQuery, type StatsQuery } from './stats-query.js';
 export { buildStatsResponse, type StatsResponse } from './stats-response.js';
-export { createOutcomeRepo, type OutcomeIncrement } from './store/outcomes.js';
+export type { OutcomeIncrement } from './store/outcomes.js';
+export { outcomeRepositories } from './store/repositories.js';

@@ -23,5 +23,5 @@ export { compareReleases, isNewerRelease, type ReleaseRank, staysResolved } from
 export { RELEASE_STATS_PERIODS, type ReleaseEventStats, type ReleaseStatsPeriod } from './release-stats.js';
 export { createReleases, type Releases } from './releases.js';
 export { pageFromStore, registerReleaseRoutes, releaseAccess } from './routes/release-routes.js';
-export { createReleaseRepos } from './store/release-repos.js';
 export type { Release } from './store/releases.js';
+export { releaseRepositories } from './store/repositories.js';

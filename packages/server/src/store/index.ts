@@ -1,11 +1,11 @@
 /**
- * store: the data-access layer. One Kysely schema, two dialects (SQLite by
- * default, PostgreSQL with DATABASE_URL), versioned migrations and one
- * repository per aggregate. Dialect differences live only in `dialects/`.
- * It must not know about HTTP, sessions or the ingest protocol.
+ * store: what every domain's data access shares. One Kysely schema (the row types of every
+ * table), two dialects (SQLite by default, PostgreSQL with DATABASE_URL), versioned
+ * migrations, opening and closing, and the repositories of the shared queues (ingest queue,
+ * parked items, pending post-process work, rate windows, scheduled tasks). Each domain owns
+ * its own tables' repositories and adds them to `Repositories`. Dialect differences live
+ * only in `dialects/`. It must not know any domain, HTTP, sessions or the ingest protocol.
  */
-
-// The repository factories, for the composition root (open-store.ts).
 
 export type { AlertIncidentTable, AlertRuleTable, MetricAlertRuleTable, NotificationChannelTable } from './alert-tables.js';
 export type { Dialect } from './dialects/index.js';

@@ -1,21 +1,6 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import type { createAlertRepos } from '../alert/index.js';
-import type { createArtifactRepos } from '../artifacts/index.js';
-import type { createApiTokenRepo, createSessionRepo, createSignInAttemptRepo, createUserRepo } from '../auth/index.js';
-import type { createEventDictionaryRepo, createEventRepo } from '../events/index.js';
-import type {
-  createIssueCounterRepo,
-  createIssueIgnoreExpiryRepo,
-  createIssueMergeRepo,
-  createIssueTriageRepo,
-  createIssueWriteRepo,
-} from '../issues/index.js';
 import type { Clock } from '../kernel/index.js';
-import type { createMemberInviteRepo, createMemberRepo, createTeamRepo } from '../members/index.js';
-import type { createClientKeyRepo, createOrganizationRepo, createProjectRepo } from '../organizations/index.js';
-import type { createOutcomeRepo } from '../outcomes/index.js';
-import type { createReleaseRepos } from '../releases/index.js';
 import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './dialects/index.js';
 import { createIngestQueueRepo } from './ingest-queue.js';
 import { migrateToLatest, pendingMigrations } from './migrations/index.js';
@@ -36,30 +21,13 @@ export interface StoreOptions {
   sqliteFile?: string;
 }
 
-/** The repositories of the tables each domain owns, one member per aggregate. */
-export interface Repositories {
-  organizations: ReturnType<typeof createOrganizationRepo>;
-  users: ReturnType<typeof createUserRepo>;
-  members: ReturnType<typeof createMemberRepo>;
-  memberInvites: ReturnType<typeof createMemberInviteRepo>;
-  teams: ReturnType<typeof createTeamRepo>;
-  projects: ReturnType<typeof createProjectRepo>;
-  clientKeys: ReturnType<typeof createClientKeyRepo>;
-  apiTokens: ReturnType<typeof createApiTokenRepo>;
-  sessions: ReturnType<typeof createSessionRepo>;
-  signInAttempts: ReturnType<typeof createSignInAttemptRepo>;
-  events: ReturnType<typeof createEventRepo>;
-  eventDictionaries: ReturnType<typeof createEventDictionaryRepo>;
-  issueWrites: ReturnType<typeof createIssueWriteRepo>;
-  issueCounters: ReturnType<typeof createIssueCounterRepo>;
-  issueIgnoreExpiry: ReturnType<typeof createIssueIgnoreExpiryRepo>;
-  outcomes: ReturnType<typeof createOutcomeRepo>;
-  alerts: ReturnType<typeof createAlertRepos>;
-  issueTriage: ReturnType<typeof createIssueTriageRepo>;
-  issueMerge: ReturnType<typeof createIssueMergeRepo>;
-  releases: ReturnType<typeof createReleaseRepos>;
-  artifacts: ReturnType<typeof createArtifactRepos>;
-}
+/**
+ * The repositories of the tables each domain owns, one member per aggregate. Empty here: each
+ * domain adds its members from its own `store/repositories.ts` (declaration merging), so
+ * store/ knows no domain and `store.projects`, `store.alerts`, … are typed all the same.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the domains' declaration merging
+export interface Repositories {}
 
 /** How each member of `Repositories` is built; the composition root (open-store.ts) lists them all. */
 export type RepositoryFactories = { readonly [K in keyof Repositories]: (ctx: RepoContext) => Repositories[K] };
