@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { type Alerting, createAlerting, createSmtpMailer, registerAlertRoutes } from './alert/index.js';
+import { type Alerting, createAlerting, createSmtpMailer } from './alert/index.js';
 import { registerApiRoutes } from './api/index.js';
 import { type Artifacts, createArtifacts } from './artifacts/index.js';
 import { type Auth, createAuth, installPrincipalResolution } from './auth/index.js';
@@ -16,7 +16,6 @@ import {
   createRetentionJob,
   createWorker,
   IGNORE_EXPIRY,
-  parseRetentionDays,
   type QueueWriter,
   type RetentionJob,
   type Worker,
@@ -24,20 +23,7 @@ import {
 import { type Clock, type Logger, systemClock } from './kernel/index.js';
 import { createMembership } from './members/index.js';
 import { createProvisioning, type Provisioning } from './organizations/index.js';
-import { registerStatsRoutes } from './outcomes/index.js';
-import {
-  compileGroupingRules,
-  createPendingRecovery,
-  createPipeline,
-  createSourceMapStage,
-  eventTags,
-  PENDING_RECOVERY,
-  type PostProcessHook,
-  parseInboundFilterSettings,
-  parseScrubSettings,
-  readGroupingText,
-  userKeyOf,
-} from './process/index.js';
+import { createPendingRecovery, createPipeline, createSourceMapStage, PENDING_RECOVERY, type PostProcessHook } from './process/index.js';
 import { createThreadedWorker } from './processing-thread/index.js';
 import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
 import { type Store, storeOpenOptions } from './store/index.js';
@@ -92,7 +78,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const hasWebUi = existsSync(webRoot);
   installErrorHandling(server, logger, counters, hasWebUi);
   installPrincipalResolution(server, auth);
-  const processing = { eventTags, userKeyOf, parseInboundFilterSettings, parseScrubSettings, compileGroupingRules, readGroupingText, parseRetentionDays };
   // Source maps: uploads land in artifacts/; the pipeline's symbolicate stage reads them.
   const releases = createReleases({ store, clock });
   const artifacts = createArtifacts({
@@ -121,7 +106,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       )
     : null;
   const membership = createMembership({ store, clock, logger, publicUrl, mailer: inviteMailer });
-  registerApiRoutes(server, { auth, store, publicUrl, clock, processing, releases, artifacts, membership });
 
   // Ingest enqueues durably; the worker runs the processing pipeline asynchronously.
   const postProcessHooks: PostProcessHook[] = [];
@@ -150,7 +134,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const retention = createRetentionJob({ store, clock, logger, defaultDays: config.retentionDays });
   const queue = createQueueWriter({ store, logger, onEnqueued: () => worker.notify() });
   await server.register(createIngest({ config, store, clock, queue }).plugin);
-  registerStatsRoutes(server, { auth, store, clock });
   // Alerts: issue rules run on each committed batch; delivery and metric evaluation run in the background.
   const alerting = createAlerting({ config, store, logger, clock, publicUrl, issueSearch: alertIssueSearch(store, clock) });
   postProcessHooks.push((results, batch) => alerting.onProcessed(results, batch.processedAt));
@@ -160,7 +143,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Time-based ignores end when their time passes, not only when an event arrives; also once across processes.
   const ignoreExpiry = createIgnoreExpiry({ store, clock, logger });
   alerting.scheduler.add({ name: IGNORE_EXPIRY.task, everyMs: IGNORE_EXPIRY.everyMs, run: async () => void (await ignoreExpiry.run()) });
-  registerAlertRoutes(server, { auth, store, alerting, clock });
+  registerApiRoutes(server, { auth, store, publicUrl, clock, releases, artifacts, membership, alerting });
   if (config.alertsEnabled) server.addHook('onReady', async () => alerting.start());
   if (config.workerEnabled) {
     server.addHook('onReady', async () => {

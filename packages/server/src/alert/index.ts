@@ -17,7 +17,7 @@ export type { IssueEventSummary } from './evaluation/issue-conditions.js';
 export type { IssueSearchCompiler, MetricInput, MetricSource } from './evaluation/metric-sources.js';
 export type { ReleaseLookup } from './evaluation/release-lookup.js';
 export { storeReleaseLookup } from './evaluation/store-release-lookup.js';
-export { registerAlertRoutes } from './routes/alert-routes.js';
+export { type AlertApiDeps, registerAlertApi } from './routes/index.js';
 export { createDefaultIssueRule, defaultIssueRule } from './rules/default-rule.js';
 export { describeAction, describeCondition, describeFilter } from './rules/describe-rule.js';
 export { ACTION, CONDITION, FILTER, type IssueRule, isSilenced, type RuleAction } from './rules/issue-rule.js';

@@ -1,59 +1,48 @@
 /**
- * api: the HTTP face of the Sentry-compatible web API under /api/0/ and the
- * health endpoints. Routes are thin: they resolve the caller, check access
- * through auth, call the domain and serialize in Sentry's shapes.
+ * api: the Sentry-compatible web API under /api/0/ and the health endpoints, assembled. Each
+ * domain registers its own routes (`register…Api` from its index.ts); this is the one place
+ * that lists them and hands each the pipeline's rules it applies (event tags, settings
+ * parsers), so no domain imports process/. It must not hold routes of its own beyond health:
+ * request authentication is auth's, the shared HTTP kit (errors, pagination, body) is http's.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Artifacts } from '../artifacts/index.js';
-import { registerArtifactRoutes, registerChunkUploadRoutes } from '../artifacts/index.js';
-import type { Auth } from '../auth/index.js';
-import { registerAuthRoutes, registerTokenRoutes } from '../auth/index.js';
-import { registerEventRoutes, registerIssueDetailRoutes, registerIssueRoutes, registerProjectTagRoutes } from '../issues/index.js';
+import { type Alerting, registerAlertApi } from '../alert/index.js';
+import { type Artifacts, registerArtifactsApi } from '../artifacts/index.js';
+import { type Auth, registerAuthApi } from '../auth/index.js';
+import { registerIssuesApi } from '../issues/index.js';
+import { parseRetentionDays } from '../jobs/index.js';
 import type { Clock } from '../kernel/index.js';
-import type { Membership } from '../members/index.js';
-import { registerMemberRoutes, registerTeamRoutes } from '../members/index.js';
-import type { ProcessingRules } from '../organizations/index.js';
-import { registerOrganizationRoutes, registerProjectRoutes, registerProjectSettingsRoutes } from '../organizations/index.js';
-import type { Releases } from '../releases/index.js';
-import { registerReleaseRoutes } from '../releases/index.js';
+import { type Membership, registerMembersApi } from '../members/index.js';
+import { registerOrganizationsApi, type SettingsRules } from '../organizations/index.js';
+import { registerOutcomesApi } from '../outcomes/index.js';
+import { compileGroupingRules, parseInboundFilterSettings, parseScrubSettings, readGroupingText, storedEventTags } from '../process/index.js';
+import { type Releases, registerReleasesApi } from '../releases/index.js';
 import type { Store } from '../store/index.js';
 import { registerHealthRoutes } from './health-routes.js';
 
-export { registerAlertRoutes } from '../alert/index.js';
-export { installPrincipalResolution, requirePrincipal, userJson } from '../auth/index.js';
-export { installErrorHandling, paginate, readPage } from '../http/index.js';
-export { alertIssueSearch } from '../issues/index.js';
-export type { ProcessingRules } from '../organizations/index.js';
-export { clientKeyJson, organizationJson, projectJson } from '../organizations/index.js';
+export interface ApiDeps {
+  readonly auth: Auth;
+  readonly store: Store;
+  readonly publicUrl: string;
+  readonly clock: Clock;
+  readonly releases: Releases;
+  readonly artifacts: Artifacts;
+  readonly membership: Membership;
+  readonly alerting: Alerting;
+}
 
-export function registerApiRoutes(
-  app: FastifyInstance,
-  deps: {
-    auth: Auth;
-    store: Store;
-    publicUrl: string;
-    clock: Clock;
-    processing: ProcessingRules;
-    releases: Releases;
-    artifacts: Artifacts;
-    membership: Membership;
-  },
-): void {
+/** How the pipeline and the retention job read project settings: the settings routes validate with the same functions. */
+const settingsRules: SettingsRules = { parseInboundFilterSettings, parseScrubSettings, compileGroupingRules, readGroupingText, parseRetentionDays };
+
+export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const secureCookies = deps.publicUrl.startsWith('https:');
   registerHealthRoutes(app, deps.store);
-  registerAuthRoutes(app, deps.auth, secureCookies);
-  registerOrganizationRoutes(app, deps.auth, deps.store, deps.publicUrl);
-  registerProjectRoutes(app, deps.auth, deps.store, deps.publicUrl, deps.processing);
-  registerTokenRoutes(app, deps.auth, deps.store);
-  registerMemberRoutes(app, { ...deps, secureCookies });
-  registerTeamRoutes(app, deps);
-  registerProjectTagRoutes(app, deps);
-  registerProjectSettingsRoutes(app, deps.auth, deps.store, deps.processing);
-  registerIssueRoutes(app, deps);
-  registerIssueDetailRoutes(app, deps);
-  registerEventRoutes(app, deps);
-  registerReleaseRoutes(app, deps);
-  registerChunkUploadRoutes(app, deps);
-  registerArtifactRoutes(app, deps);
+  registerAuthApi(app, { ...deps, secureCookies });
+  registerOrganizationsApi(app, { ...deps, settingsRules });
+  registerMembersApi(app, { ...deps, secureCookies });
+  registerIssuesApi(app, { ...deps, tagsOf: storedEventTags });
+  registerReleasesApi(app, deps);
+  registerArtifactsApi(app, deps);
+  registerAlertApi(app, deps);
+  registerOutcomesApi(app, deps);
 }
-export { ISSUE_PREFIXES, type IssueRouteDeps, issueInScope } from '../issues/index.js';

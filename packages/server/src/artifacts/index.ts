@@ -103,7 +103,6 @@ export function createArtifacts(deps: { config: Config; store: Store; clock: Clo
     idle: () => assembler.idle(),
   };
 }
-export { registerArtifactRoutes } from './routes/artifact-routes.js';
-export { registerChunkUploadRoutes } from './routes/chunk-upload-routes.js';
+export { type ArtifactsApiDeps, registerArtifactsApi } from './routes/index.js';
 export type { ArtifactFileRef } from './store/artifact-lookup.js';
 export { artifactRepositories } from './store/repositories.js';

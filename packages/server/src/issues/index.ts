@@ -36,11 +36,10 @@ export {
 } from './lifecycle.js';
 export { alertIssueSearch } from './read/alert-issue-search.js';
 export { formatShortId } from './read/index.js';
-export { registerEventRoutes } from './routes/event-routes.js';
+export { type IssuesApiDeps, registerIssuesApi } from './routes/index.js';
 export { issueInScope } from './routes/issue-access.js';
-export { ISSUE_PREFIXES, registerIssueDetailRoutes } from './routes/issue-detail-routes.js';
-export { type IssueRouteDeps, registerIssueRoutes } from './routes/issue-routes.js';
-export { registerProjectTagRoutes } from './routes/project-tag-routes.js';
+export { ISSUE_PREFIXES } from './routes/issue-detail-routes.js';
+export type { IssueRouteDeps } from './routes/issue-routes.js';
 export {
   type ActivityEntry,
   type IgnoreCondition,

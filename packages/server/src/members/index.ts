@@ -6,8 +6,7 @@
 export type { InviteMailer } from './invite-email.js';
 export { type Actor, createMembership, INVITE_TTL_MS, type InviteOutcome, type Membership, type MembershipDeps } from './membership.js';
 export { checkGrant, checkMemberChange, grantableRoles, roleRank } from './role-rules.js';
-export { registerMemberRoutes } from './routes/member-routes.js';
-export { registerTeamRoutes } from './routes/team-routes.js';
+export { type MembersApiDeps, registerMembersApi } from './routes/index.js';
 export type { MemberRole } from './store/members.js';
 export { memberRepositories } from './store/repositories.js';
 export type { Team } from './store/teams.js';

@@ -7,10 +7,8 @@
  */
 export { createProvisioning, formatDsn, isValidSlug, type Provisioning, slugify } from './provision/index.js';
 export { clientKeyJson, organizationJson, projectJson, teamJson } from './read/organization-json.js';
-export { registerOrganizationRoutes } from './routes/organization-routes.js';
-export type { ProcessingRules } from './routes/processing-rules.js';
-export { registerProjectRoutes } from './routes/project-routes.js';
-export { registerProjectSettingsRoutes } from './routes/project-settings-routes.js';
+export { type OrganizationsApiDeps, registerOrganizationsApi } from './routes/index.js';
+export type { SettingsRules } from './settings-rules.js';
 export type { ClientKey } from './store/client-keys.js';
 export type { Organization } from './store/organizations.js';
 export type { Project } from './store/projects.js';

@@ -1,5 +1,5 @@
 import type { RuleSyntaxError } from '../process/index.js';
-import type { ProcessingRules } from './routes/processing-rules.js';
+import type { SettingsRules } from './settings-rules.js';
 import type { Project } from './store/projects.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Project } from './store/projects.js';
  * `groupingEnhancements`, `dataScrubber`, `scrubIPAddresses`, `sensitiveFields`, `safeFields`)
  * are accepted and shown too.
  */
-export function projectSettingsJson(rules: ProcessingRules, project: Project) {
+export function projectSettingsJson(rules: SettingsRules, project: Project) {
   const { parseInboundFilterSettings, parseScrubSettings, readGroupingText, parseRetentionDays } = rules;
   const s = project.settings;
   const filters = parseInboundFilterSettings(s.inboundFilters);
@@ -55,7 +55,7 @@ const asObject = (v: unknown): Record<string, unknown> | undefined =>
   v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** Merges a PUT body's settings over the stored ones (per part, key by key) and validates every part. */
-export function updateProjectSettings(rules: ProcessingRules, stored: Record<string, unknown>, body: Record<string, unknown>): SettingsUpdate {
+export function updateProjectSettings(rules: SettingsRules, stored: Record<string, unknown>, body: Record<string, unknown>): SettingsUpdate {
   const { parseInboundFilterSettings, parseScrubSettings, readGroupingText, compileGroupingRules, parseRetentionDays } = rules;
   const errors: SettingsErrors = {};
   const next: Record<string, unknown> = { ...stored };

@@ -5,7 +5,7 @@
  * It decides nothing: ingest and the processors give each item its verdict.
  */
 export { hourStart, OutcomeCounts, type Verdict } from './outcome-counts.js';
-export { registerStatsRoutes } from './routes/stats-routes.js';
+export { type OutcomesApiDeps, registerOutcomesApi } from './routes/index.js';
 export { parseStatsQuery, type StatsQuery } from './stats-query.js';
 export { buildStatsResponse, type StatsResponse } from './stats-response.js';
 export type { OutcomeIncrement } from './store/outcomes.js';

@@ -22,6 +22,7 @@ export {
 export { compareReleases, isNewerRelease, type ReleaseRank, staysResolved } from './release-order.js';
 export { RELEASE_STATS_PERIODS, type ReleaseEventStats, type ReleaseStatsPeriod } from './release-stats.js';
 export { createReleases, type Releases } from './releases.js';
-export { pageFromStore, registerReleaseRoutes, releaseAccess } from './routes/release-routes.js';
+export { type ReleasesApiDeps, registerReleasesApi } from './routes/index.js';
+export { pageFromStore, releaseAccess } from './routes/release-routes.js';
 export type { Release } from './store/releases.js';
 export { releaseRepositories } from './store/repositories.js';

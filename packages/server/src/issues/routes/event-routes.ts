@@ -1,10 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requirePrincipal } from '../../auth/index.js';
-import { decodeEvent, type EventRow, eventByEventId, eventJson, eventNeighbors, eventsPage, issueEdgeEvent, simpleEventJson } from '../../events/index.js';
+import {
+  decodeEvent,
+  type EventRow,
+  eventByEventId,
+  eventJson,
+  eventNeighbors,
+  eventsPage,
+  issueEdgeEvent,
+  simpleEventJson,
+  type TagsOf,
+} from '../../events/index.js';
 import { allParams, firstParam, readKeysetCursor, readLimit, setKeysetLink } from '../../http/index.js';
 import { fail } from '../../kernel/index.js';
-import type { ProcessingRules } from '../../organizations/index.js';
-import { storedEventTags } from './event-tags-of.js';
 import { issueInScope } from './issue-access.js';
 import { ISSUE_PREFIXES } from './issue-detail-routes.js';
 import type { IssueRouteDeps } from './issue-routes.js';
@@ -18,9 +26,8 @@ const EDGES = { latest: 'latest', recommended: 'latest', oldest: 'oldest' } as c
  * its latest/oldest/recommended event, one event by id with previous/next navigation, and a
  * project's events (what `sentry-cli events list` reads).
  */
-export function registerEventRoutes(app: FastifyInstance, deps: IssueRouteDeps & { processing: ProcessingRules }): void {
-  const { auth, store } = deps;
-  const tagsOf = storedEventTags(deps.processing);
+export function registerEventRoutes(app: FastifyInstance, deps: IssueRouteDeps & { tagsOf: TagsOf }): void {
+  const { auth, store, tagsOf } = deps;
 
   async function full(row: EventRow) {
     return eventJson(row, decodeEvent(row), tagsOf, await eventNeighbors(store.db, row));

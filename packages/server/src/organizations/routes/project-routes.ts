@@ -6,7 +6,7 @@ import { fail } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
 import { projectSettingsJson } from '../project-settings.js';
 import { clientKeyJson, projectJson } from '../read/organization-json.js';
-import type { ProcessingRules } from './processing-rules.js';
+import type { SettingsRules } from '../settings-rules.js';
 
 type ProjectParams = { org: string; project: string };
 type KeyParams = ProjectParams & { key: string };
@@ -26,7 +26,7 @@ function readRateLimit(body: Record<string, unknown>): number | null | undefined
   return Math.max(1, Math.round((count * 60) / w));
 }
 
-export function registerProjectRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string, rules: ProcessingRules): void {
+export function registerProjectRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string, rules: SettingsRules): void {
   app.get<{ Params: ProjectParams }>('/api/0/projects/:org/:project/', async (request) => {
     const { org, project } = await auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, 'project:read');
     return { ...projectJson(project, org, await store.teams.forProject(project.id)), ...projectSettingsJson(rules, project) };

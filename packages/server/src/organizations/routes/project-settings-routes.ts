@@ -7,7 +7,7 @@ import type { Store } from '../../store/index.js';
 import { projectSettingsJson, SETTINGS_FIELDS, updateProjectSettings } from '../project-settings.js';
 import { isValidSlug } from '../provision/slug.js';
 import { projectJson } from '../read/organization-json.js';
-import type { ProcessingRules } from './processing-rules.js';
+import type { SettingsRules } from '../settings-rules.js';
 
 type ProjectParams = { org: string; project: string };
 const PROJECT_FIELDS = new Set(['name', 'slug', 'platform']);
@@ -18,7 +18,7 @@ const PROJECT_FIELDS = new Set(['name', 'slug', 'platform']);
  * anything is saved; rule syntax errors come back per line:
  * `{"detail": …, "errors": {"fingerprintRules": [{line, column, message}]}}`.
  */
-export function registerProjectSettingsRoutes(app: FastifyInstance, auth: Auth, store: Store, rules: ProcessingRules): void {
+export function registerProjectSettingsRoutes(app: FastifyInstance, auth: Auth, store: Store, rules: SettingsRules): void {
   app.put<{ Params: ProjectParams }>('/api/0/projects/:org/:project/', async (request, reply) => {
     const { org, project } = await auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, 'project:write');
     const body = jsonObject(request.body);
