@@ -2,14 +2,13 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { type Alerting, createAlerting, createSmtpMailer } from './alert/index.js';
+import { type Alerting, alertIssueSearch, createAlerting, createSmtpMailer } from './alert/index.js';
 import { registerApiRoutes } from './api/index.js';
 import { type Artifacts, createArtifacts } from './artifacts/index.js';
 import { type Auth, createAuth, installPrincipalResolution } from './auth/index.js';
 import type { Config } from './config/index.js';
 import { installErrorHandling } from './http/index.js';
 import { createIngest, ingestCorsServer } from './ingest/index.js';
-import { alertIssueSearch } from './issues/index.js';
 import {
   createIgnoreExpiry,
   createQueueWriter,

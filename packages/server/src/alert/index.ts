@@ -14,6 +14,7 @@ export { createSmtpMailer, type Mailer } from './channels/email/smtp-mailer.js';
 export type { Notification, Severity } from './channels/notification.js';
 export { signWebhookBody, verifyWebhookSignature } from './channels/webhook/webhook-signature.js';
 export type { IssueEventSummary } from './evaluation/issue-conditions.js';
+export { alertIssueSearch } from './evaluation/issue-search.js';
 export type { IssueSearchCompiler, MetricInput, MetricSource } from './evaluation/metric-sources.js';
 export type { ReleaseLookup } from './evaluation/release-lookup.js';
 export { storeReleaseLookup } from './evaluation/store-release-lookup.js';

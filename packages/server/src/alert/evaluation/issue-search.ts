@@ -1,16 +1,12 @@
-import type { IssueSearchCompiler } from '../../alert/index.js';
+import { compileIssueQuery, latestReleases, ONGOING_AFTER_MS, parseIssueQuery, queryErrorDetail } from '../../issues/index.js';
 import type { Clock } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
-import { ONGOING_AFTER_MS } from '../lifecycle.js';
-import { parseIssueQuery } from '../search/parse-issue-query.js';
-import { queryErrorDetail } from '../search/query-error-detail.js';
-import { compileIssueQuery } from './compile-search.js';
-import { latestReleases } from './latest-release.js';
+import type { IssueSearchCompiler } from './metric-sources.js';
 
 /**
  * The issue search language for metric alerts ("events of issues matching
  * `is:unresolved level:fatal`"): the same parser and SQL compile as the issues API.
- * alert/ may not import query/, so app.ts hands this adapter to createAlerting.
+ * Built by app.ts and handed to createAlerting, so alert tests can pass their own.
  */
 export function alertIssueSearch(store: Store, clock: Clock): IssueSearchCompiler {
   return {
