@@ -6,10 +6,10 @@ import { fail } from '../../kernel/index.js';
 import type { Releases } from '../../releases/index.js';
 import { issueById, issueDetailJson } from '../read/issue-detail.js';
 import { issueTagKeys, issueTagValues, TAG_VALUE_SORTS, type TagValueSort } from '../read/issue-tags.js';
+import { applyIssueUpdate } from '../triage/apply-issue-update.js';
 import { issueInScope } from './issue-access.js';
 import { projectRefs, substatusAt } from './issue-list.js';
 import type { IssueRouteDeps } from './issue-routes.js';
-import { applyIssueUpdate } from './issue-updates.js';
 
 type IssueParams = { issueId: string; org?: string };
 type TagParams = IssueParams & { key: string };

@@ -7,9 +7,9 @@ import type { Project } from '../../organizations/index.js';
 import type { Releases } from '../../releases/index.js';
 import type { Store } from '../../store/index.js';
 import { matchingIssueIds } from '../read/list-issues.js';
+import { applyIssueUpdate } from '../triage/apply-issue-update.js';
 import { issueList } from './issue-list.js';
 import { readIssueSearch } from './issue-search-request.js';
-import { applyIssueUpdate } from './issue-updates.js';
 
 type ProjectParams = { org: string; project: string };
 type OrgParams = { org: string };

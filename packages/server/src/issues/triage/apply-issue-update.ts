@@ -7,7 +7,7 @@ import type { LifecyclePatch } from '../lifecycle.js';
 import { latestReleases } from '../read/latest-release.js';
 import { parseStatusChange, planStatusChange, type StatusChange } from '../status-change.js';
 import type { IssueTriageChange } from '../store/issue-triage.js';
-import { type ResolvedAssignee, resolveAssignee } from './issue-assignee.js';
+import { type ResolvedAssignee, resolveAssignee } from './resolve-assignee.js';
 
 const KNOWN = new Set([
   'status',
