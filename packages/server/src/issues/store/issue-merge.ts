@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { RepoContext, StoreExecutor } from '../../store/index.js';
+import { inTransaction, type RepoContext, type StoreExecutor } from '../../store/index.js';
 
 type Counter = 'issue_users' | 'issue_tags';
 
@@ -19,9 +19,10 @@ function later(table: Counter) {
  */
 export function createIssueMergeRepo({ db, clock }: RepoContext) {
   return {
-    async merge(parentId: number, childIds: readonly number[], userId: number | null): Promise<void> {
+    /** Given `trx`, the merge joins that transaction (a triage that also changes status commits once). */
+    async merge(parentId: number, childIds: readonly number[], userId: number | null, trx?: StoreExecutor): Promise<void> {
       if (childIds.length === 0) return;
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, trx, async (trx) => {
         // First: the UPDATE locks the children (PostgreSQL), so a concurrent batch waits for us.
         await trx.updateTable('issues').set({ merged_into_id: parentId }).where('id', 'in', childIds).execute();
         await trx.updateTable('issues').set({ merged_into_id: parentId }).where('merged_into_id', 'in', childIds).execute();

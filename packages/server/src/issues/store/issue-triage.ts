@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely';
-import type { IssueTable, RepoContext, StoreExecutor } from '../../store/index.js';
+import { type IssueTable, inTransaction, type RepoContext, type StoreExecutor } from '../../store/index.js';
 import { type IssueLifecycleColumns, lifecycleColumnValues } from './issue-writes.js';
 
 /** What a person changes on an issue: lifecycle columns (issues/ computes them), assignee, review mark. */
@@ -61,8 +61,11 @@ export function createIssueTriageRepo({ db, clock }: RepoContext) {
       return out;
     },
 
-    /** Applies every change and its activity in one transaction; `userId` is who did it. */
-    async apply(changes: readonly IssueTriageChange[], userId: number | null): Promise<void> {
+    /**
+     * Applies every change and its activity in one transaction; `userId` is who did it. Given
+     * `trx`, the writes join that transaction instead (a triage that also merges commits once).
+     */
+    async apply(changes: readonly IssueTriageChange[], userId: number | null, trx?: StoreExecutor): Promise<void> {
       const byPatch = new Map<string, { values: Updateable<IssueTable>; ids: number[] }>();
       for (const c of changes) {
         const values = columns(c.patch);
@@ -76,7 +79,7 @@ export function createIssueTriageRepo({ db, clock }: RepoContext) {
       const activity = changes.flatMap((c) =>
         c.activity.map((a) => ({ issue_id: c.issueId, type: a.type, data: JSON.stringify(a.data), user_id: userId, created_at: now })),
       );
-      await db.transaction().execute(async (trx) => {
+      await inTransaction(db, trx, async (trx) => {
         for (const { values, ids } of byPatch.values()) {
           for (let i = 0; i < ids.length; i += chunkSize)
             await trx

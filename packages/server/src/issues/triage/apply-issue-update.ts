@@ -75,8 +75,12 @@ export async function applyIssueUpdate(store: Store, clock: Clock, target: Updat
     const [parent, ...children] = [...facts].sort((a, b) => b.timesSeen - a.timesSeen || a.id - b.id);
     mergeResult = { parent: String(parent?.id), children: children.map((c) => String(c.id)) };
   }
-  await store.issueTriage.apply(changes.list, target.actor.id);
-  if (mergeResult) await store.issueMerge.merge(Number(mergeResult.parent), mergeResult.children.map(Number), target.actor.id);
+  // One transaction: a status change that merges too commits whole or not at all.
+  const merging = mergeResult;
+  await store.db.transaction().execute(async (trx) => {
+    await store.issueTriage.apply(changes.list, target.actor.id, trx);
+    if (merging) await store.issueMerge.merge(Number(merging.parent), merging.children.map(Number), target.actor.id, trx);
+  });
   const first = changes.patch;
   return {
     ...(status.change
