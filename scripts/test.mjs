@@ -4,9 +4,13 @@
 // The web UI's component tests (vitest) run first, when no filter is given or one names
 // `web`, so node's summary stays the last thing printed; its end-to-end tests are compiled
 // to packages/web/dist-e2e and run with everything else.
+// Before the suites start, the Debian packages they drive are installed when
+// missing and installable (scripts/system-packages.mjs); what cannot be had is
+// named in a `# skipped:` line, and the suites that need it skip themselves.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { ensureSystemPackages } from './system-packages.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const filters = process.argv.slice(2);
@@ -33,11 +37,21 @@ try {
 } catch {
   // not compiled yet: scripts/prepare.mjs builds it
 }
+for (const entry of readdirSync(join(root, 'scripts'))) {
+  if (entry.endsWith('.test.mjs')) files.push(join(root, 'scripts', entry));
+}
 const selected = files
   .map((f) => relative(root, f))
   .filter((f) => !f.startsWith('packages/web/dist/'))
   .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
   .sort();
+// Only suites that drive a browser or the Python SDK need the system packages.
+const skipped =
+  filters.length === 0 || selected.some((f) => f.startsWith('packages/web/dist-e2e/') || f.includes('/live-clients/'))
+    ? ensureSystemPackages({ env: process.env, log: (line) => console.log(line) })
+    : [];
+// Printed before the run, not after: node's own summary stays the last lines.
+for (const reason of skipped) console.log(`# skipped: ${reason}`);
 let vitestStatus = 0;
 const runVitest = filters.length === 0 || filters.some((s) => s.includes('web'));
 if (runVitest) {

@@ -9,9 +9,9 @@ export type ItemHeadersResult = { readonly ok: true; readonly headers: ItemHeade
 const ITEM_STRING_KEYS = ['content_type', 'filename', 'attachment_type', 'platform'] as const;
 
 /**
- * Validates the envelope header keys we type (§3.2), in place. Relay deserializes these
- * into typed fields, so a malformed `event_id` or `dsn` fails the whole envelope there
- * too (§5.2: "bad event id" → 400).
+ * Validates the envelope header keys we type (docs/wire-format.md › Envelope headers), in place. Relay
+ * deserializes these into typed fields, so a malformed `event_id` or `dsn` fails the whole envelope there too
+ * (a bad event id is a 400: docs/ingest.md › Limits).
  */
 export function checkEnvelopeHeaders(raw: JsonObject): EnvelopeHeadersResult {
   if (raw.event_id === null) delete raw.event_id;
@@ -28,7 +28,7 @@ export function checkEnvelopeHeaders(raw: JsonObject): EnvelopeHeadersResult {
 }
 
 /**
- * Validates an item header in place (§3.3): `type` is required; `length` and
+ * Validates an item header in place (Sentry developer docs, Envelopes › Item Headers): `type` is required; `length` and
  * `item_count` must be non-negative integers (Relay: `u32`); string-valued keys must be
  * strings. `null` means absent, as with serde's `Option`. Unknown keys are kept.
  */

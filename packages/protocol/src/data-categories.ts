@@ -1,10 +1,10 @@
 /**
  * Data categories: the unit of rate limits (`X-Sentry-Rate-Limits`), client reports and
- * outcomes. Names are the wire names of reference §4 (table) and §5.3; SDKs ignore
+ * outcomes. Names are the wire names (Sentry developer docs, Rate Limiting › Definitions); SDKs ignore
  * categories they do not know, so only these may appear in a rate-limit header.
  */
 export const DATA_CATEGORIES = [
-  /** Message-only events in old Sentry; limit it together with `error` (§5.3). */
+  /** Message-only events in old Sentry; limit it together with `error` (docs/wire-format.md › Rate-limit header). */
   'default',
   'error',
   'transaction',
@@ -17,7 +17,7 @@ export const DATA_CATEGORIES = [
   'session',
   /** User feedback (`feedback` items; Relay's `user_report_v2`, wire name `feedback`). */
   'feedback',
-  /** Client reports: never rate-limited (§4.7). */
+  /** Client reports: never rate-limited (Sentry developer docs, Client Reports). */
   'internal',
   /** Cron check-ins. */
   'monitor',

@@ -1,7 +1,8 @@
 import { type Failure, fail } from './result.js';
 
 // `fatal: true` makes invalid UTF-8 an error instead of silently inserting U+FFFD: the
-// reference (§1 conventions) says all JSON is UTF-8, and Relay rejects anything else.
+// SDKs write all JSON as UTF-8 (Sentry developer docs, Envelopes › Serialization Format), and Relay rejects
+// anything else.
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export type Utf8Result = { readonly ok: true; readonly text: string } | Failure;

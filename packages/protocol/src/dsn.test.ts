@@ -9,7 +9,7 @@ const ok = (text: string): Dsn => {
   return r.dsn;
 };
 
-test('parses the DSN forms of §1.1', () => {
+test('parses every DSN form an SDK accepts', () => {
   assert.deepEqual(ok('http://publickey@127.0.0.1:9000/1'), {
     protocol: 'http',
     publicKey: 'publickey',

@@ -1,6 +1,9 @@
 import { type Failure, fail } from './result.js';
 
-/** A parsed DSN (reference §1.1): `{protocol}://{publicKey}[:{secretKey}]@{host}[:{port}]{pathPrefix}/{projectId}`. */
+/**
+ * A parsed DSN (Sentry developer docs, SDK Overview › Parsing the DSN):
+ * `{protocol}://{publicKey}[:{secretKey}]@{host}[:{port}]{pathPrefix}/{projectId}`.
+ */
 export interface Dsn {
   readonly protocol: 'http' | 'https';
   /** The project key; the only credential SDKs send (a public identifier, not a secret). */
@@ -18,7 +21,7 @@ export interface Dsn {
 
 export type DsnResult = { readonly ok: true; readonly dsn: Dsn } | Failure;
 
-// Keys: the SDKs accept `\w+` (§1.1). Host: a name or a bracketed IPv6 literal.
+// Keys: the SDKs accept `\w+` (SDK Overview › Parsing the DSN). Host: a name or a bracketed IPv6 literal.
 const DSN = /^(https?):\/\/(\w+)(?::(\w*))?@(\[[0-9A-Fa-f:.]+\]|[^\s/:?#@[\]]+)(?::(\d{1,5}))?(\/[^?#\s]*)$/;
 
 /**
@@ -59,7 +62,10 @@ export function formatDsn(dsn: Dsn): string {
   return `${dsn.protocol}://${dsn.publicKey}${secret}@${dsn.host}${port}${dsn.pathPrefix}/${dsn.projectId}`;
 }
 
-/** `{protocol}://{host}[:{port}]{pathPrefix}`: the SDK appends `/api/{projectId}/envelope/` (§1.1). */
+/**
+ * `{protocol}://{host}[:{port}]{pathPrefix}`: the SDK appends `/api/{projectId}/envelope/` (SDK Overview ›
+ * Parsing the DSN).
+ */
 export function dsnBaseUrl(dsn: Dsn): string {
   const port = dsn.port === undefined ? '' : `:${dsn.port}`;
   return `${dsn.protocol}://${dsn.host}${port}${dsn.pathPrefix}`;

@@ -1,14 +1,17 @@
 import type { JsonObject, JsonValue } from './json.js';
 
 /**
- * Envelope headers (reference §3.2). Unknown keys are kept and must be ignored, never
- * rejected. After parsing, the keys typed below are either absent or valid: `event_id`
- * is normalized to 32 lowercase hex and a JSON `null` counts as absent.
+ * Envelope headers (Sentry developer docs, Envelopes › Envelope Headers). Unknown keys are kept and must be
+ * ignored, never rejected. After parsing, the keys typed below are either absent or valid: `event_id` is
+ * normalized to 32 lowercase hex and a JSON `null` counts as absent.
  */
 export interface EnvelopeHeaders extends JsonObject {
   /** Event/replay id the items belong to; 32 lowercase hex (normalized from hyphenated). */
   event_id?: string;
-  /** Full DSN; the only credential of tunnelled envelopes (§1.4). Parse it with `parseDsn`. */
+  /**
+   * Full DSN; the only credential of tunnelled envelopes (Sentry product docs, JavaScript Troubleshooting ›
+   * Using the tunnel Option). Parse it with `parseDsn`.
+   */
   dsn?: string;
   /** RFC 3339 client send time, unvalidated (`parseTimestamp` it if you need it). */
   sent_at?: JsonValue;
@@ -18,13 +21,16 @@ export interface EnvelopeHeaders extends JsonObject {
   trace?: JsonValue;
 }
 
-/** Item headers (reference §3.3); typed keys are validated, unknown keys kept. */
+/** Item headers (Sentry developer docs, Envelopes › Item Headers); typed keys are validated, unknown keys kept. */
 export interface ItemHeaders extends JsonObject {
-  /** Item type (§4), a non-empty string; unknown types are legal (see item-types.ts). */
+  /**
+   * Item type (Sentry developer docs, Envelope Items), a non-empty string; unknown types are legal (see
+   * item-types.ts).
+   */
   type: string;
   /** Payload length in bytes when the sender gave one (payload may then contain `\n`). */
   length?: number;
-  /** MIME type; container types carry `item_count` records (§3.3). */
+  /** MIME type; container types carry `item_count` records (docs/wire-format.md › Item headers). */
   content_type?: string;
   /** Records in a container payload (span/log/trace_metric); counts for outcomes. */
   item_count?: number;

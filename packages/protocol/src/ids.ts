@@ -8,9 +8,9 @@ const HYPHENATED = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
 /**
  * Normalizes an event id (also used for `sid`, `check_in_id`, `replay_id`) to 32 lowercase
  * hex characters. SDKs send the plain form; sentry-cli sends a hyphenated UUID in the
- * envelope header and Python a hyphenated session `sid` (reference §3.2, §10.5).
+ * envelope header and Python a hyphenated session `sid` (docs/wire-format.md › Ids and timestamps).
  * Anything else (braces, `urn:uuid:`, wrong length, non-hex) is rejected with a reason.
- * The nil UUID is accepted: for check-ins it means "the latest in-progress one" (§4.8).
+ * The nil UUID is accepted: for check-ins it means "the latest in-progress one" (same section).
  */
 export function normalizeEventId(value: unknown): EventIdResult {
   if (typeof value !== 'string') return fail(`event id must be a string, got ${typeOfJson(value)}`);

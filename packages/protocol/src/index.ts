@@ -1,6 +1,6 @@
 // @faultline/protocol — the Sentry wire format as types and pure functions: envelopes and
 // items, item types and data categories, DSNs and auth headers, rate-limit headers, ids,
-// timestamps, outcomes, Relay's size limits. Follows shared/reference/sentry-protocol.md.
+// timestamps, outcomes, Relay's size limits. Follows docs/wire-format.md and the Sentry pages it names.
 // Must not do I/O (no fs, net, zlib, clock, randomness) or import other packages: ingest
 // decompresses and size-limits bodies, then calls in here. Parsers return typed results
 // ({ ok: false, reason }) and never throw or return null.

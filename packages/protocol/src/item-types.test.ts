@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { DATA_CATEGORIES, isDataCategory } from './data-categories.js';
 import { dataCategoryOf, ITEM_TYPES, isKnownItemType, itemTypeInfo, quantitiesOf } from './item-types.js';
 
-test('every item type named in the reference (§4, §4.13) is known', () => {
+test("every item type of Sentry's envelope item list is known", () => {
   const named = [
     'event',
     'transaction',
@@ -37,10 +37,10 @@ test('every item type named in the reference (§4, §4.13) is known', () => {
   assert.deepEqual(Object.keys(ITEM_TYPES).sort(), [...named].sort());
   for (const type of named) assert.equal(isKnownItemType(type), true, type);
   assert.equal(isKnownItemType('toString'), false, 'prototype keys are not item types');
-  assert.equal(isKnownItemType('otel_log'), false, 'not in the reference');
+  assert.equal(isKnownItemType('otel_log'), false, 'not an envelope item type');
 });
 
-test('data categories follow the §4 table', () => {
+test("data categories follow Sentry's item-to-category table", () => {
   const expected: Record<string, string> = {
     event: 'error',
     transaction: 'transaction',
@@ -70,7 +70,7 @@ test('data categories follow the §4 table', () => {
   for (const info of Object.values(ITEM_TYPES)) assert.equal(isDataCategory(info.category), true);
 });
 
-test('deprecated and event-like flags (§3.4, §4.12)', () => {
+test('deprecated and event-like flags', () => {
   const deprecated = Object.entries(ITEM_TYPES)
     .filter(([, i]) => i.deprecated)
     .map(([t]) => t);
@@ -85,7 +85,7 @@ test('payload hints: security reports, transactions in event items, UI profile c
   assert.equal(dataCategoryOf('event', { eventType: 'csp' }), 'security');
   assert.equal(dataCategoryOf('event', { eventType: 'expectstaple' }), 'security');
   assert.equal(dataCategoryOf('event', { eventType: 'transaction' }), 'transaction');
-  // Message-only events stay `error`: the reference says "use error" (§4 table).
+  // Message-only events stay `error`, as the JS SDK files them (docs/wire-format.md › Item types and data categories).
   assert.equal(dataCategoryOf('event', { eventType: 'default' }), 'error');
   assert.equal(dataCategoryOf('profile_chunk', { platform: 'cocoa' }), 'profile_chunk_ui');
   assert.equal(dataCategoryOf('profile_chunk', { platform: 'python' }), 'profile_chunk');

@@ -1,16 +1,22 @@
 import type { DataCategory } from './data-categories.js';
 
-/** What the protocol says about one item type (reference §3.4, §4). */
+/** What the protocol says about one item type (docs/wire-format.md › Item types and data categories). */
 export interface ItemTypeInfo {
-  /** Data category for rate limits and outcomes (§4 table), counted once per item... */
+  /**
+   * Data category for rate limits and outcomes (Sentry developer docs, Rate Limiting › Definitions), counted
+   * once per item...
+   */
   readonly category: DataCategory;
   /** ...unless this says otherwise: `bytes` = payload length, `item_count` = records in a container. */
   readonly quantity: 'item' | 'bytes' | 'item_count';
   /** A second category the item also counts in (e.g. attachment count, log bytes). */
   readonly alsoCounts?: { readonly category: DataCategory; readonly quantity: 'item' | 'bytes' };
-  /** Counts towards the 1 MiB per-envelope "event-like items combined" limit (§3.4). */
+  /**
+   * Counts towards the 1 MiB per-envelope "event-like items combined" limit (Sentry developer docs, Envelopes ›
+   * Size Limits).
+   */
   readonly eventLike: boolean;
-  /** Takes the envelope header `event_id` when its payload lacks one (§3.2). */
+  /** Takes the envelope header `event_id` when its payload lacks one (docs/wire-format.md › Envelope headers). */
   readonly requiresEvent: boolean;
   /** Still accepted, but SDKs no longer send it (or the product is gone). */
   readonly deprecated: boolean;
@@ -20,15 +26,21 @@ const base = { quantity: 'item', eventLike: false, requiresEvent: false, depreca
 const info = (category: DataCategory, rest: Partial<Omit<ItemTypeInfo, 'category'>> = {}): ItemTypeInfo => Object.freeze({ ...base, category, ...rest });
 
 /**
- * Every item type the reference names. Unknown types are legal and must be accepted and
- * ignored, never fail an envelope (§4.13, §10.17).
+ * Every item type we know (Sentry developer docs, Envelope Items, plus what SDKs send). Unknown types are legal
+ * and must be accepted and ignored, never fail an envelope (docs/wire-format.md › Item types and data categories).
  */
 export const ITEM_TYPES = Object.freeze({
-  /** Error or message event (§4.1). Category depends on the payload; see `dataCategoryOf`. */
+  /**
+   * Error or message event (Sentry developer docs, Envelope Items › Event). Category depends on the payload;
+   * see `dataCategoryOf`.
+   */
   event: info('error', { eventLike: true, requiresEvent: true }),
-  /** Transaction event (§4.2); its spans also count as `span` (needs the payload). */
+  /**
+   * Transaction event (Sentry developer docs, Envelope Items › Transaction); its spans also count as `span`
+   * (needs the payload).
+   */
   transaction: info('transaction', { eventLike: true, requiresEvent: true }),
-  /** Span v2 container (`item_count` spans) or a legacy single span (§4.3). */
+  /** Span v2 container (`item_count` spans) or a legacy single span (docs/wire-format.md › Item headers). */
   span: info('span', { quantity: 'item_count' }),
   security: info('security', { eventLike: true }),
   raw_security: info('security', { eventLike: true }),
@@ -40,7 +52,10 @@ export const ITEM_TYPES = Object.freeze({
   }),
   session: info('session'),
   sessions: info('session'),
-  /** Legacy feedback (§4.6); the JS SDK files it under `default`, so rate limits do too. */
+  /**
+   * Legacy feedback (Sentry developer docs, Envelope Items › User Feedback); the JS SDK files it under
+   * `default`, so rate limits do too.
+   */
   user_report: info('default', { requiresEvent: true }),
   feedback: info('feedback', { eventLike: true, requiresEvent: true }),
   client_report: info('internal'),
@@ -58,7 +73,7 @@ export const ITEM_TYPES = Object.freeze({
   metric_buckets: info('metric_bucket', { deprecated: true }),
   otel_span: info('span'),
   otel_traces_data: info('span'),
-  /** Minidump form fields; merged into the event they describe (§4.13). */
+  /** Minidump form fields; merged into the event they describe (Sentry developer docs, Envelope Items). */
   form_data: info('error', { eventLike: true }),
   /** Unreal crash report; becomes an error event. */
   unreal_report: info('error'),
@@ -92,9 +107,9 @@ const SECURITY_EVENT_TYPES: ReadonlySet<string> = new Set(['csp', 'hpkp', 'expec
 const UI_PROFILE_PLATFORMS: ReadonlySet<string> = new Set(['cocoa', 'android', 'javascript']);
 
 /**
- * The primary data category of an item (§4 table). `event` items are `error` — also for
- * message-only events: the reference says "`default` for message-only in old Sentry; use
- * `error`", because the JS SDK files every `event` under `error` (a server that counted
+ * The primary data category of an item (docs/wire-format.md › Item types and data
+ * categories). `event` items are `error` — also for message-only events, which old Sentry
+ * counted as `default`, because the JS SDK files every `event` under `error` (a server that counted
  * messages as `default` would disagree with what the SDK drops). Security report events
  * (`csp`, `hpkp`, `expectct`, `expectstaple`, `nel`) are `security`; an `event` item
  * whose payload says `"type":"transaction"` is a `transaction`.
@@ -119,7 +134,7 @@ export interface CategoryQuantity {
  * What one item counts for in outcomes and rate-limit accounting: its primary category
  * (items, payload bytes, or container records from `item_count`, defaulting to 1) plus
  * any second category (attachment count, log bytes). A transaction's spans (`span`,
- * §4 table) need the parsed payload and are not included here.
+ * docs/wire-format.md › Item types and data categories) need the parsed payload and are not included here.
  */
 export function quantitiesOf(
   item: { readonly type: string; readonly headers: { readonly item_count?: number }; readonly payload: Uint8Array },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RELAY_DEFAULT_LIMITS } from './limits.js';
 
-test('Relay default limits from §3.4, in bytes', () => {
+test('Relay default limits (Sentry developer docs, Envelopes › Size Limits), in bytes', () => {
   assert.deepEqual(
     { ...RELAY_DEFAULT_LIMITS },
     {

@@ -2,10 +2,10 @@ const KiB = 1024;
 const MiB = 1024 * KiB;
 
 /**
- * Relay's default size limits (reference §3.4), in bytes unless the name says otherwise.
- * Exceeding one → `413` for the whole envelope, as Relay does (§5.4: the SDK then drops
- * the envelope and reports `send_error`, no retry). The server makes these configurable;
- * this is the default, not policy.
+ * Relay's default size limits (Sentry developer docs, Envelopes › Size Limits), in bytes unless the name says
+ * otherwise. Exceeding one → `413` for the whole envelope, as Relay does (docs/wire-format.md › How SDKs react
+ * to 413 and 429: the SDK drops the envelope and reports `send_error`, no retry). The server makes these
+ * configurable; this is the default, not policy.
  */
 export const RELAY_DEFAULT_LIMITS = Object.freeze({
   /** Whole envelope after decompression (older Relay: 50 MiB). Enforce while inflating. */

@@ -9,7 +9,7 @@ import { findCapture, loadEnvelopeCaptures } from './sdk-captures.test-support.j
 function reportFromCapture(name: string) {
   const env = parseEnvelope(findCapture(loadEnvelopeCaptures(), name).body);
   assert.ok(env.ok);
-  // Client-report-only envelopes have the header {} (reference §4.7, §10.11).
+  // Client-report-only envelopes have the header {} (docs/wire-format.md › Client reports).
   assert.deepEqual(env.envelope.headers, {});
   const item = env.envelope.items.find((i) => i.type === 'client_report');
   assert.ok(item !== undefined);

@@ -6,7 +6,7 @@ import { parseTimestamp } from './timestamps.js';
 /**
  * Outcome vocabulary (house style: every item ends in exactly one outcome with a reason).
  * Server-side outcomes follow Relay; `client_discard` records what SDKs report they
- * dropped themselves (client reports, reference §4.7).
+ * dropped themselves (Sentry developer docs, Client Reports).
  */
 export type OutcomeKind = 'accepted' | 'filtered' | 'rate_limited' | 'invalid' | 'client_discard';
 
@@ -20,7 +20,10 @@ export type Outcome =
       readonly reason: string;
     };
 
-/** Discard reasons SDKs put in client reports (§4.7). Others may appear; keep them as strings. */
+/**
+ * Discard reasons SDKs put in client reports (docs/wire-format.md › Client reports). Others may appear; keep
+ * them as strings.
+ */
 export const CLIENT_DISCARD_REASONS = [
   'queue_overflow',
   'cache_overflow',
@@ -60,7 +63,7 @@ export interface ClientReport {
 
 export type ClientReportResult = { readonly ok: true; readonly report: ClientReport } | Failure;
 
-// Relay's ClientReport struct: `discarded_events` plus the arrays of older SDKs (§4.7).
+// Relay's ClientReport struct: `discarded_events` plus the arrays of older SDKs (docs/wire-format.md › Client reports).
 const SECTIONS = [
   ['discarded_events', 'client_discard'],
   ['rate_limited_events', 'rate_limited'],

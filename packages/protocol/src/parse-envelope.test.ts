@@ -24,7 +24,7 @@ function parseFail(input: Uint8Array | string, reason: RegExp, limits = {}): voi
 
 const payloads = (input: string): string[] => parseOk(input).items.map((i) => dec.decode(i.payload));
 
-describe('parseEnvelope: grammar (reference §3.1)', () => {
+describe('parseEnvelope: grammar (docs/wire-format.md, envelopes)', () => {
   test('items without length run to the next newline or the end', () => {
     assert.deepEqual(payloads('{}\n{"type":"event"}\n{"a":1}\n{"type":"session"}\n{"b":2}'), ['{"a":1}', '{"b":2}']);
     assert.deepEqual(payloads('{}\n{"type":"event"}\n{"a":1}\n'), ['{"a":1}']);
@@ -185,7 +185,7 @@ describe('parseEnvelope: hostile input', () => {
   });
 });
 
-describe('parseEnvelope: real SDK captures (shared/fixtures/sdk-captures)', () => {
+describe('parseEnvelope: real SDK captures (test-fixtures)', () => {
   const captures = loadEnvelopeCaptures();
   const expected = JSON.parse(readFileSync(new URL('expected-items.json', FIXTURES), 'utf8')) as Record<string, string[]>;
 

@@ -4,7 +4,7 @@ import { isJsonObject, type JsonObject } from './json.js';
 import { parseJsonPayload } from './parse-json-payload.js';
 import { type Failure, fail } from './result.js';
 
-/** Structural limits enforced while parsing. Byte-size limits (§3.4) are the caller's job. */
+/** Structural limits enforced while parsing. Byte-size limits (docs/ingest.md › Limits) are the caller's job. */
 export interface EnvelopeLimits {
   /** Items per envelope; more → failure. Bounds work and memory per request. */
   readonly maxItems: number;
@@ -25,18 +25,19 @@ export type EnvelopeParseResult = { readonly ok: true; readonly envelope: Envelo
 const NEWLINE = 0x0a;
 
 /**
- * Parses envelope bytes (already decompressed) following Relay's algorithm, reference §3.1:
+ * Parses envelope bytes (already decompressed) following Relay's algorithm (Sentry developer docs,
+ * Envelopes › Serialization Format; our leniencies: docs/wire-format.md › Envelope parsing):
  *
  *   Envelope = Headers { "\n" Item } [ "\n" ];  Item = ItemHeaders "\n" Payload
  *
- * - Header lines are read up to the next `\n` (SDKs always write compact JSON, §3.1 step 4),
+ * - Header lines are read up to the next `\n` (SDKs always write compact JSON),
  *   size- and depth-capped, strictly UTF-8-decoded, and must be JSON objects.
  * - With `length`, the payload is exactly that many bytes (may contain `\n`) and must be
  *   followed by `\n` or the end of the body; without it, it runs to the next `\n` or end.
  * - An item header may be the last thing in the body (empty payload). Empty lines where
- *   an item header is expected are skipped (§3.1 step 3: Relay does not expect them, the
- *   reference says be lenient), which also absorbs a trailing newline.
- * - `\r\n` is not a separator (§3.1): `\r` is JSON whitespace at the end of a header
+ *   an item header is expected are skipped (Relay does not produce them; being
+ *   lenient costs nothing), which also absorbs a trailing newline.
+ * - `\r\n` is not a separator: `\r` is JSON whitespace at the end of a header
  *   line, but stays part of a length-less payload. No other CRLF handling.
  *
  * Payloads are `subarray` views, never copied or decoded. Never throws.

@@ -11,7 +11,7 @@ test('formats the captured header byte for byte [node8/036]', () => {
   );
 });
 
-test('multiple limits, all-categories, namespaces, rounding (§5.3)', () => {
+test('multiple limits, all-categories, namespaces, rounding (Sentry developer docs, Rate Limiting)', () => {
   const limits: RateLimit[] = [
     { retryAfterSeconds: 59.2, categories: ['error', 'transaction'], scope: 'organization', reasonCode: 'quota_exceeded' },
     { retryAfterSeconds: 2700, categories: [], scope: 'project' },

@@ -1,12 +1,12 @@
 import type { DataCategory } from './data-categories.js';
 
-/** Who the limit applies to; informational for SDKs (reference §5.3). */
+/** Who the limit applies to; informational for SDKs (Sentry developer docs, Rate Limiting). */
 export type RateLimitScope = 'organization' | 'project' | 'key';
 
 export interface RateLimit {
   /** Seconds until the SDK may send this category again. */
   readonly retryAfterSeconds: number;
-  /** Limited categories; an empty list means **all** categories (§5.3). */
+  /** Limited categories; an empty list means **all** categories (docs/wire-format.md › Rate-limit header). */
   readonly categories: readonly string[];
   readonly scope?: RateLimitScope | string;
   /** e.g. `quota_exceeded`, `disabled`. */
@@ -23,8 +23,8 @@ const MAX_RETRY_AFTER_SECONDS = 2_147_483_647;
 
 /**
  * Categories that must be limited together: the JS SDK files `event` items under `error`,
- * older SDKs under `default`, so an error limit must name both (§5.3; captured header
- * `60:error;default:organization:quota_exceeded`).
+ * older SDKs under `default`, so an error limit must name both (docs/wire-format.md › Rate-limit header;
+ * captured header `60:error;default:organization:quota_exceeded`).
  */
 export function withLinkedCategories(categories: readonly DataCategory[]): DataCategory[] {
   const out = new Set<DataCategory>(categories);
@@ -36,7 +36,7 @@ export function withLinkedCategories(categories: readonly DataCategory[]): DataC
 }
 
 /**
- * Formats an `X-Sentry-Rate-Limits` value exactly as the SDKs parse it (§5.3):
+ * Formats an `X-Sentry-Rate-Limits` value exactly as the SDKs parse it (Sentry developer docs, Rate Limiting):
  * `retry_after:categories:scope[:reason_code[:namespaces]]`, categories joined by `;`,
  * limits joined by `, `. `retry_after` is written as an integer (SDKs `parseInt` it),
  * rounded up so the client never comes back early; at least 1 second. An empty list gives

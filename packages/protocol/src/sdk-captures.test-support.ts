@@ -1,5 +1,5 @@
-// Test support (not exported): loads the SDK captures copied from
-// shared/fixtures/sdk-captures/ into test-fixtures/<sdk-dir>/ with their original names.
+// Test support (not exported): loads the real SDK captures kept in test-fixtures/<sdk-dir>/
+// with their original names (docs/wire-format.md › Capture tags).
 import { readdirSync, readFileSync } from 'node:fs';
 
 export const FIXTURES = new URL('../test-fixtures/', import.meta.url);

@@ -1,6 +1,9 @@
 import { type Failure, fail } from './result.js';
 
-/** Credentials from `X-Sentry-Auth`, `Authorization` or the query string (reference §1.2). */
+/**
+ * Credentials from `X-Sentry-Auth`, `Authorization` or the query string (Sentry developer docs, SDK Overview ›
+ * Authentication).
+ */
 export interface SentryAuth {
   /** `sentry_key`: the DSN public key. */
   readonly publicKey: string;
@@ -38,7 +41,7 @@ export function parseSentryAuthHeader(value: string): SentryAuthResult {
 
 /**
  * Parses an `Authorization` value. Only the `Sentry …` scheme (same syntax as
- * `X-Sentry-Auth`) and `Basic base64(key:…)` carry a DSN key (§1.2); anything else, such
+ * `X-Sentry-Auth`) and `Basic base64(key:…)` carry a DSN key (docs/ingest.md › Authentication); anything else, such
  * as `Bearer`, is not ingest auth and fails with a reason.
  */
 export function parseAuthorizationHeader(value: string): SentryAuthResult {
@@ -61,7 +64,7 @@ export type QueryParams = URLSearchParams | { readonly [key: string]: string | r
 
 /**
  * Reads `sentry_key`, `sentry_version`, … from the query string, as all JS SDKs send them
- * (§1.2). For a repeated parameter the first value wins.
+ * (docs/ingest.md › Authentication). For a repeated parameter the first value wins.
  */
 export function parseSentryAuthQuery(query: QueryParams): SentryAuthResult {
   if (query instanceof URLSearchParams) return fromParams((key) => query.get(key) ?? undefined);

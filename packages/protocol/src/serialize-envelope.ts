@@ -7,8 +7,8 @@ export interface SerializableItem {
   readonly payload: Uint8Array | string;
   /**
    * Write a `length` header (default true). Without it the payload must not contain `\n`,
-   * because it then ends at the first newline (reference §3.1) — that is what the JS SDKs
-   * do for JSON items; attachments and binary payloads always need a length.
+   * because it then ends at the first newline (Sentry developer docs, Envelopes › Serialization Format) — that
+   * is what the JS SDKs do for JSON items; attachments and binary payloads always need a length.
    */
   readonly withLength?: boolean;
 }

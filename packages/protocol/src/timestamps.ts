@@ -7,7 +7,7 @@ export type TimestampResult = { readonly ok: true; readonly ms: number } | Failu
 /** Largest instant a JS `Date` can hold (ECMA-262 §21.4.1.1), so results stay `Date`-safe. */
 const MAX_MS = 8.64e15;
 
-// RFC 3339 date-time, as SDKs write it (reference §4.1, §10.6): `T`/`t`/space separator,
+// RFC 3339 date-time, as SDKs write it (docs/wire-format.md › Ids and timestamps): `T`/`t`/space separator,
 // any number of fraction digits, and `Z`, `±HH:MM`, `±HHMM` or no zone (naive = UTC, as
 // Python's `datetime.utcnow().isoformat()` produces and Relay accepts).
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
@@ -17,7 +17,7 @@ const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))
  * (float or integer, JS SDKs: `1795275023.39`) or an RFC 3339 string (Python, sessions:
  * `2026-11-21T15:32:51.606552Z`). Returns ms since epoch. Negative or out-of-range values
  * and malformed strings are rejected with a reason; deciding what to do about clock skew
- * (§4.1: too old / in the future) is the caller's job.
+ * (too old / in the future: docs/wire-format.md › Ids and timestamps) is the caller's job.
  */
 export function parseTimestamp(value: unknown): TimestampResult {
   if (typeof value === 'number') return fromSeconds(value);

@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { type Alerting, alertIssueSearch, createAlerting, createSmtpMailer } from './alert/index.js';
 import { registerApiRoutes } from './api/index.js';
-import { type Artifacts, createArtifacts } from './artifacts/index.js';
+import { ARTIFACT_RETENTION, type Artifacts, createArtifacts } from './artifacts/index.js';
 import { type Auth, createAuth, installPrincipalResolution } from './auth/index.js';
 import type { Config } from './config/index.js';
 import { installErrorHandling } from './http/index.js';
@@ -13,16 +13,18 @@ import {
   createIgnoreExpiry,
   createQueueWriter,
   createRetentionJob,
-  createWorker,
+  createScheduler,
   IGNORE_EXPIRY,
   type QueueWriter,
+  RETENTION,
   type RetentionJob,
+  type Scheduler,
   type Worker,
 } from './jobs/index.js';
 import { type Clock, type Logger, systemClock } from './kernel/index.js';
 import { createMembership } from './members/index.js';
 import { createProvisioning, type Provisioning } from './organizations/index.js';
-import { createPendingRecovery, createPipeline, createSourceMapStage, PENDING_RECOVERY, type PostProcessHook } from './process/index.js';
+import { createPendingRecovery, createProcessing, PENDING_RECOVERY, type PostProcessHook, type Processing } from './process/index.js';
 import { createThreadedWorker } from './processing-thread/index.js';
 import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
 import { type Store, storeOpenOptions } from './store/index.js';
@@ -41,8 +43,11 @@ export interface App {
   auth: Auth;
   provisioning: Provisioning;
   counters: { unexpected: number };
-  /** the durable ingest queue: its write side and the worker that processes it; retention of old events */
-  jobs: { queue: QueueWriter; worker: Worker; retention: RetentionJob };
+  /**
+   * the durable ingest queue: its write side and the worker that processes it; retention of
+   * old events; the one leased scheduler every periodic sweep is registered with
+   */
+  jobs: { queue: QueueWriter; worker: Worker; retention: RetentionJob; scheduler: Scheduler };
   /** run after each processed batch commits, with its stored error events (alerting registers here) */
   postProcessHooks: PostProcessHook[];
   /** alert rules, their evaluation and the notification outbox */
@@ -54,6 +59,10 @@ export interface App {
 }
 
 const defaultWebRoot = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** The scheduler looks for due tasks this often; the shortest period (post-process recovery) is 15 s. */
+const schedulerPollMs = 5_000;
+/** A claim's default lease: longer than a sweep takes, short enough that a dead holder's task resumes soon. */
+const schedulerLeaseMs = 60_000;
 
 /** The only wiring: every subsystem is built here from its dependencies. Tests use it too. */
 export async function createApp(deps: AppDeps): Promise<App> {
@@ -70,7 +79,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
   });
   const counters = { unexpected: 0 };
-  const auth = createAuth({ store, clock, publicUrl });
+  const auth = createAuth({ store, clock, logger, publicUrl });
   const provisioning = createProvisioning(store);
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
@@ -84,12 +93,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     store,
     clock,
     logger,
-    onChange: () => {
-      sourceMaps.forgetProjects();
-      threaded?.forgetSourceMaps();
-    },
+    onChange: () => processing.forgetSourceMaps(),
   });
-  const sourceMaps = createSourceMapStage({ source: artifacts.reader, cacheBytes: config.sourceMapCacheBytes, clock });
   // Invitation e-mail goes through the same SMTP settings as alert e-mail; without a host the link is only shown to the inviter.
   const inviteMailer = config.smtpHost
     ? createSmtpMailer(
@@ -112,48 +117,49 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const storeOptions = storeOpenOptions(store);
   const threadable = config.workerThreads > 0 && clock === systemClock && storeOptions !== undefined && storeOptions.sqliteFile !== ':memory:';
   const threaded = threadable ? createThreadedWorker({ config, storeOptions, threads: config.workerThreads, logger, store, postProcessHooks }) : null;
-  const worker =
-    threaded ??
-    createWorker({
-      store,
-      logger,
-      clock,
-      processBatch: createPipeline({
-        store,
-        clock,
-        logger,
-        settingsTtlMs: config.processingSettingsTtlMs,
-        postProcessHooks,
-        sourceMaps,
-        releases: pipelineReleases(releases, store),
-      }),
-      batchSize: config.workerBatchSize,
-      pollMs: config.workerPollMs,
-    });
-  const retention = createRetentionJob({ store, clock, logger, defaultDays: config.retentionDays });
+  // Either way the pipeline is built by process/'s createProcessing: here, or by each thread.
+  const processing: Processing = threaded
+    ? { worker: threaded, forgetSourceMaps: () => threaded.forgetSourceMaps() }
+    : createProcessing({ config, store, logger, clock, artifacts: artifacts.reader, releases: pipelineReleases(releases, store), postProcessHooks });
+  const worker = processing.worker;
   const queue = createQueueWriter({ store, logger, onEnqueued: () => worker.notify() });
   await server.register(createIngest({ config, store, clock, queue }).plugin);
   // Alerts: issue rules run on each committed batch; delivery and metric evaluation run in the background.
   const alerting = createAlerting({ config, store, logger, clock, publicUrl, issueSearch: alertIssueSearch(store, clock) });
   postProcessHooks.push((results, batch) => alerting.onProcessed(results, batch.processedAt));
-  // Batches whose process died between their commit and their post-process: swept once across processes.
-  const recovery = createPendingRecovery({ store, clock, logger, hooks: postProcessHooks, ...PENDING_RECOVERY });
-  alerting.scheduler.add({ name: PENDING_RECOVERY.task, everyMs: PENDING_RECOVERY.everyMs, run: async () => void (await recovery.sweep()) });
-  // Time-based ignores end when their time passes, not only when an event arrives; also once across processes.
-  const ignoreExpiry = createIgnoreExpiry({ store, clock, logger });
-  alerting.scheduler.add({ name: IGNORE_EXPIRY.task, everyMs: IGNORE_EXPIRY.everyMs, run: async () => void (await ignoreExpiry.run()) });
   registerApiRoutes(server, { auth, store, publicUrl, clock, releases, artifacts, membership, alerting });
+
+  // Periodic background work: one scheduler, each task once per period across all processes.
+  const scheduler = createScheduler({ store, clock, logger, pollMs: schedulerPollMs, leaseMs: schedulerLeaseMs });
+  // Batches whose process died between their commit and their post-process.
+  const recovery = createPendingRecovery({ store, clock, logger, hooks: postProcessHooks, ...PENDING_RECOVERY });
+  scheduler.add({ name: PENDING_RECOVERY.task, everyMs: PENDING_RECOVERY.everyMs, run: async () => void (await recovery.sweep()) });
+  // Time-based ignores end when their time passes, not only when an event arrives.
+  const ignoreExpiry = createIgnoreExpiry({ store, clock, logger });
+  scheduler.add({ name: IGNORE_EXPIRY.task, everyMs: IGNORE_EXPIRY.everyMs, run: async () => void (await ignoreExpiry.run()) });
+  const retention = createRetentionJob({ store, clock, logger, defaultDays: config.retentionDays });
+  scheduler.add({
+    name: RETENTION.task,
+    everyMs: RETENTION.everyMs,
+    leaseMs: RETENTION.everyMs,
+    run: async (signal) => void (await retention.runOnce(signal)),
+  });
+  scheduler.add({
+    name: ARTIFACT_RETENTION.task,
+    everyMs: ARTIFACT_RETENTION.everyMs,
+    leaseMs: ARTIFACT_RETENTION.everyMs,
+    run: async () => void (await artifacts.retention.runOnce()),
+  });
+  // A process with alerting disabled evaluates no metric rules; the sweeps above run regardless.
+  if (config.alertsEnabled) for (const task of alerting.tasks) scheduler.add(task);
+
   if (config.alertsEnabled) server.addHook('onReady', async () => alerting.start());
-  if (config.workerEnabled) {
-    server.addHook('onReady', async () => {
-      worker.start();
-      retention.start();
-      artifacts.start();
-    });
-  }
+  if (config.workerEnabled) server.addHook('onReady', async () => worker.start());
+  // Only a process that neither processes nor alerts (ingest-only) runs no background work.
+  if (config.workerEnabled || config.alertsEnabled) server.addHook('onReady', async () => scheduler.start());
   // Runs after the HTTP server stopped taking requests: finish the batch in progress, commit what is pending.
   server.addHook('onClose', async () => {
-    await retention.stop();
+    await scheduler.stop();
     await worker.stop();
     await queue.flush();
     await alerting.stop();
@@ -163,5 +169,5 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Serves the built React app; unknown non-API paths get index.html so client-side routes deep-link.
   if (hasWebUi) await server.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: 'index.html' });
 
-  return { server, auth, provisioning, counters, jobs: { queue, worker, retention }, postProcessHooks, alerting, releases, artifacts };
+  return { server, auth, provisioning, counters, jobs: { queue, worker, retention, scheduler }, postProcessHooks, alerting, releases, artifacts };
 }

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 // The server's own loopback receiver (src/testing), compiled: a real HTTP endpoint standing in for the customer's webhook.
 import { type HttpReceiver, startHttpReceiver } from '../../server/dist/testing/receivers.js';
-import { type Browser, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
 import { type RunningFaultline, repoRoot, startFaultline } from './faultline-process.js';
 import { signIn } from './sign-in.js';
 
@@ -33,7 +33,7 @@ async function sendEvent(fl: RunningFaultline, message: string): Promise<void> {
 type WebhookBody = { type: string; alert: { title: string; rule: { name: string } | null } };
 const bodyOf = (r: { body: string } | undefined) => JSON.parse(r?.body ?? '{}') as WebhookBody;
 
-describe('web UI, end to end: alert channels, an issue rule with its live preview, and its delivery history', () => {
+describe('web UI, end to end: alert channels, an issue rule with its live preview, and its delivery history', { skip: chromiumMissing() }, () => {
   let fl: RunningFaultline;
   let browser: Browser;
   let page: Page;

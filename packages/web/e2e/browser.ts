@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,15 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Why the end-to-end suites cannot run here, or false when they can: `describe`'s
+ * `skip` option, so a machine without Chromium skips them with the reason printed
+ * (scripts/test.mjs installs it first where it can).
+ */
+export function chromiumMissing(): string | false {
+  return existsSync(CHROMIUM) ? false : `web end-to-end suites: ${CHROMIUM} not found (apt-get install chromium)`;
+}
 
 export interface Browser {
   readonly context: BrowserContext;

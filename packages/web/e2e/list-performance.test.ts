@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
 import { type RunningFaultline, startFaultline } from './faultline-process.js';
 import { signIn } from './sign-in.js';
 
@@ -48,7 +48,7 @@ async function sendDistinctErrors(fl: RunningFaultline): Promise<void> {
   }
 }
 
-describe('a 100-row issue list (production build, headless Chromium)', () => {
+describe('a 100-row issue list (production build, headless Chromium)', { skip: chromiumMissing() }, () => {
   let fl: RunningFaultline;
   let browser: Browser;
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Browser, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
 import { type RunningFaultline, repoRoot, startFaultline } from './faultline-process.js';
 import { signIn } from './sign-in.js';
 
@@ -14,7 +14,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
 }
 
-describe('web UI, end to end: a team, an invitation, and the invitee joining', () => {
+describe('web UI, end to end: a team, an invitation, and the invitee joining', { skip: chromiumMissing() }, () => {
   let fl: RunningFaultline;
   let browser: Browser;
   let page: Page;

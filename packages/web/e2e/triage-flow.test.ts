@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Browser, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
 import { type RunningFaultline, repoRoot, startFaultline } from './faultline-process.js';
 import { runNodeExample } from './node-example.js';
 
@@ -18,7 +18,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 const rows = (page: Page) => page.locator('.issue-rows > li');
 const row = (page: Page, text: string) => page.locator('.issue-rows > li', { hasText: text });
 
-describe('web UI, end to end: a real @sentry/node error from arrival to regression', () => {
+describe('web UI, end to end: a real @sentry/node error from arrival to regression', { skip: chromiumMissing() }, () => {
   let fl: RunningFaultline;
   let browser: Browser;
   let page: Page;

@@ -2,7 +2,10 @@ import { serializeEnvelope } from '@faultline/protocol';
 import { type EnvelopeKind, type EnvelopeSpec, ID_PLACEHOLDER } from './envelopes.js';
 import { patchableGzip, rewriteGzipCrc } from './patchable-gzip.js';
 
-/** The Node SDK's transport gzips a body over 32 KiB and sends smaller ones as is (reference §2.2). */
+/**
+ * The Node SDK's transport gzips a body over 32 KiB and sends smaller ones as is (docs/wire-format.md › Content
+ * encodings).
+ */
 export const GZIP_THRESHOLD_BYTES = 32 * 1024;
 export const ID_WIDTH = 32;
 

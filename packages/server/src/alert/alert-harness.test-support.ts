@@ -3,7 +3,7 @@ import { createManualClock, type ManualClock } from '../kernel/index.js';
 import { type ApiRequest, type ApiResponse, apiFetch, type DialectName, newEventId, post, startTestServer, type TestServer } from '../testing/index.js';
 
 /**
- * A real server on a manual clock whose ingest worker and alert loops run only when a
+ * A real server on a manual clock whose ingest worker, scheduler and alert loops run only when a
  * test says so: events go over HTTP, `process()` runs the pipeline (and with it issue
  * rule evaluation) and then the delivery worker, so each step's effect is visible.
  */
@@ -27,6 +27,8 @@ export async function startAlertHarness(dialect: DialectName, env: Record<string
     clock,
     env: { FAULTLINE_WORKER_ENABLED: 'false', FAULTLINE_ALERTS_ENABLED: 'false', FAULTLINE_PROCESSING_SETTINGS_TTL_MS: '0', ...env },
   });
+  // The loops stay off, but alerting's scheduled tasks are there for `scheduler.tick()`, as in a process with alerting on.
+  if (!server.config.alertsEnabled) for (const task of server.app.alerting.tasks) server.app.jobs.scheduler.add(task);
   const token = server.workspace.token;
   return {
     server,

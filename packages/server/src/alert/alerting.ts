@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.js';
+import type { ScheduledTask } from '../jobs/index.js';
 import type { Clock, Logger } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
 import { createChannelService } from './channels/channel-service.js';
@@ -16,7 +17,6 @@ import { storeReleaseLookup } from './evaluation/store-release-lookup.js';
 import { createDeliveryWorker } from './outbox/delivery-worker.js';
 import { createIssueRuleService } from './rules/issue-rule-service.js';
 import { createMetricRuleService } from './rules/metric-rule-service.js';
-import { createScheduler } from './schedule/scheduler.js';
 
 export interface AlertingDeps {
   config: Config;
@@ -37,12 +37,14 @@ export interface AlertingDeps {
 
 export const METRIC_TASK = 'alerts.evaluate-metric-rules';
 const ruleCacheTtlMs = 5_000;
-const schedulerPollMs = 5_000;
 
 /**
- * Alerting, wired: issue rules evaluated from the post-process seam, metric rules on a
- * schedule shared by all processes, a durable outbox drained by a delivery worker, and
- * the services the API calls. `start()` runs the background loops (delivery, schedule).
+ * Alerting, wired: issue rules evaluated from the post-process seam, metric rules on the
+ * scheduler shared by all processes (jobs/; app.ts registers `tasks` where alerting is
+ * enabled), a durable outbox drained by a delivery worker, and the services the API calls.
+ * `start()` runs the delivery loop, which stays here: it is a work queue woken when a firing
+ * is recorded and drained by every alerting process (a lease per delivery), not a task that
+ * runs once per period.
  */
 export function createAlerting(deps: AlertingDeps) {
   const { config, store, logger, clock, publicUrl } = deps;
@@ -71,8 +73,12 @@ export function createAlerting(deps: AlertingDeps) {
   const scope = (projectId: number) => messageScope(store, publicUrl, releases, projectId);
   const issueEvaluator = createIssueEvaluator({ store, clock, logger, rules, releases, scope, onFired: () => deliveries.notify() });
   const metricEvaluator = createMetricEvaluator({ store, clock, logger, catalogue, scope, onFired: () => deliveries.notify() });
-  const scheduler = createScheduler({ store, clock, logger, pollMs: schedulerPollMs, leaseMs: Math.max(config.alertEvaluationIntervalMs, 60_000) });
-  scheduler.add({ name: METRIC_TASK, everyMs: config.alertEvaluationIntervalMs, run: async () => void (await metricEvaluator.evaluateAll()) });
+  const metricTask: ScheduledTask = {
+    name: METRIC_TASK,
+    everyMs: config.alertEvaluationIntervalMs,
+    leaseMs: Math.max(config.alertEvaluationIntervalMs, 60_000),
+    run: async () => void (await metricEvaluator.evaluateAll()),
+  };
 
   return {
     /**
@@ -105,13 +111,12 @@ export function createAlerting(deps: AlertingDeps) {
     issueEvaluator,
     metricEvaluator,
     deliveries,
-    scheduler,
+    /** alerting's periodic work, for the one scheduler */
+    tasks: [metricTask] as readonly ScheduledTask[],
     start(): void {
       deliveries.start();
-      scheduler.start();
     },
     async stop(): Promise<void> {
-      await scheduler.stop();
       await deliveries.stop();
       mailer.close();
     },

@@ -33,6 +33,8 @@ export async function startInstance(database: TestDatabase, clock: Clock, env: R
   // A connection of its own, as a separate process would have (DATABASE_URL carries the test schema).
   const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock });
   const app = await createApp({ config, store, logger: createSilentLogger(), clock });
+  // The loops stay off, but alerting's scheduled tasks are there for `scheduler.tick()`, as in a process with alerting on.
+  if (!config.alertsEnabled) for (const task of app.alerting.tasks) app.jobs.scheduler.add(task);
   await app.server.listen({ port, host: '127.0.0.1' });
   return {
     url,

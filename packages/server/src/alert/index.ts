@@ -2,10 +2,10 @@
  * alert — issue and metric alert rules, their evaluation, notification channels (Slack,
  * e-mail, webhook, Discord, Teams, PagerDuty) and durable delivery through an outbox.
  * Issue rules are evaluated from the processing pipeline's post-process seam; metric
- * rules on a schedule that runs once across all server processes. Owns the alerting tables
- * (`store/`), the rule JSON (`read/`, with the recent events a rule preview replays) and the
- * rule, channel and preview routes (`routes/`). Must not import process/ or api/: the issues'
- * search compiler and the release lookup are passed in by app.ts.
+ * rules by a task it hands to the one leased scheduler (jobs/), run once across processes.
+ * Owns the alerting tables (`store/`), the rule JSON (`read/`, with the recent events a rule
+ * preview replays) and the rule, channel and preview routes (`routes/`). Must not import
+ * process/ or api/: the issues' search compiler and the release lookup are passed in by app.ts.
  */
 export { type Alerting, type AlertingDeps, createAlerting, METRIC_TASK } from './alerting.js';
 export { CHANNEL_TYPES, type ChannelConfig, type ChannelType, publicChannelConfig } from './channels/channel-config.js';

@@ -57,6 +57,7 @@ for (const dialect of testDialects()) {
     let orgB: Organization;
     let projectB: Project;
     let bob: User;
+    let root: User;
     before(async () => {
       server = await startTestServer({ dialect });
       orgA = (await server.store.organizations.bySlug(server.workspace.org)) as Organization;
@@ -64,6 +65,8 @@ for (const dialect of testDialects()) {
       keyA = (await server.store.clientKeys.list(projectA.id))[0] as ClientKey;
       bob = await addPerson(server, 'bob@org-b.test');
       ({ org: orgB, project: projectB } = await addOrganization(server, 'org-b', bob));
+      // A superuser in the installation must change nothing for everyone else.
+      root = await addPerson(server, 'root@org-b.test', { 'org-b': 'admin' }, { superuser: true });
     });
     after(() => server.close());
 
@@ -107,6 +110,16 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await orgSlugs({ token }), ['org-b']);
       await assertCannotReachA({ token }, 'bob (token)');
       assert.equal((await apiFetch(server.url, `/api/0/projects/${orgB.id}/${projectB.id}/`, { as: { token } })).status, 200);
+    });
+
+    it("a superuser's all-scopes token is an ordinary token: it sees B, where its owner is a member, and nothing of A", async () => {
+      const token = await mintToken(server, root, [...allScopes]);
+      assert.deepEqual(await orgSlugs({ token }), ['org-b']);
+      await assertCannotReachA({ token }, 'superuser (token)');
+      // The same person signed in reaches A: the 404s above come from the token, not from A.
+      const session = await signIn(server.url, 'root@org-b.test', personPassword);
+      assert.deepEqual(await orgSlugs({ session }), [orgA.slug, 'org-b']);
+      assert.equal((await apiFetch(server.url, `/api/0/projects/${orgA.slug}/${projectA.slug}/keys/`, { as: { session } })).status, 200);
     });
 
     it('an organization token for B cannot reach A, even though its owner is a member of A', async () => {

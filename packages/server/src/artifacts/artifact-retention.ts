@@ -15,11 +15,13 @@ export interface ArtifactRetentionRun {
   blobs: number;
 }
 
+/** Hourly on the leased schedule (jobs/ scheduler, registered by app.ts); the lease lasts the period. */
+export const ARTIFACT_RETENTION = { task: 'artifacts.retention', everyMs: hourMs } as const;
+
 /**
  * The retention rule: bundles and release files unused (neither uploaded nor used by
  * symbolication) for `retentionDays` go, chunks go `chunkRetentionHours` after their last
- * upload, and then every blob no row refers to any more. Hourly, in every process: the
- * deletes are idempotent.
+ * upload, and then every blob no row refers to any more. The deletes are idempotent.
  */
 export function createArtifactRetention(deps: {
   store: Store;
@@ -28,10 +30,8 @@ export function createArtifactRetention(deps: {
   logger: Logger;
   retentionDays: number;
   chunkRetentionHours: number;
-  intervalMs?: number;
 }) {
   const { store, blobs, clock, logger } = deps;
-  let timer: NodeJS.Timeout | null = null;
   let running: Promise<ArtifactRetentionRun> | null = null;
 
   async function collectBlobs(now: number): Promise<number> {
@@ -70,18 +70,5 @@ export function createArtifactRetention(deps: {
     return running;
   }
 
-  return {
-    start(): void {
-      if (timer) return;
-      const tick = () => void runOnce().catch((err: unknown) => logger.error({ err }, 'artifact retention failed'));
-      timer = setInterval(tick, deps.intervalMs ?? hourMs);
-      timer.unref();
-    },
-    async stop(): Promise<void> {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => {});
-    },
-    runOnce,
-  };
+  return { runOnce };
 }

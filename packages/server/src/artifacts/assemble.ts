@@ -4,7 +4,7 @@ import type { BlobStorage } from './blob-storage.js';
 import { sha1Hex } from './chunks.js';
 import { type BundleLimits, parseSourceBundle } from './source-bundle.js';
 
-/** The body of `POST artifactbundle/assemble/` after validation (reference §8.4). */
+/** The body of `POST artifactbundle/assemble/` after validation (docs/wire-format.md › sentry-cli: chunked uploads). */
 export interface AssembleRequest {
   orgId: number;
   checksum: string;

@@ -5,7 +5,7 @@ import { decodeChunk, sha1Hex } from './chunks.js';
 
 const chunkSize = 1024;
 
-describe('decodeChunk (reference §8.4 step 4)', () => {
+describe('decodeChunk (chunked upload, docs/wire-format.md)', () => {
   it('gunzips file_gzip parts and checks the name is the SHA-1 of the uncompressed chunk', async () => {
     const data = Buffer.from('chunk content '.repeat(20));
     const r = await decodeChunk('file_gzip', sha1Hex(data), gzipSync(data), chunkSize);

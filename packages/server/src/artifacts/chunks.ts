@@ -4,7 +4,10 @@ import { gunzip } from 'node:zlib';
 
 const gunzipAsync = promisify(gunzip);
 
-/** What `GET chunk-upload/` promises sentry-cli (reference §8.3) and the upload enforces. */
+/**
+ * What `GET chunk-upload/` promises sentry-cli (docs/wire-format.md › sentry-cli: chunked uploads) and the
+ * upload enforces.
+ */
 export interface ChunkLimits {
   chunkSize: number;
   chunksPerRequest: number;

@@ -17,7 +17,7 @@ import { type ChunkLimits, DEFAULT_CHUNK_LIMITS, sha1Hex } from './chunks.js';
 import type { ReleaseFile } from './store/release-files.js';
 
 export type { ArtifactReader } from './artifact-reader.js';
-export { type ArtifactRetentionRun, BLOB_GRACE_MS } from './artifact-retention.js';
+export { ARTIFACT_RETENTION, type ArtifactRetentionRun, BLOB_GRACE_MS } from './artifact-retention.js';
 export type { AssembleRequest, AssembleResponse, AssembleState } from './assemble.js';
 export { type BlobStorage, createDatabaseBlobStorage, createFileBlobStorage, openBlobStorage } from './blob-storage.js';
 export { type ChunkDecode, type ChunkLimits, decodeChunk, isSha1, sha1Hex } from './chunks.js';
@@ -36,10 +36,9 @@ export interface Artifacts {
     input: { releaseId: number; name: string; dist: string; headers: Record<string, string>; content: Uint8Array },
   ): Promise<ReleaseFile | undefined>;
   readonly reader: ArtifactReader;
+  /** run by the leased scheduler (ARTIFACT_RETENTION) */
   readonly retention: ReturnType<typeof createArtifactRetention>;
-  /** runs retention hourly */
-  start(): void;
-  /** stops retention and waits for assemblies in progress */
+  /** waits for assemblies in progress */
   stop(): Promise<void>;
   /** resolves when assemblies started by this process are done (tests) */
   idle(): Promise<void>;
@@ -95,11 +94,7 @@ export function createArtifacts(deps: { config: Config; store: Store; clock: Clo
     },
     reader: createArtifactReader({ store, blobs, clock, logger }),
     retention,
-    start: () => retention.start(),
-    async stop() {
-      await retention.stop();
-      await assembler.idle();
-    },
+    stop: () => assembler.idle(),
     idle: () => assembler.idle(),
   };
 }

@@ -1,7 +1,7 @@
 import { strFromU8, Unzip, UnzipInflate } from 'fflate';
 
 /**
- * Reads what `sentry-cli sourcemaps upload` assembles (reference §7.2): `SYSB` + u32 version
+ * Reads what `sentry-cli sourcemaps upload` assembles (docs/wire-format.md › Source bundles): `SYSB` + u32 version
  * + a ZIP whose `manifest.json` says what each file is. A plain ZIP with the same manifest
  * (the 2.x release bundle) is accepted too. The ZIP is read with fflate's streaming Unzip fed
  * in small slices, so every entry is checked while it inflates: more files than allowed, or

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../config/index.js';
-import { createManualClock, type FaultlineError, isFaultlineError, sha256Hex } from '../kernel/index.js';
+import { createManualClock, createSilentLogger, type FaultlineError, isFaultlineError, sha256Hex } from '../kernel/index.js';
 import { openStore } from '../open-store.js';
 import type { Store } from '../store/index.js';
 import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../testing/index.js';
@@ -34,8 +34,8 @@ for (const dialect of testDialects()) {
       database = await openTestDatabase(dialect, clock);
       const config = loadConfig(database.env);
       otherStore = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock });
-      one = createAuth({ store: database.store, clock, publicUrl: 'http://errors.example.com' });
-      two = createAuth({ store: otherStore, clock, publicUrl: 'http://errors.example.com' });
+      one = createAuth({ store: database.store, clock, logger: createSilentLogger(), publicUrl: 'http://errors.example.com' });
+      two = createAuth({ store: otherStore, clock, logger: createSilentLogger(), publicUrl: 'http://errors.example.com' });
       alice = await database.store.users.create({ email: 'alice@auth.test', name: 'Alice', passwordHash: await hashPassword('alice password') });
     });
     after(async () => {
@@ -75,8 +75,8 @@ for (const dialect of testDialects()) {
 
     it('limits one client address guessing across many e-mails (4× the per-e-mail limit)', async () => {
       // A low per-e-mail limit (2, so 8 per address) keeps this quick; the mechanism is the same.
-      const strict = createAuth({ store: database.store, clock, publicUrl: 'http://errors.example.com', maxFailedSignIns: 2 });
-      const strictOther = createAuth({ store: otherStore, clock, publicUrl: 'http://errors.example.com', maxFailedSignIns: 2 });
+      const strict = createAuth({ store: database.store, clock, logger: createSilentLogger(), publicUrl: 'http://errors.example.com', maxFailedSignIns: 2 });
+      const strictOther = createAuth({ store: otherStore, clock, logger: createSilentLogger(), publicUrl: 'http://errors.example.com', maxFailedSignIns: 2 });
       await Promise.all(
         Array.from({ length: 8 }, (_, i) => assert.rejects(strict.signIn(`victim${i}@auth.test`, 'guess', '10.9.9.9'), rejectsWith('invalid_credentials'))),
       );

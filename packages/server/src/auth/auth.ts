@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { type Clock, constantTimeEqual, fail, sha256Hex } from '../kernel/index.js';
-import type { MemberRole } from '../members/index.js';
+import { type Clock, constantTimeEqual, fail, type Logger, sha256Hex } from '../kernel/index.js';
+import type { Member, MemberRole } from '../members/index.js';
 import type { Organization, Project } from '../organizations/index.js';
 import type { Store } from '../store/index.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -12,6 +12,8 @@ import { mintOrgToken, mintUserToken } from './token-format.js';
 export interface AuthOptions {
   store: Store;
   clock: Clock;
+  /** receives the audit line of every request only the superuser flag allows */
+  logger: Logger;
   /** public base URL, embedded in organization tokens */
   publicUrl: string;
   sessionTtlMs?: number;
@@ -22,16 +24,47 @@ export interface AuthOptions {
 
 export interface OrgAccess {
   org: Organization;
+  /** the role the caller acts with: their membership's, or owner for a superuser's session */
   role: MemberRole;
   scopes: ReadonlySet<Scope>;
+  /** the caller's own membership; null when only superuser powers let them in */
+  member: Member | null;
 }
+
+/**
+ * Superuser powers belong to a signed-in session only, as in Sentry, where they need an active
+ * superuser session; a token acts within its scopes and its owner's memberships and nothing more
+ * (Sentry API docs, "Authentication"). A leaked token of an administrator then stays a token.
+ */
+const actsAsSuperuser = (principal: Principal): boolean => principal.kind === 'session' && principal.user.isSuperuser;
 
 const dayMs = 24 * 60 * 60 * 1000;
 /** How stale an API token's `last_used_at` may get before a request refreshes it. */
 const tokenTouchEveryMs = 60_000;
 
 export function createAuth(options: AuthOptions) {
-  const { store, clock } = options;
+  const { store, clock, logger } = options;
+  // One audit line per request and organization, though a route may check access twice (each check names the scope, not the request).
+  const audited = new WeakMap<Principal, Set<number>>();
+
+  function auditSuperuserAccess(principal: Principal, org: Organization, member: Member | null): void {
+    const seen = audited.get(principal) ?? new Set<number>();
+    if (seen.has(org.id)) return;
+    seen.add(org.id);
+    audited.set(principal, seen);
+    logger.info(
+      {
+        audit: 'superuser_access',
+        userId: principal.user.id,
+        email: principal.user.email,
+        org: org.slug,
+        orgId: org.id,
+        memberRole: member?.role ?? null,
+        route: principal.route ?? null,
+      },
+      'superuser access to an organization beyond their membership',
+    );
+  }
   const sessionTtlMs = options.sessionTtlMs ?? 14 * dayMs;
   const maxFailed = options.maxFailedSignIns ?? 5;
   const windowMs = options.signInWindowMs ?? 15 * 60 * 1000;
@@ -63,17 +96,25 @@ export function createAuth(options: AuthOptions) {
     return { sessionId, csrfToken };
   }
 
-  /** Resolves the caller's access to an organization; unknown and foreign orgs look the same (404). */
+  /**
+   * Resolves the caller's access to an organization; unknown and foreign orgs look the same (404).
+   * This is the one place membership is checked, so a superuser's session is an owner of every
+   * organization here (audited whenever that goes beyond their own role) and everywhere.
+   */
   async function orgAccess(principal: Principal, orgIdOrSlug: string, scope: Scope): Promise<OrgAccess> {
     const org = /^\d+$/.test(orgIdOrSlug) ? await store.organizations.byId(Number(orgIdOrSlug)) : await store.organizations.bySlug(orgIdOrSlug);
     if (!org) fail('not_found', 'Organization not found');
     if (principal.kind === 'token' && principal.token.orgId !== null && principal.token.orgId !== org.id) fail('not_found', 'Organization not found');
-    const member = await store.members.find(org.id, principal.user.id);
-    if (!member) fail('not_found', 'Organization not found');
-    const granted = expandScopes(roleScopes[member.role]);
+    const member = (await store.members.find(org.id, principal.user.id)) ?? null;
+    const superuser = actsAsSuperuser(principal);
+    if (!member && !superuser) fail('not_found', 'Organization not found');
+    const role: MemberRole = superuser ? 'owner' : (member?.role ?? 'member');
+    const granted = expandScopes(roleScopes[role]);
     const scopes = principal.kind === 'token' ? new Set([...expandScopes(principal.token.scopes)].filter((s) => granted.has(s))) : granted;
     if (!scopes.has(scope)) fail('missing_scope', `This action requires the ${scope} scope`);
-    return { org, role: member.role, scopes };
+    // Audited when the superuser flag is what allows this request; what their own role allows is ordinary membership.
+    if (superuser && !(member && expandScopes(roleScopes[member.role]).has(scope))) auditSuperuserAccess(principal, org, member);
+    return { org, role, scopes, member };
   }
 
   return {
@@ -88,6 +129,13 @@ export function createAuth(options: AuthOptions) {
         : await store.projects.bySlug(access.org.id, projectIdOrSlug);
       if (!project || project.orgId !== access.org.id) fail('not_found', 'Project not found');
       return { ...access, project };
+    },
+
+    /** The organizations the caller may open: all of them for a superuser's session, an organization token's own, else their memberships. */
+    async organizations(principal: Principal): Promise<Organization[]> {
+      if (actsAsSuperuser(principal)) return store.organizations.all();
+      const mine = await store.organizations.forUser(principal.user.id);
+      return principal.kind === 'token' && principal.token.orgId !== null ? mine.filter((o) => o.id === principal.token.orgId) : mine;
     },
 
     /** Scopes the principal holds in general (for `GET /api/0/`): the token's, or every scope of a session. */

@@ -12,6 +12,9 @@ declare module 'fastify' {
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** The route pattern, not the URL: audit lines name what was done without ids or query strings. */
+const routeOf = (request: FastifyRequest): string => `${request.method} ${request.routeOptions.url ?? request.url}`;
+
 /**
  * Resolves the caller of every /api/0/ request: `Authorization: Bearer` first
  * (tools), then the session cookie (the web UI). Cookie-authenticated writes
@@ -28,7 +31,7 @@ export function installPrincipalResolution(app: FastifyInstance, auth: Auth): vo
       if (!match?.[2]) fail('invalid_token', 'Invalid Authorization header: expected "Bearer <token>"');
       const principal = await auth.principalFromToken(match[2]);
       if (!principal) fail('invalid_token', 'Invalid token');
-      request.principal = principal;
+      request.principal = { ...principal, route: routeOf(request) };
       return;
     }
     const sessionId = readCookie(request.headers.cookie, sessionCookieName);
@@ -39,7 +42,7 @@ export function installPrincipalResolution(app: FastifyInstance, auth: Auth): vo
       const csrf = request.headers['x-csrftoken'];
       auth.checkCsrf(principal, Array.isArray(csrf) ? csrf[0] : csrf);
     }
-    request.principal = principal;
+    request.principal = { ...principal, route: routeOf(request) };
   });
 }
 

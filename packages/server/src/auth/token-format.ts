@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * Tokens are minted in the shapes sentry-cli recognises (reference §8.1):
+ * Tokens are minted in the shapes sentry-cli recognises (Sentry product docs, Auth Tokens;
+ * docs/wire-format.md › sentry-cli: tokens, errors and pagination):
  * organization tokens `sntrys_<base64 JSON>_<secret>` carry the server URL and
  * org so the CLI needs no other configuration; user tokens are `sntryu_<64 hex>`.
  */

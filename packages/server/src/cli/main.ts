@@ -10,7 +10,8 @@ const usage = `usage: faultline <command> [options]
 commands:
   serve                                   migrate and serve HTTP (npm start)
   migrate                                 apply pending database migrations
-  createuser --email E --password P [--superuser] [--name N]
+  createuser --email E --password P [--superuser] [--org ORG [--role member|admin|manager|owner]] [--name N] [--json]
+  user list [--json]                      users, their superuser flag, organizations and roles
   bootstrap [--json]                      ensure org, project, key and token exist; print them
   project create ORG/PROJECT [--platform node] [--owner EMAIL] [--json]
   token create --scopes "…" [--org ORG] [--user EMAIL] [--name N] [--json]
@@ -29,6 +30,10 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         return 0;
       case 'createuser':
         await (await import('./createuser.js')).createuser(rest, env);
+        return 0;
+      case 'user':
+        if (rest[0] !== 'list') throw new UsageError('usage: faultline user list [--json]');
+        await (await import('./user-list.js')).userList(rest.slice(1), env);
         return 0;
       case 'bootstrap':
         await (await import('./bootstrap.js')).bootstrap(rest, env);

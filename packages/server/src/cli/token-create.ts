@@ -23,7 +23,12 @@ export async function tokenCreate(argv: string[], env: Record<string, string | u
     const org = values.org ? ((await ctx.store.organizations.bySlug(values.org)) ?? null) : null;
     if (values.org && !org) throw new UsageError(`no organization "${values.org}"`);
     if (org && !(await ctx.store.members.find(org.id, user.id))) throw new UsageError(`${user.email} is not a member of ${org.slug}`);
-    const auth = createAuth({ store: ctx.store, clock: systemClock, publicUrl: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}` });
+    const auth = createAuth({
+      store: ctx.store,
+      clock: systemClock,
+      logger: ctx.logger,
+      publicUrl: ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`,
+    });
     const { token, id } = await auth.createToken({ user, org, name: values.name ?? 'cli', scopes: parsed.scopes });
     ctx.out(values.json ? JSON.stringify({ id, token, scopes: parsed.scopes, org: org?.slug ?? null, user: user.email }) : token);
   } finally {

@@ -103,7 +103,7 @@ export const configSchema = {
   },
   logLevel: { env: 'FAULTLINE_LOG_LEVEL', default: 'info', doc: 'Log level of the JSON logs on stderr.', parse: oneOf(logLevels) },
 
-  // Ingest size limits: Relay's defaults (reference §3.4); exceeding one answers 413.
+  // Ingest size limits: Relay's defaults (docs/ingest.md › Limits); exceeding one answers 413.
   ingestMaxWireBytes: {
     env: 'FAULTLINE_INGEST_MAX_WIRE_BYTES',
     default: String(RELAY_DEFAULT_LIMITS.maxEnvelopeBytes),
@@ -253,7 +253,7 @@ export const configSchema = {
     parse: integer(1, 36_500),
   },
 
-  // Releases and source maps (reference §7–8): uploads by sentry-cli and the bundler plugins.
+  // Releases and source maps (docs/releases.md): uploads by sentry-cli and the bundler plugins.
   chunkUploadEnabled: {
     env: 'FAULTLINE_CHUNK_UPLOAD_ENABLED',
     default: 'true',

@@ -6,7 +6,7 @@ import { pageUrl } from './pagination.js';
 /**
  * Keyset pagination for the large lists (issues, events): the cursor names the row a page
  * starts after, so page N costs what page 1 costs. The Link header has Sentry's shape
- * (reference §8.1); clients follow `rel="next"` while `results="true"`.
+ * (Sentry API reference, Paginating Results); clients follow `rel="next"` while `results="true"`.
  */
 type Query = Record<string, string | string[] | undefined>;
 

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 /**
- * Sentry-style cursor pagination (reference §8.1): `cursor=<value>:<offset>:<is_prev>`
+ * Sentry-style cursor pagination (Sentry API reference, Paginating Results): `cursor=<value>:<offset>:<is_prev>`
  * and a `Link` header whose `results` flag tells clients whether to follow.
  * Offset cursors suit the small lists here; large lists use keyset cursors.
  */

@@ -3,7 +3,7 @@ import type { Credentials } from './credentials.js';
 import type { IngestKey, KeyCache } from './key-cache.js';
 
 /**
- * Checks a key against the project in the URL (reference §1.1, §5.2): unknown,
+ * Checks a key against the project in the URL (docs/ingest.md › Authentication): unknown,
  * disabled and foreign keys are 403, as Relay answers; a tunnelled DSN must name the
  * same project as the URL.
  */

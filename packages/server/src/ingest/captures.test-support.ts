@@ -1,6 +1,5 @@
-// Test support (not a test): the real SDK captures copied from shared/fixtures/sdk-captures/
-// into packages/server/test-fixtures/<sdk-dir>/ with their original names, and their replay
-// over real HTTP.
+// Test support (not a test): the real SDK captures kept in packages/server/test-fixtures/<sdk-dir>/
+// with their original names (docs/wire-format.md › Capture tags), and their replay over real HTTP.
 import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';

@@ -14,7 +14,7 @@ const aliases: Record<string, BodyCodec> = {
 };
 
 /**
- * Reads `Content-Encoding` (reference §2.2). SDKs send one coding; a stacked list
+ * Reads `Content-Encoding` (docs/wire-format.md › Content encodings). SDKs send one coding; a stacked list
  * (`gzip, br`) is legal HTTP but unused, so only one non-identity coding is accepted.
  * Unknown codings are answered 415.
  */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { corsHeaders } from './cors.js';
 
-// The ingest endpoints SDKs call (reference §1.3), with or without the trailing slash.
+// The ingest endpoints SDKs call (docs/ingest.md › Endpoints), with or without the trailing slash.
 const ingestPath = /^\/api\/[^/?#]+\/(?:envelope|store|security|minidump|unreal)(?:[/?#]|$)/;
 
 export function isIngestPath(url: string): boolean {

@@ -1,5 +1,5 @@
 /**
- * CORS for browser SDKs (reference §1.3), on every ingest response including errors:
+ * CORS for browser SDKs (docs/ingest.md › Endpoints), on every ingest response including errors:
  * without `Access-Control-Expose-Headers` the browser hides `X-Sentry-Rate-Limits` and
  * `Retry-After` from the SDK. SDKs never send cookies, so no credentials header.
  */

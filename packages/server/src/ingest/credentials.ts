@@ -15,9 +15,9 @@ function first(value: HeaderValue): string | undefined {
 }
 
 /**
- * Credentials carried by the request itself (reference §1.2): `X-Sentry-Auth`, then an
+ * Credentials carried by the request itself (docs/ingest.md › Authentication): `X-Sentry-Auth`, then an
  * `Authorization: Sentry …`/`Basic …` header, then the `sentry_key` query parameter.
- * Headers win over the query (lenient, as the reference advises). An Authorization
+ * Headers win over the query (lenient: Relay refuses a request carrying both). An Authorization
  * header in another scheme (`Bearer`) is not ingest auth and is ignored. Undefined
  * when none is present: a tunnelled envelope then authenticates with its `dsn` header.
  */
@@ -39,7 +39,10 @@ export function requestCredentials(headers: Record<string, HeaderValue>, query: 
   return undefined;
 }
 
-/** The `dsn` envelope header of a tunnelled envelope (reference §1.4). */
+/**
+ * The `dsn` envelope header of a tunnelled envelope (Sentry product docs, JavaScript Troubleshooting › Using
+ * the tunnel Option).
+ */
 export function dsnCredentials(dsn: string): Credentials {
   const parsed = parseDsn(dsn);
   if (!parsed.ok) fail('not_authenticated', `invalid dsn in envelope header: ${parsed.reason}`);

@@ -1,7 +1,10 @@
 import { type EnvelopeItem, itemTypeInfo } from '@faultline/protocol';
 import type { Config } from '../config/index.js';
 
-/** Per-envelope size limits (reference §3.4); the whole-body caps are enforced while reading. */
+/**
+ * Per-envelope size limits (Sentry developer docs, Envelopes › Size Limits; docs/ingest.md › Limits); the
+ * whole-body caps are enforced while reading.
+ */
 export interface EnvelopeSizeLimits {
   maxEventBytes: number;
   maxAttachmentBytes: number;
@@ -38,7 +41,7 @@ const perItemLimit: Record<string, keyof EnvelopeSizeLimits> = {
 /**
  * The first limit the envelope breaks, as a message, or undefined. Like Relay, one
  * broken limit rejects the whole envelope (413): SDKs then drop it and record
- * `send_error` (reference §5.4) instead of retrying.
+ * `send_error` (docs/wire-format.md › How SDKs react to 413 and 429) instead of retrying.
  */
 export function exceededLimit(items: readonly EnvelopeItem[], limits: EnvelopeSizeLimits): string | undefined {
   let eventBytes = 0;

@@ -11,7 +11,7 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
 }
 
 /**
- * `POST /api/{id}/store/` (reference §2.3): one event JSON becomes an envelope with one
+ * `POST /api/{id}/store/` (docs/ingest.md › Endpoints): one event JSON becomes an envelope with one
  * `event` item (`transaction` when the body says so). Very old SDKs sent
  * base64(zlib(json)) without a header; that is decoded within the same cap.
  */
@@ -38,7 +38,7 @@ export function storeBodyToEnvelope(body: Buffer, maxBytes: number): { envelope:
 }
 
 /**
- * `POST /api/{id}/security/` (reference §2.4): a CSP report (`application/csp-report`,
+ * `POST /api/{id}/security/` (Sentry product docs, Security Policy Reporting): a CSP report (`application/csp-report`,
  * `{"csp-report": {…}}`), a Reporting API batch (`application/reports+json`, an array of
  * `{type, body, …}`), or an Expect-CT/HPKP report object. Each report becomes one
  * `security` item, kept for the processor that turns it into an event. The optional

@@ -3,7 +3,10 @@ import type { Clock } from '../kernel/index.js';
 import { type WindowIncrement, type WindowTotals, windowKey } from '../store/index.js';
 import type { IngestKey } from './key-cache.js';
 
-/** Key rate limits and project quotas count error events: Sentry's error categories, `error` and `default` together (§5.3). */
+/**
+ * Key rate limits and project quotas count error events: Sentry's error categories, `error` and `default`
+ * together (docs/wire-format.md › Rate-limit header).
+ */
 export const limitedCategories: readonly DataCategory[] = ['default', 'error', 'security'];
 
 const windowMs = 60_000;

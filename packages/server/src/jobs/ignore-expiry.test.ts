@@ -33,7 +33,7 @@ for (const dialect of testDialects()) {
     const ignore = async (id: string, statusDetails: Record<string, unknown>) =>
       assert.equal((await h.api(`${bulk}?id=${id}`, { method: 'PUT', body: { status: 'ignored', statusDetails } })).status, 200);
     /** One pass of the leased schedule, as the background loop would run it. */
-    const tick = () => h.server.app.alerting.scheduler.tick();
+    const tick = () => h.server.app.jobs.scheduler.tick();
 
     it('an issue ignored for 30 minutes is unresolved (ongoing) once they passed, with the activity recorded', async () => {
       const timed = await issueTitled('Timed ignore');

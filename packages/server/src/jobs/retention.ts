@@ -5,7 +5,8 @@ import type { Store } from '../store/index.js';
 
 /** Rows per DELETE: small enough that no statement holds the write lock for long. */
 export const RETENTION_DELETE_BATCH = 5_000;
-export const RETENTION_INTERVAL_MS = 3_600_000;
+/** Hourly on the leased schedule; the lease lasts the period, so a long run is not started twice. */
+export const RETENTION = { task: 'retention.delete-old-events', everyMs: 3_600_000 } as const;
 export const MAX_RETENTION_DAYS = 36_500;
 const dayMs = 86_400_000;
 
@@ -26,11 +27,8 @@ export interface RetentionRun {
 }
 
 export interface RetentionJob {
-  /** Runs now, then every interval, in the background. */
-  start(): void;
-  /** Stops the timer and waits for a run in progress to finish its current statement. */
-  stop(): Promise<void>;
-  runOnce(): Promise<RetentionRun>;
+  /** One run (joined if one is in progress); `signal` ends it after its current statement. */
+  runOnce(signal?: AbortSignal): Promise<RetentionRun>;
 }
 
 /**
@@ -38,15 +36,13 @@ export interface RetentionJob {
  * `retentionDays`, else FAULTLINE_RETENTION_DAYS), a few thousand rows per statement. Issue
  * counters are never decremented: an issue keeps its counts after its events are gone.
  */
-export function createRetentionJob(deps: { store: Store; clock: Clock; logger: Logger; defaultDays: number; intervalMs?: number }): RetentionJob {
+export function createRetentionJob(deps: { store: Store; clock: Clock; logger: Logger; defaultDays: number }): RetentionJob {
   const { store, logger } = deps;
-  let timer: NodeJS.Timeout | null = null;
   let running: Promise<RetentionRun> | null = null;
-  let stopping = false;
 
-  async function deleteAll(remove: (limit: number) => Promise<number>): Promise<number> {
+  async function deleteAll(remove: (limit: number) => Promise<number>, signal: AbortSignal | undefined): Promise<number> {
     let total = 0;
-    while (!stopping) {
+    while (signal?.aborted !== true) {
       const n = await remove(RETENTION_DELETE_BATCH);
       total += n;
       if (n < RETENTION_DELETE_BATCH) break;
@@ -56,7 +52,7 @@ export function createRetentionJob(deps: { store: Store; clock: Clock; logger: L
     return total;
   }
 
-  async function run(): Promise<RetentionRun> {
+  async function run(signal: AbortSignal | undefined): Promise<RetentionRun> {
     const now = deps.clock.now();
     let events = 0;
     let parkedItems = 0;
@@ -65,8 +61,10 @@ export function createRetentionJob(deps: { store: Store; clock: Clock; logger: L
       if (!setting.ok) logger.warn({ projectId: project.id, reason: setting.reason }, 'invalid retentionDays; using the default');
       const days = (setting.ok ? setting.days : null) ?? deps.defaultDays;
       const cutoff = now - days * dayMs;
-      events += await deleteAll((limit) => store.events.deleteReceivedBefore(project.id, cutoff, limit));
-      parkedItems += await deleteAll((limit) => store.parkedItems.deleteReceivedBefore(project.id, cutoff, limit));
+      events += await deleteAll((limit) => store.events.deleteReceivedBefore(project.id, cutoff, limit), signal);
+      parkedItems += await deleteAll((limit) => store.parkedItems.deleteReceivedBefore(project.id, cutoff, limit), signal);
+      // A run cut short may have left old events behind: their dictionaries must stay.
+      if (signal?.aborted === true) break;
       // Every event compressed against a dictionary arrived before it was a day old: one more day of margin.
       await store.eventDictionaries.deleteCreatedBefore(project.id, cutoff - 2 * DICTIONARY_SERVES_MS);
     }
@@ -74,31 +72,12 @@ export function createRetentionJob(deps: { store: Store; clock: Clock; logger: L
     return { events, parkedItems };
   }
 
-  function runOnce(): Promise<RetentionRun> {
-    running ??= run().finally(() => {
-      running = null;
-    });
-    return running;
-  }
-
-  function tick(): void {
-    runOnce().catch((err: unknown) => logger.error({ err }, 'retention run failed'));
-  }
-
   return {
-    start() {
-      if (timer) return;
-      stopping = false;
-      tick();
-      timer = setInterval(tick, deps.intervalMs ?? RETENTION_INTERVAL_MS);
-      timer.unref();
+    runOnce(signal) {
+      running ??= run(signal).finally(() => {
+        running = null;
+      });
+      return running;
     },
-    async stop() {
-      stopping = true;
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running?.catch(() => {});
-    },
-    runOnce,
   };
 }

@@ -7,6 +7,6 @@ export type { InviteMailer } from './invite-email.js';
 export { type Actor, createMembership, INVITE_TTL_MS, type InviteOutcome, type Membership, type MembershipDeps } from './membership.js';
 export { checkGrant, checkMemberChange, grantableRoles, roleRank } from './role-rules.js';
 export { type MembersApiDeps, registerMembersApi } from './routes/index.js';
-export type { MemberRole } from './store/members.js';
+export { isMemberRole, type Member, type MemberRole, memberRoles } from './store/members.js';
 export { memberRepositories } from './store/repositories.js';
 export type { Team } from './store/teams.js';

@@ -26,7 +26,8 @@ export interface MembershipDeps {
 /** The caller, as a member of the organization being changed. */
 export interface Actor {
   user: User;
-  memberId: number;
+  /** null for a superuser acting in an organization they are not a member of */
+  memberId: number | null;
   role: MemberRole;
 }
 

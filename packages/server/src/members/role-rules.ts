@@ -24,7 +24,8 @@ export function checkGrant(actor: MemberRole, role: MemberRole): RuleResult {
 }
 
 export interface MemberChange {
-  actor: { memberId: number; role: MemberRole };
+  /** memberId null: a superuser who is not a member (never "self") */
+  actor: { memberId: number | null; role: MemberRole };
   target: { memberId: number; role: MemberRole };
   /** the new role, or null when the member is being removed */
   newRole: MemberRole | null;

@@ -31,7 +31,7 @@ export class OutcomeCounts {
     }
   }
 
-  /** What an SDK says it dropped itself (client_report items, reference §4.7). */
+  /** What an SDK says it dropped itself (client_report items: docs/wire-format.md › Client reports). */
   clientReport(projectId: number, at: number, report: ClientReport): void {
     for (const e of report.entries) {
       this.rows.push({ projectId, hour: hourStart(at), category: e.category, outcome: e.outcome, reason: e.reason, quantity: e.quantity });

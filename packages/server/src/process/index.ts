@@ -1,10 +1,12 @@
 /**
  * process — what happens to accepted items after ingest: `pipeline.ts` lists the stages
  * (normalize → filter → scrub → symbolicate → group → persist → post-process), one folder
- * each. The worker (jobs/) calls the pipeline with claimed batches inside its transaction.
+ * each; `createProcessing` is the one place they are assembled with the worker (jobs/), which
+ * calls the pipeline with claimed batches inside its transaction.
  * Must not answer HTTP or read the environment; per-project settings come from the store.
  */
 
+export { createProcessing, type Processing, type ProcessingDeps } from './create-processing.js';
 // The settings parsers, so the project settings API validates exactly as the pipeline reads.
 export { parseInboundFilterSettings } from './filter/index.js';
 export { compileGroupingRules, type RuleSyntaxError } from './group/index.js';
@@ -30,5 +32,5 @@ export {
 } from './post-process/index.js';
 export { DEFAULT_PROCESSING_SETTINGS, type ProcessingSettings, readGroupingText } from './project-settings.js';
 export { parseScrubSettings } from './scrub/index.js';
-// The source-map stage is built in app.ts over artifacts/ and handed to the pipeline.
+// The source-map stage is built by createProcessing over the artifact reader app.ts or a processing thread hands it.
 export { type ArtifactSource, createSourceMapStage, type SourceMapStage } from './symbolicate/index.js';

@@ -3,6 +3,7 @@ import { type CategoryHint, isJsonObject, parseJsonPayload } from '@faultline/pr
 import type { ProcessBatch, QueueItem } from '../jobs/index.js';
 import type { Clock, Logger } from '../kernel/index.js';
 import { OutcomeCounts, type Verdict } from '../outcomes/index.js';
+import { createPerformanceRepo, type StoredBatch } from '../performance/index.js';
 import type { Store, StoreExecutor } from '../store/index.js';
 import { applyInboundFilters } from './filter/index.js';
 import { computeGrouping, type GroupingResult, type GroupingRules } from './group/index.js';
@@ -12,6 +13,7 @@ import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type 
 import { createPostProcess, type PostProcessBatch, type PostProcessHook, recordPendingBatch } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
 import { scrubEvent } from './scrub/index.js';
+import { persistSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
 import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
 
 /**
@@ -25,6 +27,9 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  *   6. persist       store the events, create/update their issues (duplicates → filtered)
  *   7. post-process  after the batch commits: hooks such as alerting (owed work recorded in
  *                    the batch's transaction, so a crash after the commit loses nothing)
+ *
+ * Spans take a side path (spans/): a stored transaction's spans, and every `span` item
+ * (parsed and scrubbed there), go to the performance domain's trace documents and rollups.
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
  * in exactly one outcome. Items of other types are parked for their own processors.
@@ -68,14 +73,16 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
   const settings = createProjectSettingsCache({ store, clock, logger: deps.logger, ttlMs: deps.settingsTtlMs });
   const dictionaries = createEventDictionaries(store);
   const postProcess = createPostProcess({ store, hooks: deps.postProcessHooks, logger: deps.logger });
+  const performanceRepo = createPerformanceRepo(store.db);
 
   // The CPU-heavy part (stages 1–5 and encoding the stored documents) reads through `reader`
   // and writes nothing; the returned commit does every write in the batch's transaction.
   return async (items, reader) => {
     const outcomes = new OutcomeCounts();
     const eventItems = items.filter(isEventItem);
-    const otherItems = items.filter((i) => !isEventItem(i));
-    const projectIds = eventItems.map((i) => i.projectId);
+    const spanItems = items.filter((i) => i.type === 'span');
+    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span');
+    const projectIds = [...eventItems, ...spanItems].map((i) => i.projectId);
     const settingsOf = await settings.load(reader, projectIds);
     const ready: { item: QueueItem; hint: CategoryHint; ready: ReadyEvent }[] = [];
     let lastYield = performance.now();
@@ -89,6 +96,8 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
         lastYield = performance.now();
       }
     }
+    const streamed: StoredBatch[] = spanItems.flatMap((item) => processSpanItem(item, settingsOf(item.projectId), outcomes));
+    const transactionSpans = new Map(ready.map((r) => [r.ready, spansOfTransactions([r])]));
     const readyEvents = ready.map((r) => r.ready);
     const staged = await stageEvents({ dictionaries, reader, now: clock.now() }, readyEvents);
     return async (trx) => {
@@ -96,6 +105,9 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       if (deps.releases) await ensureReleases(deps.releases, trx, readyEvents);
       const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, staged);
       for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
+      // A duplicate transaction's spans are already stored with its first copy.
+      const storedTransactionSpans = ready.filter((r) => persisted.stored.has(r.ready)).flatMap((r) => transactionSpans.get(r.ready) ?? []);
+      await persistSpans(performanceRepo, trx, [...storedTransactionSpans, ...streamed]);
       await store.outcomes.increment(trx, outcomes.increments());
       const summaries = persisted.summaries;
       if (summaries.length === 0) return undefined;

@@ -1,15 +1,15 @@
 /**
- * Entry of a processing thread: its own logger, database connection (pool on PostgreSQL),
- * source-map cache and worker loop, built from the same config as the main thread. It runs
+ * Entry of a processing thread: its own logger and database connection (pool on
+ * PostgreSQL), and processing as process/'s `createProcessing` builds it (pipeline,
+ * source-map cache, worker loop) from the same config as the main thread. It runs
  * claim → pipeline → commit and posts each committed batch's event summaries back, so the
  * post-process hooks (alerting) run on the main thread, where they are registered.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createArtifacts } from '../artifacts/index.js';
-import { createWorker } from '../jobs/index.js';
 import { createLogger, systemClock } from '../kernel/index.js';
 import { openStore } from '../open-store.js';
-import { createPipeline, createSourceMapStage } from '../process/index.js';
+import { createProcessing } from '../process/index.js';
 import { createReleases, pipelineReleases } from '../releases/index.js';
 import type { FromThread, ThreadData, ToThread } from './messages.js';
 import { lowerThisThreadPriority } from './thread-priority.js';
@@ -28,26 +28,17 @@ const store = openStore({
   postgres: { ...storeOptions.postgres, maxConnections: 3 },
 });
 const post = (message: FromThread) => port.postMessage(message);
-const artifacts = createArtifacts({ config, store, clock, logger });
-const sourceMaps = createSourceMapStage({ source: artifacts.reader, cacheBytes: config.sourceMapCacheBytes, clock });
-const worker = createWorker({
+// The same factory as app.ts: only the hand-back of committed batches differs.
+const { worker, forgetSourceMaps } = createProcessing({
+  config,
   store,
   logger,
   clock,
-  processBatch: createPipeline({
-    store,
-    clock,
-    logger,
-    settingsTtlMs: config.processingSettingsTtlMs,
-    postProcessHooks: [],
-    forwardCommitted: (batch) => post({ type: 'processed', batch }),
-    sourceMaps,
-    releases: pipelineReleases(createReleases({ store, clock }), store),
-  }),
-  batchSize: config.workerBatchSize,
-  pollMs: config.workerPollMs,
-  // PostgreSQL's claims skip locked rows, so threads need no shares there.
-  ...(partition !== undefined && !store.dialect.claimLocksRows ? { partition } : {}),
+  artifacts: createArtifacts({ config, store, clock, logger }).reader,
+  releases: pipelineReleases(createReleases({ store, clock }), store),
+  postProcessHooks: [],
+  forwardCommitted: (batch) => post({ type: 'processed', batch }),
+  partition,
 });
 
 async function answer(id: number, work: () => Promise<number>): Promise<void> {
@@ -78,7 +69,7 @@ port.on('message', (message: ToThread) => {
     case 'notify':
       return worker.notify();
     case 'forget-source-maps':
-      return sourceMaps.forgetProjects();
+      return forgetSourceMaps();
     case 'run-once':
       return void answer(message.id, () => worker.runOnce(message.limit));
     case 'drain':

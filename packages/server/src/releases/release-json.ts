@@ -3,8 +3,9 @@ import type { Commit, Repository } from './store/release-commits.js';
 import type { Release } from './store/releases.js';
 
 /**
- * Release, deploy, commit and repository JSON as Sentry's web API returns them (reference
- * §8.2): sentry-cli requires `version` and `dateCreated`; the rest feeds the release pages.
+ * Release, deploy, commit and repository JSON as Sentry's web API returns them (Sentry API
+ * reference, Releases; docs/wire-format.md › sentry-cli: releases): sentry-cli requires `version` and
+ * `dateCreated`; the rest feeds the release pages.
  */
 const iso = (ms: number | null | undefined): string | null => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 

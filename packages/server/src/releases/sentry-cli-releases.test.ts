@@ -18,8 +18,8 @@ import { buildApp } from './sample-app.test-support.js';
 
 explainSkippedPostgres();
 
-// The real sentry-cli 2.x and 3.x against a real server (reference §8): every command the
-// issue names, asserted on what the CLI prints and on what the server then holds.
+// The real sentry-cli 2.x and 3.x against a real server (docs/releases.md › sentry-cli against Faultline):
+// every command the issue names, asserted on what the CLI prints and on what the server then holds.
 
 const git = (cwd: string, ...args: string[]) => {
   const r = spawnSync('git', ['-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', ...args], { cwd, encoding: 'utf8' });

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AlertTables } from './alert-tables.js';
+import type { PerformanceTables } from './performance-tables.js';
 import type { PostProcessPendingTable } from './post-process-pending.js';
 import type { ReleaseTables } from './release-tables.js';
 
@@ -296,7 +297,7 @@ export interface IssueActivityTable {
 }
 
 /** Alerting's tables (0006) are declared in alert-tables.ts. */
-export interface Database extends AlertTables, ReleaseTables {
+export interface Database extends AlertTables, ReleaseTables, PerformanceTables {
   organizations: OrganizationTable;
   users: UserTable;
   members: MemberTable;

@@ -1,7 +1,6 @@
-// The sentry-cli web API captures copied from
-// shared/fixtures/sdk-captures/ into packages/server/test-fixtures/<cli-dir>/ (original names):
-// the request as sent (head + body, binary bodies from .body.bin) and the minimum response
-// that made the CLI proceed.
+// The sentry-cli web API captures kept in packages/server/test-fixtures/<cli-dir>/ (original names;
+// docs/wire-format.md › Capture tags): the request as sent (head + body, binary bodies from .body.bin)
+// and the minimum response that made the CLI proceed.
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 

@@ -10,8 +10,18 @@ import type { TestServer } from './test-server.js';
  */
 export const personPassword = 'another horse battery staple';
 
-export async function addPerson(server: TestServer, email: string, memberships: Record<string, MemberRole> = {}): Promise<User> {
-  const user = await server.store.users.create({ email, name: email.split('@')[0] ?? email, passwordHash: await hashPassword(personPassword) });
+export async function addPerson(
+  server: TestServer,
+  email: string,
+  memberships: Record<string, MemberRole> = {},
+  options: { superuser?: boolean } = {},
+): Promise<User> {
+  const user = await server.store.users.create({
+    email,
+    name: email.split('@')[0] ?? email,
+    passwordHash: await hashPassword(personPassword),
+    isSuperuser: options.superuser === true,
+  });
   for (const [slug, role] of Object.entries(memberships)) {
     const org = await server.store.organizations.bySlug(slug);
     if (!org) throw new Error(`addPerson: no organization ${slug}`);

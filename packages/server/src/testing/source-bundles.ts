@@ -1,4 +1,4 @@
-// Source bundles in sentry-cli's format (reference §7.2) built
+// Source bundles in sentry-cli's format (docs/wire-format.md › Source bundles) built
 // from files, and their upload through the real chunk store + assemble path.
 import { strToU8, zipSync } from 'fflate';
 import { type Artifacts, sha1Hex } from '../artifacts/index.js';

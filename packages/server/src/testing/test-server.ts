@@ -2,7 +2,7 @@ import { type AddressInfo, createServer } from 'node:net';
 import { type App, createApp } from '../app.js';
 import { ensureWorkspace, type Workspace } from '../cli/bootstrap-workspace.js';
 import { type Config, loadConfig } from '../config/index.js';
-import { type Clock, createSilentLogger, systemClock } from '../kernel/index.js';
+import { type Clock, createSilentLogger, type Logger, systemClock } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
 import { type DialectName, openTestDatabase, type TestDatabase } from './test-databases.js';
 
@@ -26,6 +26,8 @@ export interface TestServerOptions {
   clock?: Clock;
   /** extra configuration variables (FAULTLINE_*) */
   env?: Record<string, string>;
+  /** where the server logs; silent by default (tests that read audit lines pass their own) */
+  logger?: Logger;
 }
 
 export const testAdminPassword = 'correct horse battery staple';
@@ -47,7 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     FAULTLINE_WORKER_THREADS: '0',
     ...options.env,
   });
-  const logger = createSilentLogger();
+  const logger = options.logger ?? createSilentLogger();
   const app = await createApp({ config, store: database.store, logger, clock });
   await app.server.listen({ port, host: '127.0.0.1' });
   const secretKey = 'test-secret-key-that-is-long-enough-0123456789';

@@ -14,7 +14,7 @@ const PART = /^<([^>]*)>\s*;(.*)$/;
 const ATTR = /(\w+)="([^"]*)"/g;
 
 /**
- * Parses the pagination `Link` header the API sends (reference §8.1). Unknown or
+ * Parses the pagination `Link` header the API sends (Sentry API reference, Paginating Results). Unknown or
  * malformed parts are skipped: a list without pages still renders.
  */
 export function parseLinkHeader(header: string | null | undefined): PageLinks {

@@ -19,6 +19,8 @@ export interface Organization {
   name: string;
   role?: string;
   access?: string[];
+  /** false when a superuser opens an organization they do not belong to */
+  isMember?: boolean;
 }
 
 export interface Team {

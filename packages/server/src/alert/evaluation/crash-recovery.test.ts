@@ -52,7 +52,7 @@ for (const dialect of testDialects()) {
 
     /** One run of the leased schedule (the recovery sweep among its tasks), then delivery. */
     async function sweep(): Promise<void> {
-      await h.server.app.alerting.scheduler.tick();
+      await h.server.app.jobs.scheduler.tick();
       await h.server.app.alerting.deliveries.drain();
     }
 

@@ -46,7 +46,7 @@ for (const dialect of testDialects()) {
     /** One scheduler tick a minute later: the scheduled task evaluates every metric rule. */
     async function minuteLater(): Promise<void> {
       h.clock.advance(minute);
-      const ran = await h.server.app.alerting.scheduler.tick();
+      const ran = await h.server.app.jobs.scheduler.tick();
       assert.ok(ran.includes(METRIC_TASK), ran.join());
       await h.server.app.alerting.deliveries.drain();
     }

@@ -29,8 +29,8 @@ function parseHeader(text: string, into: Record<string, string>): void {
 }
 
 /**
- * Legacy release files (reference §8.5: sentry-cli 2.x without chunk upload, `releases files`)
- * under both the project- and the organization-scoped release, and the artifact bundles of a
+ * Legacy release files (docs/wire-format.md › Legacy release files: sentry-cli 2.x without chunk upload,
+ * `releases files`) under both the project- and the organization-scoped release, and the artifact bundles of a
  * project. Uploads need `project:releases`; reads accept project:read too.
  */
 export function registerArtifactRoutes(app: FastifyInstance, deps: { auth: Auth; store: Store; artifacts: Artifacts; releases: Releases }): void {

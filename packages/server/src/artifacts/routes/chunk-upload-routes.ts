@@ -17,7 +17,7 @@ type VersionParams = OrgParams & { version: string };
 const GZIP_SLACK = 64 * 1024;
 
 /**
- * The chunked upload protocol of `sentry-cli sourcemaps upload` (reference §8.3–8.4):
+ * The chunked upload protocol of `sentry-cli sourcemaps upload` (docs/wire-format.md › sentry-cli: chunked uploads):
  * options, multipart chunk upload (gzip parts named by the SHA-1 of the uncompressed chunk)
  * and assemble. Everything needs `project:releases`.
  */

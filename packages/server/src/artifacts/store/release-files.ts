@@ -26,7 +26,10 @@ function toReleaseFile(r: Selectable<ReleaseFileTable>): ReleaseFile {
   };
 }
 
-/** Files uploaded one by one under a release (the legacy upload of sentry-cli 2.x, §8.5). */
+/**
+ * Files uploaded one by one under a release (the legacy upload of sentry-cli 2.x: docs/wire-format.md › Legacy
+ * release files).
+ */
 export function createReleaseFileRepo({ db, clock }: RepoContext) {
   return {
     async list(releaseId: number, offset: number, limit: number): Promise<ReleaseFile[]> {

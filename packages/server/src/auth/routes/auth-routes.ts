@@ -11,7 +11,7 @@ function bodyObject(body: unknown): Record<string, unknown> {
 }
 
 export function registerAuthRoutes(app: FastifyInstance, auth: Auth, secureCookies: boolean): void {
-  // sentry-cli `info` reads auth.scopes and user (reference §8.2).
+  // sentry-cli `info` reads auth.scopes and user (docs/wire-format.md › sentry-cli: releases).
   app.get('/api/0/', async (request) => {
     const p = request.principal;
     if (!p) return { version: '0', auth: null, user: null };

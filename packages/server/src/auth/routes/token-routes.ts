@@ -44,7 +44,9 @@ export function registerTokenRoutes(app: FastifyInstance, auth: Auth, store: Sto
     const orgSlug = optionalString(body, 'organization', 64);
     const access = orgSlug ? await auth.orgAccess(p, orgSlug, 'org:read') : null;
     if (access) {
-      const allowed = expandScopes(roleScopes[access.role]);
+      // An organization token acts through its creator's membership; superuser powers stay with the session.
+      if (!access.member) fail('permission_denied', 'Superuser access does not pass to tokens: join the organization to create a token for it');
+      const allowed = expandScopes(roleScopes[access.member.role]);
       const excess = parsed.scopes.filter((s) => !allowed.has(s));
       if (excess.length > 0) fail('permission_denied', `Your role cannot grant: ${excess.join(', ')}`);
     }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createManualClock, sha256Hex } from '../../kernel/index.js';
+import { createManualClock, createSilentLogger, sha256Hex } from '../../kernel/index.js';
 import type { Organization } from '../../organizations/index.js';
 import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../../testing/index.js';
 import { createAuth } from '../auth.js';
@@ -23,7 +23,7 @@ for (const dialect of testDialects()) {
 
     it('stores only the digest of a minted token, never the token itself', async () => {
       const { store } = database;
-      const auth = createAuth({ store, clock, publicUrl: 'http://errors.example.com' });
+      const auth = createAuth({ store, clock, logger: createSilentLogger(), publicUrl: 'http://errors.example.com' });
       const minted = [
         await auth.createToken({ user, org, name: 'org token', scopes: ['org:read', 'project:releases'] }),
         await auth.createToken({ user, org: null, name: 'user token', scopes: ['project:read'] }),

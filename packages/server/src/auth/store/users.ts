@@ -48,6 +48,11 @@ export function createUserRepo({ db, clock }: RepoContext) {
         .where('id', '=', userId)
         .execute();
     },
+    /** Every user, oldest first (`faultline user list`). */
+    async list(): Promise<User[]> {
+      const rows = await db.selectFrom('users').selectAll().orderBy('id').execute();
+      return rows.map(toUser);
+    },
     async first(): Promise<User | undefined> {
       const row = await db.selectFrom('users').selectAll().orderBy('id').limit(1).executeTakeFirst();
       return row && toUser(row);

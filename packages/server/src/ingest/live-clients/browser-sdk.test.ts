@@ -25,7 +25,7 @@ import { arrayAt, at, describeStored, nonAcceptedOutcomes, type Stored, waitForS
 interface BrowserCase {
   title: string;
   lifecycle: 'static' | 'stream';
-  /** a transport header turns the simple CORS request into one with a preflight (reference §1.3) */
+  /** a transport header turns the simple CORS request into one with a preflight (docs/ingest.md › Endpoints) */
   preflight: boolean;
 }
 

@@ -16,7 +16,7 @@ import { arrayAt, at, describeStored, nonAcceptedOutcomes, waitForStored } from 
 
 // examples/python/app.py with Debian's python3-sentry-sdk (1.9.10): errors and
 // messages go to the legacy /store/ endpoint, everything else in gzip'd envelopes
-// with X-Sentry-Auth (reference §2.3, captures [py/*]).
+// with X-Sentry-Auth (docs/ingest.md › Endpoints; captures [py/*]).
 
 const expected: Tagged = { release: 'worker@3.1.0', environment: 'staging' };
 const unavailable = pythonSdkUnavailable();

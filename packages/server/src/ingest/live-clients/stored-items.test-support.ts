@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isJsonObject, type JsonObject, type JsonValue } from '@faultline/protocol';
 import { decodePayload } from '../../events/index.js';
+import { createPerformanceRepo } from '../../performance/index.js';
 import type { TestServer } from '../../testing/index.js';
 
 /**
@@ -9,11 +10,13 @@ import type { TestServer } from '../../testing/index.js';
  * from the store: processed events/transactions (`events`) and the items kept
  * for processors that do not exist yet (`parked_items`). Payloads are decoded
  * to JSON so tests can assert on what the SDK sent (events as the pipeline
- * stored them: normalized and scrubbed).
+ * stored them: normalized and scrubbed). Streamed spans (`span` items) are read back
+ * from the performance store's trace documents, one `spans` item per stored batch, its
+ * spans as `{name, span_id, parent_span_id, is_segment, op, release, environment}`.
  */
 export interface StoredItem {
-  /** `events` row or `parked_items` row */
-  table: 'events' | 'parked';
+  /** `events` row, `parked_items` row, or a streamed batch of `trace_segments` */
+  table: 'events' | 'parked' | 'spans';
   type: string;
   eventId: string | null;
   itemHeaders: JsonObject;
@@ -38,6 +41,15 @@ export async function readStored(server: TestServer): Promise<Stored> {
     .orderBy('events.id')
     .execute();
   const parked = await db.selectFrom('parked_items').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+  const traceRows = await db
+    .selectFrom('trace_segments')
+    .select('trace_id')
+    .distinct()
+    .where('project_id', '=', projectId)
+    .where('event_id', 'is', null)
+    .execute();
+  const repo = createPerformanceRepo(db);
+  const streamed = (await Promise.all(traceRows.map((r) => repo.traceBatches([projectId], r.trace_id)))).flat();
   const items: StoredItem[] = [
     ...events.map((r) => ({
       table: 'events' as const,
@@ -53,6 +65,25 @@ export async function readStored(server: TestServer): Promise<Stored> {
       itemHeaders: jsonObject(r.item_headers, `parked_items row ${r.id} headers`),
       payload: jsonObject(Buffer.from(r.payload).toString('utf8'), `parked_items row ${r.id} (${r.type})`),
     })),
+    ...streamed
+      .filter((r) => r.batch.segment?.eventId == null)
+      .map((r) => ({
+        table: 'spans' as const,
+        type: 'span',
+        eventId: null,
+        itemHeaders: {},
+        payload: {
+          items: r.batch.spans.map((span) => ({
+            name: span.description,
+            span_id: span.spanId,
+            parent_span_id: span.parentSpanId,
+            is_segment: span.isSegment,
+            op: span.op,
+            release: span.isSegment ? (r.batch.segment?.release ?? null) : null,
+            environment: span.isSegment ? (r.batch.segment?.environment ?? null) : null,
+          })),
+        },
+      })),
   ];
   return {
     items,

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { capturedEvent } from '../../process/normalize/sdk-events.test-support.js';
 import { apiFetch, type Caller, type DialectName, startTestServer, type TestServer, type TestServerOptions } from '../../testing/index.js';
 
-/** The captures every API test draws from (copied from shared/fixtures/sdk-captures/). */
+/** The captures every API test draws from (in packages/server/test-fixtures/; docs/wire-format.md › Capture tags). */
 export const CAPTURES = {
   /** Node 11: captureException(TypeError) with user, tags, breadcrumbs, contexts */
   nodeTypeError: 'sentry-node-11.12.0/004-errors--envelope-event.txt',

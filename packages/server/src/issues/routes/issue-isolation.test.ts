@@ -73,6 +73,7 @@ for (const dialect of testDialects()) {
     let orgB: Organization;
     let projectB: Project;
     let bob: User;
+    let root: User;
     let issueA: IssueSummary;
     let eventA: string;
     let calls: Call[];
@@ -83,6 +84,8 @@ for (const dialect of testDialects()) {
       [issueA] = (await allIssues(server)) as [IssueSummary];
       bob = await addPerson(server, 'bob@org-b.test');
       ({ org: orgB, project: projectB } = await addOrganization(server, 'org-b', bob));
+      // A superuser in the installation must change nothing for everyone else.
+      root = await addPerson(server, 'root@org-b.test', { 'org-b': 'admin' }, { superuser: true });
       const orgA = (await server.store.organizations.bySlug(server.workspace.org)) as Organization;
       calls = callsIntoA(
         {
@@ -124,6 +127,13 @@ for (const dialect of testDialects()) {
 
     it('the same person with an all-scopes token', async () => {
       await assertCannotReachA({ token: await mintToken(server, bob, [...allScopes]) }, 'bob (token)');
+    });
+
+    it("a superuser's all-scopes token, whose owner is a member of B only", async () => {
+      await assertCannotReachA({ token: await mintToken(server, root, [...allScopes]) }, 'superuser (token)');
+      // Signed in, the same person reaches A's issue: the token is what stops it.
+      const session = await signIn(server.url, 'root@org-b.test', personPassword);
+      assert.equal((await apiFetch(server.url, `/api/0/issues/${issueA.id}/`, { as: { session } })).status, 200);
     });
 
     it('an organization token for B whose owner is also a member of A', async () => {

@@ -49,15 +49,19 @@ export function registerMemberRoutes(
 ): void {
   const { auth, store, clock, membership } = deps;
 
-  async function actorOf(request: FastifyRequest, access: OrgAccess): Promise<Actor> {
-    const user = requirePrincipal(request).user;
-    const member = await store.members.find(access.org.id, user.id);
-    if (!member) fail('not_found', 'Organization not found');
-    return { user, memberId: member.id, role: access.role };
-  }
+  // A superuser outside the organization acts as an owner without a membership of their own.
+  const actorOf = (request: FastifyRequest, access: OrgAccess): Actor => ({
+    user: requirePrincipal(request).user,
+    memberId: access.member?.id ?? null,
+    role: access.role,
+  });
 
-  /** The member id a reference names (`me` is the caller). */
-  const resolveMember = (ref: Exclude<MemberRef, { kind: 'invite' }>, actor: Actor): number => (ref.kind === 'me' ? actor.memberId : ref.id);
+  /** The member id a reference names (`me` is the caller, who may have no membership). */
+  function resolveMember(ref: Exclude<MemberRef, { kind: 'invite' }>, actor: Actor): number {
+    if (ref.kind !== 'me') return ref.id;
+    if (actor.memberId === null) fail('not_found', 'Member not found');
+    return actor.memberId;
+  }
 
   async function listJson(org: Organization) {
     const [members, invites, teams, teamSlugs] = await Promise.all([
@@ -87,7 +91,7 @@ export function registerMemberRoutes(
     const body = jsonObject(request.body);
     const email = optionalString(body, 'email', 320)?.trim().toLowerCase();
     if (!email || !emailPattern.test(email)) fail('validation_failed', 'email must be an e-mail address');
-    const outcome = await membership.invite(access.org, await actorOf(request, access), {
+    const outcome = await membership.invite(access.org, actorOf(request, access), {
       email,
       role: roleField(body) ?? 'member',
       teamSlugs: teamsField(body) ?? [],
@@ -112,12 +116,12 @@ export function registerMemberRoutes(
       const teams = new Map((await store.teams.list(access.org.id)).map((t) => [t.id, t.slug]));
       return inviteJson(invite, teams, clock.now());
     }
-    return oneJson(access.org, resolveMember(ref, await actorOf(request, access)));
+    return oneJson(access.org, resolveMember(ref, actorOf(request, access)));
   });
 
   app.put<{ Params: MemberParams }>('/api/0/organizations/:org/members/:member/', async (request) => {
     const access = await auth.orgAccess(requirePrincipal(request), request.params.org, 'member:write');
-    const actor = await actorOf(request, access);
+    const actor = actorOf(request, access);
     const ref = memberRef(request.params.member);
     const body = jsonObject(request.body);
     if (ref.kind === 'invite') {
@@ -140,7 +144,7 @@ export function registerMemberRoutes(
     const ref = memberRef(request.params.member);
     // Leaving is allowed to everyone (member:read); removing someone else needs member:write.
     const probe = await auth.orgAccess(principal, request.params.org, 'member:read');
-    const actor = await actorOf(request, probe);
+    const actor = actorOf(request, probe);
     const self = ref.kind === 'me' || (ref.kind === 'member' && ref.id === actor.memberId);
     const access = self ? probe : await auth.orgAccess(principal, request.params.org, 'member:write');
     if (ref.kind === 'invite') await membership.cancelInvite(access.org, actor, ref.id);
@@ -150,7 +154,7 @@ export function registerMemberRoutes(
 
   async function teamLink(request: FastifyRequest<{ Params: MemberTeamParams }>) {
     const access = await auth.orgAccess(requirePrincipal(request), request.params.org, 'team:write');
-    const actor = await actorOf(request, access);
+    const actor = actorOf(request, access);
     const ref = memberRef(request.params.member);
     if (ref.kind === 'invite') fail('validation_failed', 'a pending invitation joins its teams when accepted');
     const memberId = resolveMember(ref, actor);

@@ -5,7 +5,7 @@ import { isValidSlug, slugify } from './slug.js';
 
 const key = { publicKey: '0123456789abcdef0123456789abcdef', projectId: 42 };
 
-describe('formatDsn (reference §1.1)', () => {
+describe('formatDsn (the DSN form SDKs parse)', () => {
   it('puts the public key as user and the project id as the last path segment', () => {
     assert.equal(formatDsn('http://localhost:8000', key), 'http://0123456789abcdef0123456789abcdef@localhost:8000/42');
     assert.equal(formatDsn('https://errors.example.com', key), 'https://0123456789abcdef0123456789abcdef@errors.example.com/42');

@@ -1,6 +1,9 @@
 import type { ClientKey } from '../store/client-keys.js';
 
-/** `{scheme}://{public_key}@{host}{/path}/{project_id}` (reference §1.1): the path prefix comes from the public URL. */
+/**
+ * `{scheme}://{public_key}@{host}{/path}/{project_id}` (Sentry developer docs, SDK Overview › Parsing the DSN):
+ * the path prefix comes from the public URL.
+ */
 export function formatDsn(publicUrl: string, key: Pick<ClientKey, 'publicKey' | 'projectId'>): string {
   const u = new URL(publicUrl);
   const prefix = u.pathname.replace(/\/+$/, '');

@@ -22,7 +22,7 @@ interface LinkPart {
   cursor: string;
 }
 
-/** Parses Sentry's `Link` header (reference §8.1) the way sentry-cli reads it. */
+/** Parses Sentry's `Link` header (Sentry API reference, Paginating Results) the way sentry-cli reads it. */
 function parseLink(header: string | null): Record<string, LinkPart> {
   assert.ok(header, 'Link header missing');
   const out: Record<string, LinkPart> = {};

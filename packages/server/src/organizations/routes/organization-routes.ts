@@ -9,15 +9,14 @@ type OrgParams = { org: string };
 
 export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string): void {
   app.get('/api/0/organizations/', async (request, reply) => {
-    const p = requirePrincipal(request);
-    let orgs = await store.organizations.forUser(p.user.id);
-    if (p.kind === 'token' && p.token.orgId !== null) orgs = orgs.filter((o) => o.id === p.token.orgId);
+    const orgs = await auth.organizations(requirePrincipal(request));
     return paginate(request, reply, orgs.map(organizationJson), readPage(request));
   });
 
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/', async (request) => {
-    const { org, role, scopes } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
-    return { ...organizationJson(org), access: [...scopes], role };
+    const { org, role, scopes, member } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
+    // isMember false: a superuser looking in from outside (the UI says so, and every such request is audited).
+    return { ...organizationJson(org), access: [...scopes], role, isMember: member !== null };
   });
 
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/projects/', async (request, reply) => {

@@ -30,6 +30,11 @@ export function createOrganizationRepo({ db, clock }: RepoContext) {
       const row = await db.selectFrom('organizations').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toOrganization(row);
     },
+    /** Every organization of the installation, oldest first: what a superuser administers. */
+    async all(): Promise<Organization[]> {
+      const rows = await db.selectFrom('organizations').selectAll().orderBy('id').execute();
+      return rows.map(toOrganization);
+    },
     /** Organizations the user is a member of, with the member's role. */
     async forUser(userId: number): Promise<(Organization & { role: string })[]> {
       const rows = await db

@@ -1,7 +1,7 @@
-// Applies stack trace rules to one stack before grouping (reference §6.3). Like Sentry's
-// enhancer: rules run top to bottom, each over every frame, later rules overriding earlier
-// ones. First pass: in-app flags and categories (they change what `app:`/`category:` see);
-// second pass, with the final in-app values: group flags and the stack-level settings.
+// Applies stack trace rules to one stack before grouping (Sentry product docs, Issue Grouping › Stack Trace
+// Rules). Like Sentry's enhancer: rules run top to bottom, each over every frame, later rules overriding
+// earlier ones. First pass: in-app flags and categories (they change what `app:`/`category:` see); second pass,
+// with the final in-app values: group flags and the stack-level settings.
 import type { ExceptionView, FrameView } from './event-view.js';
 import type { StackRule, StackRuleAction } from './parse-stack-rules.js';
 import { frameMatcherValues, type RuleMatcher, testValues } from './rule-matchers.js';

@@ -1,6 +1,6 @@
-// The stack trace rules every project gets before its own (reference §6.3 "Built-in defaults").
-// They are part of a grouping mechanism: editing them regroups, so a changed list belongs to a
-// new mechanism id, never to an existing one.
+// The stack trace rules every project gets before its own (syntax: Sentry product docs, Issue Grouping › Stack
+// Trace Rules; Sentry ships a longer built-in list). They are part of a grouping mechanism: editing them
+// regroups, so a changed list belongs to a new mechanism id, never to an existing one.
 import { parseStackRules, type StackRule } from './parse-stack-rules.js';
 
 export const BUILTIN_STACK_RULES_TEXT_2026_11 = `

@@ -1,4 +1,4 @@
-// The default grouping algorithm (reference §6.1): strategies in priority order, the first
+// The default grouping algorithm (Sentry developer docs, Grouping): strategies in priority order, the first
 // one with contributing components wins. Each yields an `app` variant (in-app frames only;
 // null when no in-app frame contributes) and a `system` variant (all frames).
 //
@@ -41,7 +41,7 @@ function exceptionVariant(exceptions: readonly PreparedException[], variant: Var
     const own: string[] = frames ?? [];
     if (view.type !== undefined && !view.synthetic) own.push(`type=${view.type}`);
     if (view.nsError !== undefined) own.push(`ns-error=${view.nsError}`);
-    // The message text only matters when there is no usable stack (§6.1).
+    // The message text only matters when there is no usable stack (Sentry developer docs, Grouping).
     if (frames === null && view.value !== undefined) own.push(`value=${parameterize(view.value)}`);
     if (own.length === 0) continue;
     if (dedupe) {
@@ -99,7 +99,7 @@ function templateStrategy(view: EventView): DefaultGrouping | null {
   return { strategy: 'template', app: null, system: components };
 }
 
-/** The text a message event groups by: the logging template when there is one (§6.1). */
+/** The text a message event groups by: the logging template when there is one (Sentry developer docs, Grouping). */
 export function messageText(view: EventView): string | undefined {
   return view.messageTemplate ?? view.messageFormatted;
 }

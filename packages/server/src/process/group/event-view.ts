@@ -18,7 +18,7 @@ export interface FrameView {
   readonly lineno: number | undefined;
   readonly colno: number | undefined;
   readonly contextLine: string | undefined;
-  /** Frames without `in_app` count as not in-app (§6.3). */
+  /** Frames without `in_app` count as not in-app (Sentry developer docs, Grouping). */
   readonly inAppHint: boolean;
   readonly platform: string;
   readonly family: Family;

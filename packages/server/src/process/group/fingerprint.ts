@@ -1,5 +1,6 @@
-// Fingerprints (reference §6.2): which fingerprint applies to an event — the first matching
-// server-side rule, else the SDK's, else none — and the resolution of `{{ … }}` variables.
+// Fingerprints (Sentry product docs, SDK Fingerprinting; Issue Grouping › Fingerprint Rules): which fingerprint
+// applies to an event — the first matching server-side rule, else the SDK's, else none — and the resolution of
+// `{{ … }}` variables.
 import type { FrameState } from './apply-stack-rules.js';
 import type { PreparedEvent } from './default-grouping.js';
 import type { ExceptionView, FrameView } from './event-view.js';

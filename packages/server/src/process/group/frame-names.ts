@@ -1,4 +1,4 @@
-// Normalizes the names a frame contributes to grouping (reference §6.1 "Frame component"), so
+// Normalizes the names a frame contributes to grouping (Sentry developer docs, Grouping), so
 // that the same code reported by different SDK versions, bundlers or runtimes yields one value.
 import type { Family } from './platform-family.js';
 
@@ -67,7 +67,7 @@ export function normalizeModule(module: string, platform: string): string {
 // (`main.3f2a9c1b.js`, `chunk-1a2b3c4d.js`): a new build must not start new issues.
 const HASH_SEGMENT = /(?<=[.\-_])(?=[0-9a-f]*\d)[0-9a-f]{8,}(?=[.\-_])/gi;
 
-/** Basename, lowercased (§6.1), without query string, fragment or build hash. */
+/** Basename, lowercased (Sentry developer docs, Grouping), without query string, fragment or build hash. */
 export function normalizeFilename(filename: string): string {
   const cut = filename.search(/[?#]/);
   const path = cut >= 0 ? filename.slice(0, cut) : filename;

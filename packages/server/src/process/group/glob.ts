@@ -1,7 +1,8 @@
-// Glob patterns of the rule syntaxes (reference §6.2/§6.3), compiled once when rules are parsed.
-// Path globs: `*` and `?` stay inside one path segment, `**` crosses `/`, `**/` also matches no
-// directory at all (so `**/node_modules/**` matches a relative `node_modules/x.js`), `\` counts
-// as `/`. Other globs: `*` is any run of characters, `\` escapes. `[abc]`/`[!abc]` are classes.
+// Glob patterns of the rule syntaxes (Sentry product docs, Issue Grouping › Fingerprint Rules, Stack Trace
+// Rules), compiled once when rules are parsed. Path globs: `*` and `?` stay inside one path segment, `**`
+// crosses `/`, `**/` also matches no directory at all (so `**/node_modules/**` matches a relative
+// `node_modules/x.js`), `\` counts as `/`. Other globs: `*` is any run of characters, `\` escapes.
+// `[abc]`/`[!abc]` are classes.
 //
 // Matching simulates the pattern as an automaton (time O(value × pattern)) instead of compiling
 // to a RegExp: values come from event payloads anyone holding a public DSN can send, and a

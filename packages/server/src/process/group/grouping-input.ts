@@ -1,4 +1,4 @@
-// What grouping reads from an event: a subset of Sentry's event JSON (reference §4.1), with
+// What grouping reads from an event: a subset of Sentry's event JSON (Sentry developer docs, Event Payloads), with
 // the wire's field names so the normalized event can be passed as is. Every field is optional
 // and nullable; grouping reads each one defensively because it must never throw on a payload.
 
@@ -15,7 +15,10 @@ export interface GroupingFrame {
   /** The SDK's guess; stack trace rules override it. */
   readonly in_app?: boolean | null;
   readonly platform?: string | null;
-  /** Set by source-map resolution (§4.1.2): a resolved frame's minified function name is unreliable. */
+  /**
+   * Set by source-map resolution (Sentry developer docs, Grouping): a resolved frame's minified function name
+   * is unreliable.
+   */
   readonly data?: { readonly sourcemap?: string | null; readonly symbolicated?: boolean | null } | null;
 }
 
@@ -58,7 +61,10 @@ export interface GroupingThread {
   readonly stacktrace?: GroupingStacktrace | null;
 }
 
-/** Browser security reports (§2.4) after normalization: only the fields grouping reads. */
+/**
+ * Browser security reports (Sentry product docs, Security Policy Reporting) after normalization: only the
+ * fields grouping reads.
+ */
 export interface GroupingSecurityReport {
   readonly effective_directive?: string | null;
   readonly violated_directive?: string | null;
@@ -90,7 +96,7 @@ export interface GroupingEvent {
   readonly hpkp?: GroupingSecurityReport | null;
   readonly expectct?: GroupingSecurityReport | null;
   readonly expectstaple?: GroupingSecurityReport | null;
-  /** Strings; numbers and booleans are coerced, other entries dropped (§6.2). */
+  /** Strings; numbers and booleans are coerced, other entries dropped (Sentry product docs, SDK Fingerprinting). */
   readonly fingerprint?: readonly (string | number | boolean | null)[] | null;
   readonly tags?: Readonly<Record<string, string>> | readonly (readonly [string, string])[] | null;
   readonly sdk?: { readonly name?: string | null } | null;

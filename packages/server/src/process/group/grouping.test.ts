@@ -308,7 +308,7 @@ const cases: readonly Case[] = [
     expect: 'AAB',
   },
 
-  // ---- Chained exceptions (all exceptions contribute, §6.1)
+  // ---- Chained exceptions (all exceptions contribute; Sentry developer docs, Grouping)
   {
     name: 'chained: same cause, different wrapper → two issues',
     events: [chain(DB, exc('DbError', 'save failed', [MAIN])), chain(DB, exc('HttpError', 'save failed', [MAIN]))],
@@ -350,7 +350,7 @@ const cases: readonly Case[] = [
   },
   { name: 'events without anything usable share one fallback issue', events: [{}, { platform: 'node', level: 'error' }, message('x')], expect: 'AAB' },
 
-  // ---- SDK fingerprints (§6.2)
+  // ---- SDK fingerprints (Sentry product docs, SDK Fingerprinting)
   {
     name: 'custom SDK fingerprint from two different sites → one issue',
     events: [withFingerprint(N8, ['database-unavailable']), withFingerprint(N8_CRASH, ['database-unavailable']), N8],
@@ -393,7 +393,7 @@ const cases: readonly Case[] = [
     expect: 'AAB',
   },
 
-  // ---- Server-side fingerprint rules (§6.2)
+  // ---- Server-side fingerprint rules (Sentry product docs, Issue Grouping › Fingerprint Rules)
   {
     name: 'rule on error.type merges two sites and wins over the SDK fingerprint',
     rules: { fingerprintRules: '# all type errors together\nerror.type:TypeError -> type-errors title="Type errors"' },
@@ -437,7 +437,7 @@ const cases: readonly Case[] = [
       ),
   },
 
-  // ---- Stack trace rules (§6.3)
+  // ---- Stack trace rules (Sentry product docs, Issue Grouping › Stack Trace Rules)
   {
     name: 'stack rule +app on framework frames splits events the route handler merged',
     rules: { stackRules: 'stack.module:express.** +app' },

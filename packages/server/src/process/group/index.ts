@@ -1,8 +1,8 @@
 /**
  * process/group — the grouping stage: turns one event into the hashes that decide its issue
- * (reference §6: default algorithm, parameterization, SDK fingerprints, server-side
- * fingerprint rules, stack trace rules, chained exceptions), and parses the two per-project
- * rule syntaxes with line-level errors for the settings UI.
+ * (Sentry developer docs, Grouping; product docs, Issue Grouping: default algorithm, parameterization, SDK
+ * fingerprints, server-side fingerprint rules, stack trace rules, chained exceptions), and parses the two
+ * per-project rule syntaxes with line-level errors for the settings UI.
  *
  * Must not: do I/O, read config or the clock, touch the store, or throw on a payload. It is
  * pure and runs for every event: rules arrive compiled (`compileGroupingRules`, once per

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PARAMETERIZED_MAX_LENGTH, parameterize } from './parameterize.js';
 
-test('replaces the variable parts the reference lists', () => {
+test("replaces the variable parts Sentry's grouping parameterizes", () => {
   const cases: [string, string][] = [
     ['Cannot read items of order 7', 'Cannot read items of order <int>'],
     ['order_17 failed for abc-42', 'order_<int> failed for abc-<int>'],

@@ -1,6 +1,6 @@
-// Message parameterization (reference §6.1 "Parameterization"): variable parts of a message or
+// Message parameterization (Sentry developer docs, Grouping): variable parts of a message or
 // exception value become placeholders so that "Order 17 failed" and "Order 18 failed" group
-// together. One combined regex, alternatives in the reference's priority order: at each
+// together. One combined regex, alternatives in priority order: at each
 // position the first alternative that matches wins, which is what "left to right" means.
 
 const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)';
@@ -50,7 +50,7 @@ const PATTERNS: readonly (readonly [string, string])[] = [
   ],
   ['duration', `(?<![\\w.])\\d+(?:\\.\\d+)?\\s?${DURATION_UNIT}\\b`],
   // 8+ hex digits need a digit *and* a letter here: an id growing from 7 to 8 decimal digits
-  // must stay `<int>` (with the reference's "with a digit" alone it became `<hex>` and split).
+  // must stay `<int>` (requiring only a digit, it became `<hex>` and split).
   ['hex', '\\b0[xX][0-9a-fA-F]+\\b|\\b(?=[0-9a-fA-F]*\\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{8,}\\b'],
   ['git_sha', '\\b(?=[0-9a-f]*\\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7}\\b'],
   ['float', '(?<![A-Za-z0-9.])-?\\d+\\.\\d+(?![A-Za-z0-9]|\\.\\d)'],
@@ -62,7 +62,7 @@ const PATTERNS: readonly (readonly [string, string])[] = [
 const NAMES = PATTERNS.map(([name]) => name);
 const COMBINED = new RegExp(PATTERNS.map(([name, source]) => `(?<${name}>${source})`).join('|'), 'g');
 
-/** Grouping looks at this many characters of a parameterized message or value (§6.1). */
+/** Grouping looks at this many characters of a parameterized message or value (Sentry developer docs, Grouping). */
 export const PARAMETERIZED_MAX_LENGTH = 256;
 
 function placeholder(groups: Readonly<Record<string, string | undefined>>): string {

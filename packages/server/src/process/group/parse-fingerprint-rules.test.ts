@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseFingerprintRules } from './parse-fingerprint-rules.js';
 
-// The example of reference §6.2, verbatim.
-const REFERENCE_EXAMPLE = `# comment
+// A rule set using every matcher form, negation, variables and a title (syntax: Sentry product
+// docs, Issue Grouping › Fingerprint Rules).
+const RULES_EXAMPLE = `# comment
 error.type:DatabaseUnavailable                         -> system-down
 error.type:ConnectionError error.value:"*timeout*"      -> network-timeout, {{ transaction }}
 stack.function:"handle_*" stack.module:"app.payments.*" -> payments-{{ function }} title="Payment failure"
@@ -18,8 +19,8 @@ const rulesOf = (text: string) => {
   return parsed.rules;
 };
 
-test("parses the reference's example into typed rules", () => {
-  const rules = rulesOf(REFERENCE_EXAMPLE);
+test('parses a documented example into typed rules', () => {
+  const rules = rulesOf(RULES_EXAMPLE);
   assert.equal(rules.length, 6);
   const summary = rules.map((r) => ({
     line: r.line,

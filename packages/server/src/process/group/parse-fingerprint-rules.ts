@@ -1,4 +1,4 @@
-// Server-side fingerprint rules (reference §6.2), one per line:
+// Server-side fingerprint rules (Sentry product docs, Issue Grouping › Fingerprint Rules), one per line:
 //   matcher:value [!matcher:"quoted value"]… -> value, {{ variable }}, prefix-{{ variable }} [title="…"]
 // Fingerprint values are separated by commas and/or blanks; a `{{ … }}` variable may contain
 // blanks and may sit inside a larger value. `title` is the only attribute.

@@ -6,20 +6,21 @@ import type { GroupingEvent, GroupingFrame } from './grouping-input.js';
 import { compileGroupingRules } from './grouping-rules.js';
 import { parseStackRules } from './parse-stack-rules.js';
 
-// The example of reference §6.3, verbatim.
-const REFERENCE_EXAMPLE = `stack.abs_path:**/node_modules/**        -app
+// A rule set using every action, a caller matcher and comments (syntax: Sentry product docs,
+// Issue Grouping › Stack Trace Rules).
+const RULES_EXAMPLE = `stack.abs_path:**/node_modules/**        -app
 stack.module:@babel/**                   -app -group
 family:javascript stack.function:__webpack_require__ -group
-stack.function:assertion_failed          ^-group     # ignore this and frames above (callers)
-stack.function:panic_handler             v-group     # ignore this and frames below (callees)
+stack.function:assertion_failed          ^-group     # a trailing comment
+stack.function:panic_handler             v-group
 stack.module:myapp.**                    +app
 error.type:ValidationError               max-frames=3
 family:native                            min-frames=2 invert-stacktrace=1
 [ stack.function:retry ] | stack.function:call   -group   # caller matcher
 `;
 
-test("parses the reference's example into typed rules", () => {
-  const parsed = parseStackRules(REFERENCE_EXAMPLE);
+test('parses a documented example into typed rules', () => {
+  const parsed = parseStackRules(RULES_EXAMPLE);
   assert.ok(parsed.ok, JSON.stringify(parsed));
   const summary = parsed.rules.map((r) => ({
     caller: r.caller?.map((m) => `${m.key}=${m.pattern}`) ?? null,

@@ -1,9 +1,9 @@
-// Stack trace rules ("grouping enhancements", reference §6.3), one per line:
+// Stack trace rules ("grouping enhancements"; Sentry product docs, Issue Grouping › Stack Trace Rules), one per line:
 //   [ caller matchers ] | frame matchers | [ callee matchers ]  actions…
 // Actions: [^v]?[+-](app|group), max-frames=N, min-frames=N, invert-stacktrace=1, category=NAME.
 // `^` applies a flag to the frames above the match and `v` to those below, the match itself
 // excluded — "above" as Sentry's UI shows a stack, newest on top: toward the crash (callees);
-// "below" toward the callers. (Sentry's enhancer; the reference text had the two swapped.)
+// "below" toward the callers. (As Sentry's enhancer applies them; easily read the other way round.)
 import { parseRuleLines, type RuleLine, type RulesParseResult } from './rule-line.js';
 import { compileMatcher, type RuleMatcher } from './rule-matchers.js';
 

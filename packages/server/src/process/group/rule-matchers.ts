@@ -1,4 +1,4 @@
-// Matchers shared by fingerprint rules (§6.2) and stack trace rules (§6.3): the key names and
+// Matchers shared by fingerprint rules and stack trace rules (Sentry product docs, Issue Grouping): the key names and
 // aliases each syntax accepts, how a value is compiled, and how a matcher tests a frame.
 // Case sensitivity follows Sentry: paths, packages, releases, messages, values and levels
 // ignore case; types, functions, modules, loggers and tags do not.

@@ -1,4 +1,4 @@
-// The stack trace component of the default algorithm (reference §6.1): what each frame
+// The stack trace component of the default algorithm (Sentry developer docs, Grouping): what each frame
 // contributes, and which frames count in the `app` and `system` variants. Line and column
 // numbers never contribute — they are only used to recognize direct recursion.
 import type { StackOutcome } from './apply-stack-rules.js';

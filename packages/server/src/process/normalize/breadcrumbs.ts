@@ -9,8 +9,9 @@ import { isRecord, put, readString, readValuesList } from './read-json.js';
 
 /**
  * Breadcrumbs from a list (JS) or `{values}` (Python), oldest first; Relay keeps the last 100
- * (reference §4.1.3). Timestamps become float seconds with the event's clock correction.
- * Problems with single crumbs are counted into one note so a bad SDK cannot flood notes.
+ * (Sentry developer docs, Event Payloads › Breadcrumbs Interface). Timestamps become float seconds with the
+ * event's clock correction. Problems with single crumbs are counted into one note so a bad SDK cannot flood
+ * notes.
  */
 export function normalizeBreadcrumbs(value: unknown, clock: EventClock, notes: Notes): Breadcrumb[] | undefined {
   const list = readValuesList(value, notes, 'breadcrumbs');

@@ -6,13 +6,13 @@ import type { Notes } from './processing-notes.js';
 import { isRecord, jsonTypeOf, setOwn } from './read-json.js';
 import { parseUserAgent } from './user-agent.js';
 
-// Fields the UI shows as versions/names; Node sends `os.version: "12.11\n"` (§4.1.4).
+// Fields the UI shows as versions/names; Node sends `os.version: "12.11\n"` (docs/wire-format.md › Event payloads).
 const TRIMMED_FIELDS = ['name', 'version', 'build', 'kernel_version'] as const;
 
 /**
  * `contexts`: alias → object, kept as given (bag limits apply) with `type` defaulting to the
- * alias (§4.1.4). Browser SDKs send no `browser`/`os` context; like Sentry we derive them from
- * the request's User-Agent when absent.
+ * alias (Sentry developer docs, Event Payloads › Contexts Interface). Browser SDKs send no `browser`/`os`
+ * context; like Sentry we derive them from the request's User-Agent when absent.
  */
 export function normalizeContexts(value: unknown, headers: readonly Pair[] | undefined, notes: Notes): Record<string, JsonObject> | undefined {
   const contexts: Record<string, JsonObject> = {};

@@ -108,7 +108,7 @@ export function normalizeModules(value: unknown, notes: Notes): Record<string, s
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
-/** `fingerprint`: strings; numbers coerced, null/objects dropped (reference §6.2). */
+/** `fingerprint`: strings; numbers coerced, null/objects dropped (Sentry product docs, SDK Fingerprinting). */
 export function normalizeFingerprint(value: unknown, notes: Notes): string[] | undefined {
   if (value === undefined || value === null) return undefined;
   if (!Array.isArray(value)) {

@@ -20,7 +20,7 @@ const NO_FUNCTION = new Set(['<redacted>', '<unknown>']);
 /**
  * Type, title, culprit and metadata as Sentry derives them (sentry/eventtypes/*.py and
  * sentry/culprit.py), with two deliberate differences, both in favour of what users read:
- * - a synthetic main exception (JS 11 `captureMessage`, §4.1.1) is titled by its message,
+ * - a synthetic main exception (JS 11 `captureMessage`, docs/wire-format.md › Event payloads) is titled by its message,
  *   not by the crash frame's function name;
  * - the culprit is the top in-app frame first, then `transaction`, then the request URL
  *   (Sentry puts `transaction` first; our issue spec asks for the frame).

@@ -2,7 +2,7 @@ import { parseTimestamp } from '@faultline/protocol';
 import type { Notes } from './processing-notes.js';
 
 // Relay's defaults: events older than 30 days or more than a minute in the future get the
-// receive time (reference §4.1); a client clock off by more than 55 minutes (judged by the
+// receive time (docs/wire-format.md › Ids and timestamps); a client clock off by more than 55 minutes (judged by the
 // envelope's `sent_at`) is corrected for every timestamp in the event (Relay's
 // ClockDriftProcessor).
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;

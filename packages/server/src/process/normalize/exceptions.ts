@@ -7,8 +7,8 @@ import { isRecord, jsonTypeOf, put, readBoolean, readCount, readString, readValu
 
 /**
  * `exception` as `{values: [...]}`, a bare list (old SDKs) or a single exception object
- * (reference §4.1.1, §10.7). Order is kept: oldest cause first, the thrown exception last.
- * Entries with neither type, value nor frames carry nothing and are dropped, as in Relay.
+ * (Sentry developer docs, Event Payloads › Exception Interface). Order is kept: oldest cause first, the thrown
+ * exception last. Entries with neither type, value nor frames carry nothing and are dropped, as in Relay.
  */
 export function normalizeExceptions(value: unknown, notes: Notes): ExceptionValue[] | undefined {
   const list = isRecord(value) && !Object.hasOwn(value, 'values') ? [value] : readValuesList(value, notes, 'exception');

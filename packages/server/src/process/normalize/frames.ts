@@ -6,9 +6,9 @@ import { isRecord, jsonTypeOf, put, readBoolean, readCount, readString } from '.
 
 /**
  * A stack trace: `{frames: [...]}` (or a bare frame list). Frames stay oldest-first (crashing
- * frame last, §4.1.1). Non-object frames are dropped; an empty result means no stack trace.
- * Over COUNT_LIMITS.frames, the middle is dropped and recorded in `frames_omitted` as Sentry
- * does (the outermost callers and the crash site are what people read).
+ * frame last: Sentry developer docs, Event Payloads › Stack Trace Interface). Non-object frames are dropped; an
+ * empty result means no stack trace. Over COUNT_LIMITS.frames, the middle is dropped and recorded in
+ * `frames_omitted` as Sentry does (the outermost callers and the crash site are what people read).
  */
 export function normalizeStacktrace(value: unknown, notes: Notes, path: string): Stacktrace | undefined {
   if (value === undefined || value === null) return undefined;
@@ -106,8 +106,8 @@ function readAddress(value: unknown, notes: Notes, path: string): string | undef
   return readString(value, notes, path, STRING_LIMITS.short);
 }
 
-// Paths that are library or runtime code for the platforms we see (reference §6.3 built-in
-// rules): dependencies, Node internals, Python's stdlib and packages, browser extensions and
+// Paths that are library or runtime code for the platforms we see (like Sentry's built-in
+// stack trace rules): dependencies, Node internals, Python's stdlib and packages, browser extensions and
 // pseudo-files. Used only when the SDK did not say.
 const NOT_IN_APP =
   /(?:^|[\\/])(?:node_modules|site-packages|dist-packages|bower_components)[\\/]|^node:|^internal[\\/]|[\\/]lib[\\/]python\d+(?:\.\d+)?[\\/]|^(?:<anonymous>|\[native code\]|native|<unknown>|eval code)$|^(?:chrome|moz|safari(?:-web)?)-extension:|^webpack:\/\/\/(?:\(webpack\)|webpack\/bootstrap)/i;

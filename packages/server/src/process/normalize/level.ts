@@ -2,7 +2,7 @@ import type { Level } from './normalized-event.js';
 import type { Notes } from './processing-notes.js';
 import { jsonTypeOf } from './read-json.js';
 
-// Relay's Level::from_str aliases (reference §4.1), matched case-insensitively.
+// Relay's Level::from_str aliases (docs/wire-format.md › Event payloads), matched case-insensitively.
 const LEVEL_NAMES: ReadonlyMap<string, Level> = new Map([
   ['fatal', 'fatal'],
   ['critical', 'fatal'],

@@ -1,6 +1,6 @@
 /**
  * Size limits applied while normalizing. Modelled on Relay's (max_chars per field, bag sizes,
- * 100 breadcrumbs, ~250 frames — reference §4.1.2/§4.1.3), a little more generous for bags
+ * 100 breadcrumbs, ~250 frames — docs/wire-format.md › Event payloads), a little more generous for bags
  * because a self-hosted server has no quota to protect. One place, so they are easy to tune.
  */
 export const STRING_LIMITS = {

@@ -7,8 +7,9 @@ import { isRecord, jsonTypeOf, readString, truncate } from './read-json.js';
 
 /**
  * Unifies `logentry` and `message` (a string in JS/Python, or `{message, params,
- * formatted}`) into one `logentry` with `formatted` always set (reference §4.1). `logentry`
- * wins when both carry text; the JS 11 synthetic-exception events keep their message here.
+ * formatted}`) into one `logentry` with `formatted` always set (Sentry developer docs, Event Payloads › Message
+ * Interface). `logentry` wins when both carry text; the JS 11 synthetic-exception events keep their message
+ * here.
  */
 export function normalizeLogEntry(logentry: unknown, message: unknown, notes: Notes): LogEntry | undefined {
   return fromValue(logentry, 'logentry', notes) ?? fromValue(message, 'message', notes);

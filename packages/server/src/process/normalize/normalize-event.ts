@@ -25,7 +25,10 @@ export interface NormalizeContext {
   readonly projectId: number;
   /** The envelope item type; it decides `transaction` vs error/default, not the payload. */
   readonly itemType: 'event' | 'transaction';
-  /** `event_id` fills a missing payload id (§3.2); `sent_at` corrects client clock drift. */
+  /**
+   * `event_id` fills a missing payload id (docs/wire-format.md › Envelope headers); `sent_at` corrects client
+   * clock drift.
+   */
   readonly envelopeHeaders?: { readonly event_id?: unknown; readonly sent_at?: unknown } | undefined;
   /** The sender's address, for `{{auto}}` and inferred user IPs. */
   readonly clientIp?: string | undefined;
@@ -38,8 +41,8 @@ export type NormalizeResult =
   | { readonly ok: false; readonly reason: string };
 
 /**
- * Turns an `event`/`transaction` payload from any SDK into a NormalizedEvent (reference §4.1,
- * §4.2). Lenient like Relay: a field of the wrong type is removed with a note, oversized data
+ * Turns an `event`/`transaction` payload from any SDK into a NormalizedEvent (Sentry developer
+ * docs, Event Payloads). Lenient like Relay: a field of the wrong type is removed with a note, oversized data
  * is trimmed with a note, and the only failure is a payload that is not a JSON object.
  * Never throws; never shares structure with `raw`.
  */

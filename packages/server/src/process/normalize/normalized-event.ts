@@ -2,8 +2,8 @@ import type { JsonObject, JsonValue } from '@faultline/protocol';
 
 /**
  * The event every later stage (filter, scrub, group, store, UI) reads. Field names are
- * Sentry's event JSON names (reference §4.1) so stored events look like Sentry's and the
- * reference applies unchanged. Every field is either absent or valid: stages never re-check
+ * Sentry's event JSON names (Sentry developer docs, Event Payloads) so stored events look like
+ * Sentry's and its documentation applies unchanged. Every field is either absent or valid: stages never re-check
  * types. Nothing in here is shared with the raw payload (normalize copies what it keeps), so
  * later stages may mutate it in place.
  */
@@ -51,7 +51,7 @@ export interface NormalizedEvent {
   modules?: Record<string, string>;
   sdk?: EventSdk;
   fingerprint?: string[];
-  /** Kept for symbolication (§7). */
+  /** Kept for symbolication (docs/releases.md › Source maps). */
   debug_meta?: JsonObject;
   spans?: Span[];
   measurements?: Record<string, Measurement>;
@@ -79,7 +79,7 @@ export interface EventMetadata {
 
 export interface LogEntry {
   formatted: string;
-  /** The template, only when it differs from `formatted` (it groups, §6.1). */
+  /** The template, only when it differs from `formatted` (it groups: Sentry developer docs, Grouping). */
   message?: string;
   params?: JsonValue;
 }

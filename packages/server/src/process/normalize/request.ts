@@ -5,10 +5,10 @@ import type { Notes } from './processing-notes.js';
 import { isRecord, jsonTypeOf, put, readString, truncate } from './read-json.js';
 
 /**
- * `request` (reference §4.1): headers, cookies and query strings arrive as objects, pair lists
- * or strings and leave as pair lists (Relay's PairList), header names in canonical case.
- * As in Relay, a query or fragment inside `url` moves to `query_string`/`fragment` unless
- * those were sent separately, and a `Cookie` header fills `cookies` when none were sent.
+ * `request` (Sentry developer docs, Event Payloads › Request Interface): headers, cookies and query strings
+ * arrive as objects, pair lists or strings and leave as pair lists (Relay's PairList), header names in
+ * canonical case. As in Relay, a query or fragment inside `url` moves to `query_string`/`fragment` unless those
+ * were sent separately, and a `Cookie` header fills `cookies` when none were sent.
  */
 export function normalizeRequest(value: unknown, notes: Notes): EventRequest | undefined {
   if (value === undefined || value === null) return undefined;

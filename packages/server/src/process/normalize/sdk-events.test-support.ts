@@ -1,7 +1,7 @@
 // Test support (not a test, not exported from index.ts): the event and transaction payloads
-// of the real SDK captures copied from shared/fixtures/sdk-captures/ into
-// packages/server/test-fixtures/<sdk-dir>/ (original file names). Shared by the normalize,
-// filter and scrub tests. Envelopes go through the real envelope parser.
+// of the real SDK captures kept in packages/server/test-fixtures/<sdk-dir>/ (original file names;
+// docs/wire-format.md › Capture tags). Shared by the normalize, filter and scrub tests. Envelopes go
+// through the real envelope parser.
 import { readdirSync, readFileSync } from 'node:fs';
 import { type EnvelopeHeaders, parseEnvelope, parseTimestamp } from '@faultline/protocol';
 import { type NormalizedEvent, normalizeEvent, type ProcessingNote } from './index.js';

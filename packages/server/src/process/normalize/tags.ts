@@ -6,7 +6,7 @@ import { isRecord, jsonTypeOf, truncate } from './read-json.js';
 const NEWLINES = /[\r\n]+/g;
 
 /**
- * Tags from `{k: v}` or `[[k, v], …]` → unique `[key, value]` strings (reference §4.1).
+ * Tags from `{k: v}` or `[[k, v], …]` → unique `[key, value]` strings (Sentry developer docs, Event Payloads).
  * Numbers and booleans become strings; null values are skipped. Keys follow Relay (≤ 200
  * characters; longer keys are removed, since a cut key would be a different tag); values are
  * cut to 200 characters and newlines become spaces (Sentry forbids them, dropping the whole

@@ -6,9 +6,9 @@ import { Notes } from './processing-notes.js';
 import { isRecord, jsonTypeOf, put, readBoolean, readFiniteNumber, readString, setOwn, truncate } from './read-json.js';
 
 /**
- * Transaction spans (reference §4.2): ids, op, description, status and timestamps typed,
- * `data` and `tags` bounded. Spans are not grouped into issues; they are kept for
- * performance views, so problems are summarized rather than noted per span.
+ * Transaction spans (Sentry developer docs, Event Payloads › Span Interface): ids, op, description, status and
+ * timestamps typed, `data` and `tags` bounded. Spans are not grouped into issues; they are kept for performance
+ * views, so problems are summarized rather than noted per span.
  */
 export function normalizeSpans(value: unknown, clock: EventClock, notes: Notes): Span[] | undefined {
   if (value === undefined || value === null) return undefined;

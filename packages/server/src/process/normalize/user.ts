@@ -9,7 +9,7 @@ import { isRecord, jsonTypeOf, put, readString, setOwn } from './read-json.js';
 const KNOWN_KEYS = new Set(['id', 'email', 'username', 'name', 'ip_address', 'segment', 'geo', 'data']);
 const AUTO_IP = '{{auto}}';
 
-/** Inputs to Relay's IP inference (reference §4.1 "Client IP"). */
+/** Inputs to Relay's IP inference (docs/wire-format.md › Event payloads, "Client IP"). */
 export interface IpInference {
   /** The connection's address as ingest determined it (trusted proxies resolved). */
   readonly clientIp: string | undefined;

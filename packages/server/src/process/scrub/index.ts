@@ -17,4 +17,5 @@ export {
   type ScrubSettings,
   type ScrubSettingsResult,
 } from './scrub-settings.js';
+export { scrubSpanBatches } from './scrub-spans.js';
 export { FILTERED } from './scrub-string.js';

@@ -20,7 +20,10 @@ function capturedBody(dir: string, prefix: string, project: string): unknown {
   return JSON.parse(loadCliCapture(dir, prefix).body.toString('utf8').replaceAll('"myproject"', JSON.stringify(project)));
 }
 
-/** Keys sentry-cli reads from a release, with the types it deserializes (reference §8.2). */
+/**
+ * Keys sentry-cli reads from a release, with the types it deserializes (docs/wire-format.md › sentry-cli:
+ * releases).
+ */
 function assertReleaseShape(body: Record<string, unknown>, context: string): void {
   assert.equal(typeof body.version, 'string', context);
   assert.ok(!Number.isNaN(Date.parse(String(body.dateCreated))), `${context}: dateCreated`);

@@ -15,7 +15,7 @@ type ProjectVersionParams = ProjectParams & { version: string };
 
 /**
  * Release endpoints for sentry-cli (2.x uses the project-scoped ones for create/finalize/
- * delete, 3.x the organization-scoped ones — reference §8.2, gotcha 15) and the release pages.
+ * delete, 3.x the organization-scoped ones — docs/wire-format.md › sentry-cli: releases) and the release pages.
  * Writes need `project:releases` (implied by project:write); reads also accept project:read.
  */
 export interface ReleaseAccess {

@@ -4,7 +4,7 @@ import type { Migration } from './migration.js';
  * Releases (with deploys, repositories and commits) and the artifacts sentry-cli uploads
  * for source maps: chunks, artifact bundles, legacy release files and the blobs holding
  * their bytes. Every uploaded file is stored once per content (SHA-1); the metadata rows
- * say where it is used. Reference §7–8.
+ * say where it is used. See docs/releases.md and docs/wire-format.md › sentry-cli: chunked uploads.
  */
 export const releases: Migration = {
   name: '0007_releases',

@@ -12,6 +12,7 @@ import { issueTagTopValues } from './0009-issue-tag-top-values.js';
 import { memberInvites } from './0010-member-invites.js';
 import { backgroundSweeps } from './0011-background-sweeps.js';
 import { eventDictionaries } from './0012-event-dictionaries.js';
+import { performance } from './0013-performance.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   memberInvites,
   backgroundSweeps,
   eventDictionaries,
+  performance,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {

@@ -1,37 +1,47 @@
 import { useLocation, useNavigate } from 'react-router';
 import type { Project } from '../../api/index.js';
 import { Menu, MenuHeading, MenuItem } from '../../ui/menu.js';
-import { rememberProject, useOrganizations, useProjects } from './workspace.js';
+import { rememberProject, useOrganization, useOrganizations, useProjects } from './workspace.js';
 
+/** A superuser sees every organization here; in one they do not belong to, a badge says they act as superuser. */
 export function OrgSwitcher({ org }: { org: string }) {
   const orgs = useOrganizations();
+  const detail = useOrganization(org);
   const navigate = useNavigate();
   const current = orgs.data?.find((o) => o.slug === org);
+  const outsider = detail.data?.isMember === false;
   return (
-    <Menu
-      className="btn btn-ghost switcher"
-      buttonLabel={`Organization: ${current?.name ?? org}`}
-      label={<span className="switcher-label">{current?.name ?? org}</span>}
-    >
-      {(close) => (
-        <>
-          <MenuHeading>Organizations</MenuHeading>
-          {(orgs.data ?? []).map((o) => (
-            <MenuItem
-              key={o.id}
-              checked={o.slug === org}
-              onSelect={() => {
-                close();
-                navigate(`/organizations/${o.slug}/issues/`);
-              }}
-            >
-              {o.name} <span className="faint">{o.slug}</span>
-            </MenuItem>
-          ))}
-          {orgs.error && <MenuHeading>{orgs.error.detail}</MenuHeading>}
-        </>
+    <>
+      <Menu
+        className="btn btn-ghost switcher"
+        buttonLabel={`Organization: ${current?.name ?? org}`}
+        label={<span className="switcher-label">{current?.name ?? org}</span>}
+      >
+        {(close) => (
+          <>
+            <MenuHeading>Organizations</MenuHeading>
+            {(orgs.data ?? []).map((o) => (
+              <MenuItem
+                key={o.id}
+                checked={o.slug === org}
+                onSelect={() => {
+                  close();
+                  navigate(`/organizations/${o.slug}/issues/`);
+                }}
+              >
+                {o.name} <span className="faint">{o.slug}</span>
+              </MenuItem>
+            ))}
+            {orgs.error && <MenuHeading>{orgs.error.detail}</MenuHeading>}
+          </>
+        )}
+      </Menu>
+      {outsider && (
+        <span className="badge badge-warn" title="You are not a member of this organization; your superuser access is logged">
+          superuser
+        </span>
       )}
-    </Menu>
+    </>
   );
 }
 

@@ -20,7 +20,7 @@ export interface JsFrame {
 const JS_PLATFORMS = new Set(['javascript', 'node']);
 const NOT_FILES = new Set(['<anonymous>', '[native code]', 'native', 'native code', 'eval code', '<unknown>']);
 
-/** Frames source maps could resolve (§7.3 step 1): JS platform, a line number, a real file URL. */
+/** Frames source maps could resolve (docs/releases.md › Source maps): JS platform, a line number, a real file URL. */
 export function collectJsFrames(event: NormalizedEvent): JsFrame[] {
   const stacks: JsStack[] = [];
   event.exception?.values.forEach((v, i) => {

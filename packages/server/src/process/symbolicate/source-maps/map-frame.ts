@@ -26,7 +26,7 @@ export function contextAround(lines: readonly string[], line: number, n = CONTEX
 }
 
 /**
- * Rewrites a frame to its original location (§7.3 step 6), keeping what it was in
+ * Rewrites a frame to its original location (docs/releases.md › Source maps), keeping what it was in
  * `data.orig_*` as Sentry does. Context lines are replaced (the SDK's, if any, were of the
  * minified file) or removed when the original source is unknown.
  */

@@ -150,7 +150,7 @@ async function byRelease(l: MapLookup, url: string, release: string): Promise<Ma
 }
 
 /**
- * The map for a frame URL (§7.3 steps 2–4): by the debug id `debug_meta` gives the URL
+ * The map for a frame URL (docs/releases.md › Source maps): by the debug id `debug_meta` gives the URL
  * (release and dist irrelevant), else by release + dist + URL candidates, following the
  * minified file's Sourcemap header or sourceMappingURL comment. `type: null` = nothing to
  * look up (no debug id, no release): not worth a note.

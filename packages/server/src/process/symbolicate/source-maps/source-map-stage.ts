@@ -31,7 +31,7 @@ function expectsMap(f: JsFrame, images: ReadonlyMap<string, string>): boolean {
 const utf8 = new TextDecoder();
 
 /**
- * Stage 4 for JavaScript (reference §7.3): per frame URL, the map by debug id first, then by
+ * Stage 4 for JavaScript (docs/releases.md › Source maps): per frame URL, the map by debug id first, then by
  * release + dist + URL; positions mapped, names and context lines filled from the original
  * sources, the untouched stack kept as `raw_stacktrace`. A project without artifacts costs
  * one indexed query per `gateTtlMs`, whatever the number of events and frames. Parsed maps

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { candidateUrls, cleanWebpackPath, displayFilename, generateModule, inAppAfterMapping, resolveUrl, sourceReference } from './source-urls.js';
 
-describe('candidateUrls (reference §7.3 step 3)', () => {
+describe('candidateUrls (docs/releases.md, how a frame finds its source map)', () => {
   it('tries the URL without fragment, without query, then ~ + path with and without query', () => {
     assert.deepEqual(candidateUrls('http://localhost:8080/dist/bundle.min.js?v=1#frag'), [
       'http://localhost:8080/dist/bundle.min.js?v=1',
@@ -83,7 +83,7 @@ describe('webpack paths, filenames and modules', () => {
   });
 });
 
-describe('inAppAfterMapping (§7.3 step 6)', () => {
+describe('inAppAfterMapping (in-app after mapping)', () => {
   it('webpack sources are in-app only under ./ and outside node_modules', () => {
     assert.equal(inAppAfterMapping('webpack:///./src/x.js', './src/x.js', false), true);
     assert.equal(inAppAfterMapping('webpack:///./node_modules/lib/x.js', './node_modules/lib/x.js', true), false);

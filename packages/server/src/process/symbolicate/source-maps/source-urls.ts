@@ -1,7 +1,7 @@
-// URLs of minified files, maps and sources as reference §7.3 treats them. Artifacts are
-// stored under the URL the upload gave them: a full URL, an absolute path, or `~/path`
-// ("any scheme and host"). Pure string work: no URL class, which would normalize `~` and
-// non-special schemes (`app:`, `webpack:`) differently per scheme.
+// URLs of minified files, maps and sources as docs/releases.md › Matching by release, dist and URL describes
+// them. Artifacts are stored under the URL the upload gave them: a full URL, an absolute path, or `~/path`
+// ("any scheme and host"). Pure string work: no URL class, which would normalize `~` and non-special schemes
+// (`app:`, `webpack:`) differently per scheme.
 
 const SCHEME_HOST = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/i;
 const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -12,8 +12,8 @@ const cut = (s: string, ch: string) => {
 };
 
 /**
- * The names an artifact for `url` may be stored under, most specific first (§7.3 step 3):
- * without fragment, without query, then `~` + path with and without query.
+ * The names an artifact for `url` may be stored under, most specific first (docs/releases.md › Matching by
+ * release, dist and URL): without fragment, without query, then `~` + path with and without query.
  */
 export function candidateUrls(url: string): string[] {
   const out: string[] = [];
@@ -118,8 +118,8 @@ export function hasModuleScheme(absPath: string): boolean {
 }
 
 /**
- * in_app after mapping (§7.3 step 6): webpack sources are in-app only under `./` and outside
- * node_modules; `app:` sources unless in node_modules; any node_modules path is not; else the
+ * in_app after mapping (docs/releases.md › When a frame is not resolved): webpack sources are in-app only under
+ * `./` and outside node_modules; `app:` sources unless in node_modules; any node_modules path is not; else the
  * SDK's decision stands.
  */
 export function inAppAfterMapping(absPath: string, filename: string, previous: boolean): boolean {

@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createManualClock, createSilentLogger } from '../../kernel/index.js';
-import { openStore } from '../../open-store.js';
-import type { Store } from '../../store/index.js';
-import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../../testing/index.js';
+import { createManualClock, createSilentLogger } from '../kernel/index.js';
+import { openStore } from '../open-store.js';
+import type { Store } from '../store/index.js';
+import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../testing/index.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 
 explainSkippedPostgres();
@@ -82,6 +82,38 @@ for (const dialect of testDialects()) {
       const task = await database.store.alerts.scheduledTasks.byName('test.fails');
       assert.equal(task?.lastError, 'boom');
       assert.equal(task?.nextRunAt, clock.now() + minute);
+    });
+
+    it('in the background loop a slow task does not hold up the others, and stop aborts it', async () => {
+      const s = createScheduler({ store: database.store, clock, logger: createSilentLogger(), pollMs: 10, leaseMs: 5 * minute });
+      let slowSignal: AbortSignal | null = null;
+      let quickRuns = 0;
+      s.add({
+        name: 'test.slow',
+        everyMs: minute,
+        run: (signal) => {
+          slowSignal = signal;
+          // Runs until the scheduler stops, as a long retention run would.
+          return new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve()));
+        },
+      });
+      s.add({ name: 'test.quick', everyMs: minute, run: async () => void quickRuns++ });
+      s.start();
+      try {
+        for (let waited = 0; quickRuns < 2 && waited < 5_000; waited += 10) {
+          // Each period of the injected clock, the loop runs the quick task again while the slow one is still running.
+          if (quickRuns === 1) clock.advance(minute);
+          await sleep(10);
+        }
+        assert.equal(quickRuns, 2);
+        assert.equal((slowSignal as AbortSignal | null)?.aborted, false, 'the slow task is still running');
+      } finally {
+        await s.stop();
+      }
+      assert.equal((slowSignal as AbortSignal | null)?.aborted, true);
+      const slow = await database.store.alerts.scheduledTasks.byName('test.slow');
+      assert.equal(slow?.leaseOwner, null, 'the aborted run was recorded as finished');
+      assert.throws(() => s.add({ name: 'test.quick', everyMs: minute, run: async () => {} }), /already registered/);
     });
   });
 }

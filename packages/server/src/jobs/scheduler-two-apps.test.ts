@@ -1,12 +1,12 @@
 // Two Faultline processes on one database (PostgreSQL schema or SQLite file) both run the
-// metric evaluation schedule: the rule is evaluated, and its transition notified, once.
+// one scheduler: every task (metric evaluation, the sweeps) runs once per period, and a
+// metric rule's transition is notified once.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createManualClock } from '../../kernel/index.js';
-import { explainSkippedPostgres, type HttpReceiver, openTestDatabase, startHttpReceiver, type TestDatabase, testDialects } from '../../testing/index.js';
-import { METRIC_TASK } from '../alerting.js';
-import { type AppInstance, startInstance } from '../app-instances.test-support.js';
-import { ACTION } from '../rules/issue-rule.js';
+import { type AppInstance, startInstance } from '../alert/app-instances.test-support.js';
+import { ACTION, METRIC_TASK } from '../alert/index.js';
+import { createManualClock } from '../kernel/index.js';
+import { explainSkippedPostgres, type HttpReceiver, openTestDatabase, startHttpReceiver, type TestDatabase, testDialects } from '../testing/index.js';
 
 explainSkippedPostgres();
 
@@ -38,8 +38,8 @@ for (const dialect of testDialects()) {
      */
     const tickBoth = async (): Promise<[string[], string[]]> =>
       dialect === 'sqlite'
-        ? [await a.app.alerting.scheduler.tick(), await b.app.alerting.scheduler.tick()]
-        : await Promise.all([a.app.alerting.scheduler.tick(), b.app.alerting.scheduler.tick()]);
+        ? [await a.app.jobs.scheduler.tick(), await b.app.jobs.scheduler.tick()]
+        : await Promise.all([a.app.jobs.scheduler.tick(), b.app.jobs.scheduler.tick()]);
 
     it('evaluates the metric rules once per interval and notifies once', async () => {
       const owner = await a.store.users.create({ email: 'owner@two.test', name: 'Owner', passwordHash: null });
@@ -83,7 +83,7 @@ for (const dialect of testDialects()) {
       assert.equal(incident?.severity, 'critical');
 
       // Both tick again within the interval: nothing runs; a period later one of them does.
-      assert.deepEqual([...(await a.app.alerting.scheduler.tick()), ...(await b.app.alerting.scheduler.tick())], []);
+      assert.deepEqual([...(await a.app.jobs.scheduler.tick()), ...(await b.app.jobs.scheduler.tick())], []);
       clock.advance(60_000);
       const again = await tickBoth();
       assert.equal(again.flat().filter((t) => t === METRIC_TASK).length, 1);

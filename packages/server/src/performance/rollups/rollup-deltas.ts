@@ -1,0 +1,160 @@
+import { isFailureStatus, normalizeSpanDescription, type SegmentUser, type SpanBatch, spanGroup } from '../spans/index.js';
+import { type DDSketch, newSketch } from './sketch.js';
+
+/**
+ * What one processing batch adds to the rollups, accumulated in memory so the batch writes one
+ * row per key and minute however many transactions it held. Transactions are bucketed by their
+ * end time (Sentry's event `timestamp`); users per hour.
+ */
+
+/** Sentry's default apdex threshold (Sentry product docs, "Apdex"): satisfied ≤ T, tolerated ≤ 4T. */
+export const DEFAULT_APDEX_THRESHOLD_MS = 300;
+
+export interface TransactionKey {
+  readonly projectId: number;
+  readonly minute: number;
+  readonly name: string;
+  readonly op: string;
+  readonly httpMethod: string;
+  readonly status: string;
+  readonly statusClass: string;
+  readonly environment: string;
+  readonly release: string;
+}
+
+export interface TransactionDelta extends TransactionKey {
+  count: number;
+  failureCount: number;
+  weight: number;
+  sumMs: number;
+  minMs: number;
+  maxMs: number;
+  satisfied: number;
+  tolerated: number;
+  sketch: DDSketch;
+}
+
+export interface UserDelta {
+  readonly projectId: number;
+  readonly hour: number;
+  readonly name: string;
+  readonly environment: string;
+  readonly release: string;
+  readonly userKey: string;
+}
+
+export interface SpanKey {
+  readonly projectId: number;
+  readonly minute: number;
+  readonly segmentName: string;
+  readonly op: string;
+  readonly spanGroup: string;
+  readonly description: string;
+}
+
+export interface SpanDelta extends SpanKey {
+  count: number;
+  sumMs: number;
+  sumSelfMs: number;
+  maxSelfMs: number;
+  sketch: DDSketch;
+}
+
+export interface RollupDeltas {
+  readonly transactions: TransactionDelta[];
+  readonly users: UserDelta[];
+  readonly spans: SpanDelta[];
+}
+
+export function statusClassOf(code: number | null): string {
+  return code === null || code < 100 || code > 599 ? '' : `${Math.floor(code / 100)}xx`;
+}
+
+/** A stable key for a user: the first of id, email, username, ip (as Sentry's `user` column). */
+export function userKeyOf(user: SegmentUser | null): string | null {
+  if (user === null) return null;
+  if (user.id !== null) return `id:${user.id}`;
+  if (user.email !== null) return `email:${user.email}`;
+  if (user.username !== null) return `username:${user.username}`;
+  if (user.ip !== null) return `ip:${user.ip}`;
+  return null;
+}
+
+export function accumulateRollups(batches: readonly { projectId: number; batch: SpanBatch }[], apdexThresholdMs = DEFAULT_APDEX_THRESHOLD_MS): RollupDeltas {
+  const transactions = new Map<string, TransactionDelta>();
+  const users = new Map<string, UserDelta>();
+  const spans = new Map<string, SpanDelta>();
+  for (const { projectId, batch } of batches) {
+    const segment = batch.segment;
+    if (segment !== null) {
+      const span = segment.span;
+      const key: TransactionKey = {
+        projectId,
+        minute: Math.floor(span.end / 60) * 60,
+        name: segment.name,
+        op: span.op,
+        httpMethod: segment.httpMethod ?? '',
+        status: span.status,
+        statusClass: statusClassOf(segment.httpStatusCode),
+        environment: segment.environment ?? '',
+        release: segment.release ?? '',
+      };
+      const id = JSON.stringify(Object.values(key));
+      let delta = transactions.get(id);
+      if (delta === undefined) {
+        delta = {
+          ...key,
+          count: 0,
+          failureCount: 0,
+          weight: 0,
+          sumMs: 0,
+          minMs: Number.POSITIVE_INFINITY,
+          maxMs: 0,
+          satisfied: 0,
+          tolerated: 0,
+          sketch: newSketch(),
+        };
+        transactions.set(id, delta);
+      }
+      const ms = span.durationMs;
+      delta.count++;
+      if (isFailureStatus(span.status)) delta.failureCount++;
+      delta.weight += 1 / (segment.sampleRate ?? 1);
+      delta.sumMs += ms;
+      delta.minMs = Math.min(delta.minMs, ms);
+      delta.maxMs = Math.max(delta.maxMs, ms);
+      if (ms <= apdexThresholdMs) delta.satisfied++;
+      else if (ms <= 4 * apdexThresholdMs) delta.tolerated++;
+      delta.sketch.accept(ms);
+      const userKey = userKeyOf(segment.user);
+      if (userKey !== null) {
+        const user: UserDelta = {
+          projectId,
+          hour: Math.floor(span.end / 3600) * 3600,
+          name: key.name,
+          environment: key.environment,
+          release: key.release,
+          userKey,
+        };
+        users.set(JSON.stringify(Object.values(user)), user);
+      }
+    }
+    const segmentName = batch.segmentName ?? '';
+    for (const span of batch.spans) {
+      const description = normalizeSpanDescription(span.op, span.description);
+      const key: SpanKey = { projectId, minute: Math.floor(span.end / 60) * 60, segmentName, op: span.op, spanGroup: spanGroup(description), description };
+      const id = `${projectId}\u0000${key.minute}\u0000${segmentName}\u0000${span.op}\u0000${key.spanGroup}`;
+      let delta = spans.get(id);
+      if (delta === undefined) {
+        delta = { ...key, count: 0, sumMs: 0, sumSelfMs: 0, maxSelfMs: 0, sketch: newSketch() };
+        spans.set(id, delta);
+      }
+      delta.count++;
+      delta.sumMs += span.durationMs;
+      delta.sumSelfMs += span.exclusiveTimeMs;
+      delta.maxSelfMs = Math.max(delta.maxSelfMs, span.exclusiveTimeMs);
+      delta.sketch.accept(span.exclusiveTimeMs);
+    }
+  }
+  return { transactions: [...transactions.values()], users: [...users.values()], spans: [...spans.values()] };
+}

@@ -1,0 +1,243 @@
+import type { Kysely } from 'kysely';
+import type { Database, StoreExecutor } from '../../store/index.js';
+import type { RollupDeltas } from '../rollups/rollup-deltas.js';
+import { userKeyOf } from '../rollups/rollup-deltas.js';
+import { decodeSketch, encodeSketch, newSketch } from '../rollups/sketch.js';
+import type { SpanBatch } from '../spans/index.js';
+import { decodeTraceDocument, encodeTraceDocument } from './trace-document.js';
+
+export interface StoredBatch {
+  readonly projectId: number;
+  readonly receivedAt: number;
+  readonly batch: SpanBatch;
+}
+
+export interface TraceSegmentRow {
+  readonly id: number;
+  readonly projectId: number;
+  readonly receivedAt: number;
+  readonly batch: SpanBatch;
+}
+
+const rowsPerInsert = 200;
+
+/** The performance tables: trace documents, and the rollups that every chart and percentile reads. */
+export function createPerformanceRepo(db: Kysely<Database>) {
+  return {
+    async insertBatches(trx: StoreExecutor, batches: readonly StoredBatch[]): Promise<void> {
+      for (let i = 0; i < batches.length; i += rowsPerInsert) {
+        const values = batches.slice(i, i + rowsPerInsert).map(({ projectId, receivedAt, batch }) => {
+          const segment = batch.segment;
+          const start = Math.min(...batch.spans.map((s) => s.start));
+          const end = Math.max(...batch.spans.map((s) => s.end));
+          return {
+            project_id: projectId,
+            trace_id: batch.traceId,
+            segment_id: batch.segmentId,
+            has_segment: segment === null ? 0 : 1,
+            name: segment?.name ?? batch.segmentName,
+            op: segment?.span.op ?? null,
+            status: segment?.span.status ?? null,
+            http_method: segment?.httpMethod ?? null,
+            http_status_code: segment?.httpStatusCode ?? null,
+            release: segment?.release ?? null,
+            environment: segment?.environment ?? null,
+            user_key: segment === null ? null : userKeyOf(segment.user),
+            event_id: segment?.eventId ?? null,
+            start_ms: Math.round(start * 1000),
+            end_ms: Math.round(end * 1000),
+            duration_ms: segment?.span.durationMs ?? null,
+            span_count: batch.spans.length,
+            received_at: receivedAt,
+            document: encodeTraceDocument(batch),
+          };
+        });
+        await trx.insertInto('trace_segments').values(values).execute();
+      }
+    },
+
+    async insertRollups(trx: StoreExecutor, deltas: RollupDeltas): Promise<void> {
+      for (let i = 0; i < deltas.transactions.length; i += rowsPerInsert) {
+        const values = deltas.transactions.slice(i, i + rowsPerInsert).map((d) => ({
+          project_id: d.projectId,
+          minute: d.minute,
+          name: d.name,
+          op: d.op,
+          http_method: d.httpMethod,
+          status: d.status,
+          status_class: d.statusClass,
+          environment: d.environment,
+          release: d.release,
+          count: d.count,
+          failure_count: d.failureCount,
+          weight: d.weight,
+          sum_ms: d.sumMs,
+          min_ms: d.minMs,
+          max_ms: d.maxMs,
+          satisfied: d.satisfied,
+          tolerated: d.tolerated,
+          sketch: encodeSketch(d.sketch),
+          compacted: 0,
+        }));
+        await trx.insertInto('perf_rollups').values(values).execute();
+      }
+      for (let i = 0; i < deltas.users.length; i += rowsPerInsert) {
+        const values = deltas.users.slice(i, i + rowsPerInsert).map((u) => ({
+          project_id: u.projectId,
+          hour: u.hour,
+          name: u.name,
+          environment: u.environment,
+          release: u.release,
+          user_key: u.userKey,
+        }));
+        await trx
+          .insertInto('perf_users')
+          .values(values)
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      for (let i = 0; i < deltas.spans.length; i += rowsPerInsert) {
+        const values = deltas.spans.slice(i, i + rowsPerInsert).map((d) => ({
+          project_id: d.projectId,
+          minute: d.minute,
+          segment_name: d.segmentName,
+          op: d.op,
+          span_group: d.spanGroup,
+          description: d.description,
+          count: d.count,
+          sum_ms: d.sumMs,
+          sum_self_ms: d.sumSelfMs,
+          max_self_ms: d.maxSelfMs,
+          sketch: encodeSketch(d.sketch),
+          compacted: 0,
+        }));
+        await trx.insertInto('span_rollups').values(values).execute();
+      }
+    },
+
+    /** Every stored batch of a trace in the given projects, oldest first. */
+    async traceBatches(projectIds: readonly number[], traceId: string): Promise<TraceSegmentRow[]> {
+      if (projectIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('trace_segments')
+        .select(['id', 'project_id', 'received_at', 'document'])
+        .where('project_id', 'in', [...projectIds])
+        .where('trace_id', '=', traceId)
+        .orderBy('start_ms')
+        .orderBy('id')
+        .limit(5000)
+        .execute();
+      return rows.map((r) => ({ id: r.id, projectId: r.project_id, receivedAt: Number(r.received_at), batch: decodeTraceDocument(r.document) }));
+    },
+
+    /** A v1 transaction's stored batch by its event id. */
+    async batchByEventId(projectId: number, eventId: string): Promise<TraceSegmentRow | null> {
+      const r = await db
+        .selectFrom('trace_segments')
+        .select(['id', 'project_id', 'received_at', 'document'])
+        .where('project_id', '=', projectId)
+        .where('event_id', '=', eventId)
+        .executeTakeFirst();
+      return r === undefined ? null : { id: r.id, projectId: r.project_id, receivedAt: Number(r.received_at), batch: decodeTraceDocument(r.document) };
+    },
+
+    /**
+     * Merges the delta rows of each (key, minute) older than `beforeMinute` into one row, so
+     * reads merge at most one sketch per key and minute. Bounded per call; returns how many
+     * delta rows it folded, so a sweep can call again while there is work.
+     */
+    async compact(beforeMinute: number, limit = 5000): Promise<number> {
+      let folded = 0;
+      folded += await compactTable(db, 'perf_rollups', beforeMinute, limit);
+      folded += await compactTable(db, 'span_rollups', beforeMinute, limit);
+      return folded;
+    },
+
+    /** Retention: raw trace documents of a project that ended before `beforeMs`. */
+    async deleteTracesBefore(projectId: number, beforeMs: number, limit: number): Promise<number> {
+      const ids = db.selectFrom('trace_segments').select('id').where('project_id', '=', projectId).where('end_ms', '<', beforeMs).limit(limit);
+      const r = await db.deleteFrom('trace_segments').where('id', 'in', ids).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
+    /** Retention: rollups of a project older than `beforeSeconds` (minute starts, epoch seconds). */
+    async deleteRollupsBefore(projectId: number, beforeSeconds: number): Promise<number> {
+      let n = 0;
+      n += Number(
+        (await db.deleteFrom('perf_rollups').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
+      );
+      n += Number(
+        (await db.deleteFrom('span_rollups').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
+      );
+      n += Number((await db.deleteFrom('perf_users').where('project_id', '=', projectId).where('hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows);
+      return n;
+    },
+  };
+}
+
+export type PerformanceRepo = ReturnType<typeof createPerformanceRepo>;
+
+const TRANSACTION_KEY = ['project_id', 'minute', 'name', 'op', 'http_method', 'status', 'status_class', 'environment', 'release'] as const;
+const SPAN_KEY = ['project_id', 'minute', 'segment_name', 'op', 'span_group'] as const;
+
+async function compactTable(db: Kysely<Database>, table: 'perf_rollups' | 'span_rollups', beforeMinute: number, limit: number): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx.selectFrom(table).selectAll().where('compacted', '=', 0).where('minute', '<', beforeMinute).orderBy('minute').limit(limit).execute();
+    if (rows.length === 0) return 0;
+    const keyColumns: readonly string[] = table === 'perf_rollups' ? TRANSACTION_KEY : SPAN_KEY;
+    const keyOf = (r: Record<string, unknown>) => JSON.stringify(keyColumns.map((c) => r[c]));
+    // Already-compacted rows of the same keys fold in too, so each key keeps one row per minute.
+    const minutes = [...new Set(rows.map((r) => Number(r.minute)))];
+    const projectIds = [...new Set(rows.map((r) => r.project_id))];
+    const previous = await trx
+      .selectFrom(table)
+      .selectAll()
+      .where('compacted', '=', 1)
+      .where('minute', 'in', minutes)
+      .where('project_id', 'in', projectIds)
+      .execute();
+    const groups = new Map<string, Record<string, unknown>[]>();
+    const wanted = new Set(rows.map((r) => keyOf(r)));
+    for (const r of [...rows, ...previous.filter((p) => wanted.has(keyOf(p)))]) {
+      const k = keyOf(r);
+      const list = groups.get(k);
+      if (list === undefined) groups.set(k, [r]);
+      else list.push(r);
+    }
+    const ids = [...rows, ...previous].filter((r) => wanted.has(keyOf(r))).map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 500)
+      await trx
+        .deleteFrom(table)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+    const merged = [...groups.values()].map((group) => mergeRows(group));
+    for (let i = 0; i < merged.length; i += rowsPerInsert) {
+      // The row shapes are the table's own columns minus the generated id.
+      await trx
+        .insertInto(table)
+        .values(merged.slice(i, i + rowsPerInsert) as never)
+        .execute();
+    }
+    return rows.length;
+  });
+}
+
+const SUMMED = new Set(['count', 'failure_count', 'weight', 'sum_ms', 'satisfied', 'tolerated', 'sum_self_ms']);
+
+function mergeRows(group: Record<string, unknown>[]): Record<string, unknown> {
+  const first = group[0] as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  const sketch = newSketch();
+  for (const [column, value] of Object.entries(first)) {
+    if (column === 'id') continue;
+    if (column === 'sketch' || column === 'compacted') continue;
+    if (SUMMED.has(column)) out[column] = group.reduce((n, r) => n + Number(r[column]), 0);
+    else if (column === 'min_ms') out[column] = Math.min(...group.map((r) => Number(r[column])));
+    else if (column === 'max_ms' || column === 'max_self_ms') out[column] = Math.max(...group.map((r) => Number(r[column])));
+    else out[column] = value;
+  }
+  for (const r of group) sketch.merge(decodeSketch(r.sketch as Uint8Array));
+  out.sketch = encodeSketch(sketch);
+  out.compacted = 1;
+  return out;
+}

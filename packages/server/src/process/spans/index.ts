@@ -1,0 +1,2 @@
+/** process/spans — the span stage: transactions' and span items' spans into the performance store. */
+export { persistSpans, processSpanItem, spansOfTransactions } from './span-stage.js';

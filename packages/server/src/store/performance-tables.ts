@@ -1,0 +1,94 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Row types of the performance tables (migration 0013). Times are ms unless the column says
+ * seconds; '' stands for "none" in rollup key columns so equality and grouping stay simple.
+ */
+export interface TraceSegmentTable {
+  id: Generated<number>;
+  project_id: number;
+  trace_id: string;
+  segment_id: string;
+  /** 1 when this row's spans include the segment span itself (a transaction), else 0 */
+  has_segment: number;
+  name: string | null;
+  op: string | null;
+  status: string | null;
+  http_method: string | null;
+  http_status_code: number | null;
+  release: string | null;
+  environment: string | null;
+  user_key: string | null;
+  /** a v1 transaction's event id, so its event JSON can be served */
+  event_id: string | null;
+  start_ms: number;
+  end_ms: number;
+  /** the segment span's duration, when the row has it */
+  duration_ms: number | null;
+  span_count: number;
+  received_at: number;
+  /** deflated JSON of the spans (performance/store/trace-document.ts) */
+  document: Uint8Array;
+}
+
+/** Per minute and key: transaction counts, durations and a DDSketch of them. */
+export interface PerfRollupTable {
+  id: Generated<number>;
+  project_id: number;
+  /** start of the minute, epoch seconds */
+  minute: number;
+  name: string;
+  op: string;
+  http_method: string;
+  status: string;
+  status_class: string;
+  environment: string;
+  release: string;
+  count: number;
+  failure_count: number;
+  /** sum of 1 / sample rate: the estimated number of transactions before sampling */
+  weight: number;
+  sum_ms: number;
+  min_ms: number;
+  max_ms: number;
+  /** apdex counts at the threshold in force when processed */
+  satisfied: number;
+  tolerated: number;
+  sketch: Uint8Array;
+  /** 1 once the row is the only one of its key and minute */
+  compacted: number;
+}
+
+/** Distinct users of a transaction name per hour (count_unique(user)). */
+export interface PerfUserTable {
+  project_id: number;
+  hour: number;
+  name: string;
+  environment: string;
+  release: string;
+  user_key: string;
+}
+
+/** Per minute, segment name, span op and span group: which spans dominate. */
+export interface SpanRollupTable {
+  id: Generated<number>;
+  project_id: number;
+  minute: number;
+  segment_name: string;
+  op: string;
+  span_group: string;
+  description: string;
+  count: number;
+  sum_ms: number;
+  sum_self_ms: number;
+  max_self_ms: number;
+  sketch: Uint8Array;
+  compacted: number;
+}
+
+export interface PerformanceTables {
+  trace_segments: TraceSegmentTable;
+  perf_rollups: PerfRollupTable;
+  perf_users: PerfUserTable;
+  span_rollups: SpanRollupTable;
+}
