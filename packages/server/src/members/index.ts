@@ -1,7 +1,8 @@
 /**
  * members: who belongs to an organization and with which role, invitations by e-mail
  * (single-use links, only their digest stored), and the rules of who may change whom.
- * It must not know about HTTP (api/ adapts it) nor import alert/: the mailer is passed in.
+ * Owns the members, member_invites and teams tables and their routes. It must not import
+ * alert/: the mailer is passed in.
  */
 export type { InviteMailer } from './invite-email.js';
 export { type Actor, createMembership, INVITE_TTL_MS, type InviteOutcome, type Membership, type MembershipDeps } from './membership.js';

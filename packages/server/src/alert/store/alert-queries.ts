@@ -18,7 +18,7 @@ export interface AlertIssueFacts {
   userCount: number;
 }
 
-/** A condition on `issues`, e.g. compiled from an issue search by the query module. */
+/** A condition on `issues`, e.g. compiled from an issue search by issues/read. */
 export type IssueRowCondition = (eb: ExpressionBuilder<Database, 'issues'>) => Expression<SqlBool>;
 
 export interface EventWindow {

@@ -19,7 +19,7 @@ export async function eventByEventId(db: Kysely<Database>, projectIds: readonly 
   return row && (await withDictionaries(db, [row]))[0];
 }
 
-/** The compression dictionaries (store/event-payload-codec.ts) these rows' payloads need, by id. */
+/** The compression dictionaries (../store/event-payload-codec.ts) these rows' payloads need, by id. */
 export async function dictionariesOf(db: Kysely<Database>, rows: readonly { dictionary_id: number | null }[]): Promise<Map<number, Uint8Array>> {
   const ids = [...new Set(rows.map((r) => r.dictionary_id).filter((id) => id !== null))];
   const out = new Map<number, Uint8Array>();

@@ -1,5 +1,5 @@
 // Defensive readers for stored event documents. The document is the pipeline's normalized
-// event (its own types live in process/, which query/ must not import), so the read model
+// event (its own types live in process/, which events/ must not import), so the read model
 // checks what it reads instead of trusting a cast.
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

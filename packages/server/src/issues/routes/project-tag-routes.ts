@@ -9,7 +9,7 @@ import { PROJECT_TAG_KEY_LIMIT, PROJECT_TAG_VALUE_LIMIT, projectTagKeys, project
 type ProjectParams = { org: string; project: string };
 type KeyParams = ProjectParams & { key: string };
 
-/** Project-wide tag keys and values for the search bar (Sentry's project tag routes); bounded reads, see query/issues/project-tags.ts. */
+/** Project-wide tag keys and values for the search bar (Sentry's project tag routes); bounded reads, see ../read/project-tags.ts. */
 export function registerProjectTagRoutes(app: FastifyInstance, deps: { auth: Auth; store: Store }): void {
   const { auth, store } = deps;
 

@@ -7,7 +7,7 @@ import { ISSUE_SORTS } from './parse-issue-sort.js';
 import { NOW } from './search-fixtures.test-support.js';
 import { SEARCH_KEYS, UNSUPPORTED_KEYS } from './search-keys.js';
 
-// From packages/server/dist/query/search/ to the repository's docs/.
+// From packages/server/dist/issues/search/ to the repository's docs/.
 const doc = readFileSync(new URL('../../../../../docs/search.md', import.meta.url), 'utf8');
 
 test('docs/search.md covers every key, alias, is: value, level and sort', () => {
