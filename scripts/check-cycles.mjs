@@ -130,8 +130,8 @@ const mayImport = {
   auth: ['kernel', 'config', 'store', 'http'],
   events: ['kernel', 'config', 'store', 'http'],
   outcomes: ['kernel', 'config', 'store', 'http', 'auth'],
-  // issues read events (an issue's events, search by event id)
-  issues: ['kernel', 'config', 'store', 'http', 'auth', 'events'],
+  // issues read events (an issue's events, search by event id) and a transaction event's spans
+  issues: ['kernel', 'config', 'store', 'http', 'auth', 'events', 'performance'],
   releases: ['kernel', 'config', 'store', 'http', 'auth'],
   // release files and bundles belong to a release
   artifacts: ['kernel', 'config', 'store', 'http', 'auth', 'releases'],
@@ -146,9 +146,25 @@ const mayImport = {
   jobs: ['kernel', 'config', 'store', 'events', 'issues', 'outcomes'],
   // the pipeline writes events, issues, outcomes and spans, and reads artifacts (source maps)
   process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'events', 'issues', 'artifacts', 'performance'],
+  // api/ registers its routes and passes in who may read which projects.
   performance: ['kernel', 'config', 'store'],
   // api/index.ts registers every domain's routes and hands them the pipeline's rules
-  api: ['kernel', 'config', 'store', 'auth', 'organizations', 'members', 'issues', 'releases', 'artifacts', 'alert', 'outcomes', 'process', 'jobs'],
+  api: [
+    'kernel',
+    'config',
+    'store',
+    'auth',
+    'organizations',
+    'members',
+    'issues',
+    'releases',
+    'artifacts',
+    'alert',
+    'outcomes',
+    'performance',
+    'process',
+    'jobs',
+  ],
   // A composition root for the thread's side: domains hand process/'s createProcessing what it may not import.
   'processing-thread': ['', 'kernel', 'config', 'store', 'jobs', 'process', 'releases', 'artifacts'],
   cli: ['', 'kernel', 'config', 'store', 'auth', 'organizations', 'members'],

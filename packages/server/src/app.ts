@@ -24,6 +24,7 @@ import {
 import { type Clock, type Logger, systemClock } from './kernel/index.js';
 import { createMembership } from './members/index.js';
 import { createProvisioning, type Provisioning } from './organizations/index.js';
+import { createPerformanceSweeps, PERFORMANCE_RETENTION, performanceMetricSources, ROLLUP_COMPACTION } from './performance/index.js';
 import { createPendingRecovery, createProcessing, PENDING_RECOVERY, type PostProcessHook, type Processing } from './process/index.js';
 import { createThreadedWorker } from './processing-thread/index.js';
 import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
@@ -125,7 +126,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const queue = createQueueWriter({ store, logger, onEnqueued: () => worker.notify() });
   await server.register(createIngest({ config, store, clock, queue }).plugin);
   // Alerts: issue rules run on each committed batch; delivery and metric evaluation run in the background.
-  const alerting = createAlerting({ config, store, logger, clock, publicUrl, issueSearch: alertIssueSearch(store, clock) });
+  const alerting = createAlerting({
+    config,
+    store,
+    logger,
+    clock,
+    publicUrl,
+    issueSearch: alertIssueSearch(store, clock),
+    metricSources: performanceMetricSources(store.db),
+  });
   postProcessHooks.push((results, batch) => alerting.onProcessed(results, batch.processedAt));
   registerApiRoutes(server, { auth, store, publicUrl, clock, releases, artifacts, membership, alerting });
 
@@ -149,6 +158,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     everyMs: ARTIFACT_RETENTION.everyMs,
     leaseMs: ARTIFACT_RETENTION.everyMs,
     run: async () => void (await artifacts.retention.runOnce()),
+  });
+  const performanceSweeps = createPerformanceSweeps({
+    store,
+    clock,
+    logger,
+    traceRetentionDays: config.traceRetentionDays,
+    rollupRetentionDays: config.rollupRetentionDays,
+  });
+  scheduler.add({ name: ROLLUP_COMPACTION.task, everyMs: ROLLUP_COMPACTION.everyMs, run: async (signal) => void (await performanceSweeps.compact(signal)) });
+  scheduler.add({
+    name: PERFORMANCE_RETENTION.task,
+    everyMs: PERFORMANCE_RETENTION.everyMs,
+    leaseMs: PERFORMANCE_RETENTION.everyMs,
+    run: async (signal) => void (await performanceSweeps.retain(signal)),
   });
   // A process with alerting disabled evaluates no metric rules; the sweeps above run regardless.
   if (config.alertsEnabled) for (const task of alerting.tasks) scheduler.add(task);

@@ -1,20 +1,22 @@
 /**
  * api: the Sentry-compatible web API under /api/0/ and the health endpoints, assembled. Each
  * domain registers its own routes (`register…Api` from its index.ts); this is the one place
- * that lists them and hands each the pipeline's rules it applies (event tags, settings
- * parsers), so no domain imports process/. It must not hold routes of its own beyond health:
- * request authentication is auth's, the shared HTTP kit (errors, pagination, body) is http's.
+ * that lists them and hands each what it may not import: the pipeline's rules it applies
+ * (event tags, settings parsers), and performance/ the caller's projects and issue short ids.
+ * It must not hold routes of its own beyond health: request authentication is auth's, the
+ * shared HTTP kit (errors, pagination, body) is http's.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Alerting, registerAlertApi } from '../alert/index.js';
 import { type Artifacts, registerArtifactsApi } from '../artifacts/index.js';
-import { type Auth, registerAuthApi } from '../auth/index.js';
-import { registerIssuesApi } from '../issues/index.js';
+import { type Auth, registerAuthApi, requirePrincipal } from '../auth/index.js';
+import { formatShortId, registerIssuesApi } from '../issues/index.js';
 import { parseRetentionDays } from '../jobs/index.js';
 import type { Clock } from '../kernel/index.js';
 import { type Membership, registerMembersApi } from '../members/index.js';
 import { registerOrganizationsApi, type SettingsRules } from '../organizations/index.js';
 import { registerOutcomesApi } from '../outcomes/index.js';
+import { createTraceReader, registerPerformanceRoutes, registerTraceRoutes } from '../performance/index.js';
 import { compileGroupingRules, parseInboundFilterSettings, parseScrubSettings, readGroupingText, storedEventTags } from '../process/index.js';
 import { type Releases, registerReleasesApi } from '../releases/index.js';
 import type { Store } from '../store/index.js';
@@ -45,4 +47,14 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerArtifactsApi(app, deps);
   registerAlertApi(app, deps);
   registerOutcomesApi(app, deps);
+  // Membership is organization-wide: a member reads every project of the organization.
+  const projectsOf = async (request: FastifyRequest, org: string) =>
+    deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);
+  registerPerformanceRoutes(app, { projectsOf, store: deps.store, clock: deps.clock });
+  registerTraceRoutes(app, {
+    projectsOf,
+    shortIdOf: formatShortId,
+    reader: createTraceReader({ db: deps.store.db }),
+    clock: deps.clock,
+  });
 }

@@ -252,6 +252,20 @@ export const configSchema = {
     doc: 'Events and parked items older than this are deleted hourly (project setting retentionDays overrides); issue counts are kept.',
     parse: integer(1, 36_500),
   },
+  traceRetentionDays: {
+    env: 'FAULTLINE_TRACE_RETENTION_DAYS',
+    default: '30',
+    unit: 'days',
+    doc: 'Stored spans (trace documents) older than this are deleted hourly; the rollups behind charts and percentiles are kept longer.',
+    parse: integer(1, 36_500),
+  },
+  rollupRetentionDays: {
+    env: 'FAULTLINE_ROLLUP_RETENTION_DAYS',
+    default: '90',
+    unit: 'days',
+    doc: 'Performance rollups (per-minute counts, duration sketches, users) older than this are deleted hourly.',
+    parse: integer(1, 36_500),
+  },
 
   // Releases and source maps (docs/releases.md): uploads by sentry-cli and the bundler plugins.
   chunkUploadEnabled: {

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type EnvelopeItem, isJsonObject, normalizeEventId, parseEnvelope, parseJsonPayload } from '@faultline/protocol';
+import { createPerformanceRepo } from '../performance/index.js';
 import { explainSkippedPostgres, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 import { type IngestCapture, loadIngestCaptures, type Replayed, replayCapture } from './captures.test-support.js';
 
 explainSkippedPostgres();
 
 const captures = loadIngestCaptures();
-const parkedTypes = (type: string) => type !== 'event' && type !== 'transaction' && type !== 'client_report' && type !== 'statsd';
+const parkedTypes = (type: string) => type !== 'event' && type !== 'transaction' && type !== 'client_report' && type !== 'statsd' && type !== 'span';
 
 /** The items the server must have received: the envelope sent, or the one event a /store/ body is. */
 function sentItems(capture: IngestCapture, sent: Buffer): { eventId?: string; items: EnvelopeItem[] } {
@@ -106,6 +107,17 @@ for (const dialect of testDialects()) {
           assert.deepEqual(Buffer.from(row.payload), Buffer.from(item.payload));
           assert.deepEqual(JSON.parse(row.itemHeaders), item.headers);
           assert.equal(row.eventId, id?.ok ? id.id : null);
+        }
+        // Span items are processed into the performance store: every span the SDK sent is there.
+        for (const item of items.filter((i) => i.type === 'span')) {
+          const json = parseJsonPayload(item.payload);
+          assert.ok(json.ok && isJsonObject(json.value));
+          const sentSpans = Array.isArray(json.value.items) ? json.value.items.filter(isJsonObject) : [json.value];
+          for (const span of sentSpans) {
+            const stored = await createPerformanceRepo(server.store.db).traceBatches([projectId], String(span.trace_id));
+            const ids = stored.flatMap((b) => b.batch.spans.map((x) => x.spanId));
+            assert.ok(ids.includes(String(span.span_id)), `span ${String(span.span_id)} of trace ${String(span.trace_id)} was not stored`);
+          }
         }
         const outcomes = await server.store.outcomes.query({ projectIds: [projectId], from: 0, to: Number.MAX_SAFE_INTEGER });
         for (const item of items.filter((i) => i.type === 'client_report')) {

@@ -13,7 +13,7 @@ import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type 
 import { createPostProcess, type PostProcessBatch, type PostProcessHook, recordPendingBatch } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
 import { scrubEvent } from './scrub/index.js';
-import { persistSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
+import { performanceIssueEvents, persistSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
 import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
 
 /**
@@ -98,7 +98,9 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     }
     const streamed: StoredBatch[] = spanItems.flatMap((item) => processSpanItem(item, settingsOf(item.projectId), outcomes));
     const transactionSpans = new Map(ready.map((r) => [r.ready, spansOfTransactions([r])]));
-    const readyEvents = ready.map((r) => r.ready);
+    // Performance issues ride along as events; a duplicate segment yields duplicate event ids.
+    const problems = performanceIssueEvents([...[...transactionSpans.values()].flat(), ...streamed], clock.now());
+    const readyEvents = [...ready.map((r) => r.ready), ...problems];
     const staged = await stageEvents({ dictionaries, reader, now: clock.now() }, readyEvents);
     return async (trx) => {
       await parkItems(store, trx, otherItems, outcomes);

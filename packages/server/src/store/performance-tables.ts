@@ -25,6 +25,8 @@ export interface TraceSegmentTable {
   end_ms: number;
   /** the segment span's duration, when the row has it */
   duration_ms: number | null;
+  /** the client's sample rate for the trace, when it said */
+  sample_rate: number | null;
   span_count: number;
   received_at: number;
   /** deflated JSON of the spans (performance/store/trace-document.ts) */
@@ -82,12 +84,37 @@ export interface SpanRollupTable {
   sum_ms: number;
   sum_self_ms: number;
   max_self_ms: number;
+  failure_count: number;
+  /** DDSketch of self times */
   sketch: Uint8Array;
+  /** DDSketch of durations */
+  duration_sketch: Uint8Array;
   compacted: number;
+}
+
+/** The trace index of stored error events (0014): which trace and span each one happened in. */
+export interface EventTraceTable {
+  project_id: number;
+  event_id: string;
+  trace_id: string;
+  /** the error's `contexts.trace.span_id`: the span it happened in */
+  span_id: string | null;
+  issue_id: number | null;
+  /** the event's `transaction` (the route or task it happened in) */
+  transaction: string | null;
+  /** performance issues: the group type id (1006, …) */
+  occurrence_type: number | null;
+  /** performance issues: JSON list of the blamed span ids */
+  offender_span_ids: string | null;
+  /** the event's own timestamp, ms */
+  timestamp: number;
+  /** the event's receive time, ms: retention deletes the row with its event */
+  received_at: number;
 }
 
 export interface PerformanceTables {
   trace_segments: TraceSegmentTable;
+  event_traces: EventTraceTable;
   perf_rollups: PerfRollupTable;
   perf_users: PerfUserTable;
   span_rollups: SpanRollupTable;

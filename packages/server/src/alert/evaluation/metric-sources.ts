@@ -22,7 +22,7 @@ export interface MetricSource {
   readonly key: string;
   /** how messages name it: "Error count" */
   readonly label: string;
-  readonly unit: 'events' | 'users' | 'percent' | 'milliseconds';
+  readonly unit: 'events' | 'users' | 'percent' | 'milliseconds' | 'ratio';
   /** rules on this source compare with an earlier window (comparisonDelta) */
   readonly needsBaseline: boolean;
   /** validates (and normalizes) the rule's query for this source */

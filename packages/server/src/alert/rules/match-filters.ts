@@ -1,4 +1,4 @@
-import { globToRegExp } from './glob.js';
+import { compileGlob, type GlobOptions } from '../../kernel/index.js';
 import { AGE_UNITS, FILTER, ISSUE_CATEGORIES, type IssueFilter, LEVELS, type MatchMode } from './issue-rule.js';
 
 /** What filters look at: the event that arrived and the issue it belongs to. */
@@ -17,6 +17,9 @@ export function issueCategoryOf(type: string): number {
   if (type === 'transaction' || type.startsWith('performance')) return ISSUE_CATEGORIES.performance;
   return ISSUE_CATEGORIES.error;
 }
+
+/** Sentry's tag filter glob: `*` any run, `?` one character, everything else literal, whole value, case as written. */
+const TAG_GLOB: GlobOptions = { classes: false, caseFolding: 'none' };
 
 function levelNumber(level: string): number {
   return LEVELS[level as keyof typeof LEVELS] ?? LEVELS.error;
@@ -41,8 +44,8 @@ function matchTag(values: string[], match: string, expected: string): boolean {
     case 'ew':
       return values.some((v) => v.endsWith(expected));
     case 'glob': {
-      const re = globToRegExp(expected);
-      return values.some((v) => re.test(v));
+      const glob = compileGlob(expected, TAG_GLOB);
+      return values.some((v) => glob.test(v));
     }
     default:
       return false;

@@ -39,6 +39,40 @@ export interface MetricCatalogue {
 
 const minuteMs = 60_000;
 
+/**
+ * Sentry's metric-alert spelling (Sentry API reference, "Create a Metric Alert Rule"):
+ * `dataset` + `aggregate` name the metric that Faultline calls by key. Accepted instead of
+ * `metric`; the performance keys are registered by performance/ (docs/alerts.md).
+ */
+const SENTRY_AGGREGATES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  events: { 'count()': 'error_count', 'count_unique(user)': 'users_with_errors', 'count_unique(tags[sentry:user])': 'users_with_errors' },
+  transactions: {
+    'p50(transaction.duration)': 'transaction_duration_p50',
+    'p75(transaction.duration)': 'transaction_duration_p75',
+    'p95(transaction.duration)': 'transaction_duration_p95',
+    'p99(transaction.duration)': 'transaction_duration_p99',
+    'avg(transaction.duration)': 'transaction_duration_avg',
+    'failure_rate()': 'transaction_failure_rate',
+    'http_response_rate(5)': 'transaction_5xx_rate',
+    'count()': 'transaction_count',
+    'apdex()': 'transaction_apdex',
+    'apdex(300)': 'transaction_apdex',
+  },
+};
+
+/** The metric key a body names, by `metric` or by Sentry's `dataset` + `aggregate`. */
+function metricOf(body: Fields, base: MetricRuleDraft | undefined): Parsed<string | null> {
+  if (body.aggregate === undefined || body.metric !== undefined) return field.string(body, 'metric', 64, base?.metric ?? null);
+  if (typeof body.aggregate !== 'string') return { ok: false, reason: 'aggregate must be a string' };
+  const dataset = body.dataset === undefined ? 'events' : body.dataset;
+  const table = typeof dataset === 'string' ? SENTRY_AGGREGATES[dataset === 'generic_metrics' ? 'transactions' : dataset] : undefined;
+  if (table === undefined) return { ok: false, reason: `dataset must be one of ${Object.keys(SENTRY_AGGREGATES).join(', ')}` };
+  const key = table[body.aggregate.replaceAll(' ', '')];
+  if (key === undefined)
+    return { ok: false, reason: `aggregate ${body.aggregate} is not supported on dataset ${String(dataset)}; use one of ${Object.keys(table).join(', ')}` };
+  return { ok: true, value: key };
+}
+
 /** Above: value > threshold breaches; below: value < threshold. */
 export function breaches(type: ThresholdType, value: number, threshold: number): boolean {
   return type === 'above' ? value > threshold : value < threshold;
@@ -56,7 +90,7 @@ export function parseMetricRuleDraft(body: Fields, projectId: number, catalogue:
   const name = field.string(body, 'name', 256, base?.name);
   if (!name.ok) return name;
   if (name.value === null || name.value.trim() === '') return { ok: false, reason: 'name is required' };
-  const metric = field.string(body, 'metric', 64, base?.metric ?? null);
+  const metric = metricOf(body, base);
   if (!metric.ok) return metric;
   if (metric.value === null || !catalogue.has(metric.value)) return { ok: false, reason: `metric must be one of ${catalogue.keys().join(', ')}` };
   const rawQuery = field.string(body, 'query', 1000, base?.query ?? '');

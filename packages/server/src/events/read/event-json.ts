@@ -117,7 +117,8 @@ export function eventJson(row: EventRow, decoded: { doc: JsonObject; size: numbe
       ? { startTimestamp: num(doc.start_timestamp) ?? null, endTimestamp: num(doc.timestamp) ?? null, measurements: obj(doc.measurements) ?? {} }
       : {}),
     _meta: {},
-    occurrence: null,
+    // A performance issue's event carries the detector's finding (process/spans/performance-issues.ts).
+    occurrence: obj(doc.occurrence) ?? null,
     userReport: null,
     sdkUpdates: [] as unknown[],
     resolvedWith: [] as unknown[],

@@ -98,6 +98,9 @@ export function createEventRepo({ db }: RepoContext) {
      * how many. Callers loop, so no single statement holds the write lock for long.
      */
     async deleteReceivedBefore(projectId: number, before: number, limit: number): Promise<number> {
+      // The trace index of error events (0014) goes with its events: same project, same cutoff.
+      const traced = db.selectFrom('event_traces').select('event_id').where('project_id', '=', projectId).where('received_at', '<', before).limit(limit);
+      await db.deleteFrom('event_traces').where('project_id', '=', projectId).where('event_id', 'in', traced).execute();
       const ids = db.selectFrom('events').select('id').where('project_id', '=', projectId).where('received_at', '<', before).limit(limit);
       const r = await db.deleteFrom('events').where('id', 'in', ids).executeTakeFirst();
       return Number(r.numDeletedRows);

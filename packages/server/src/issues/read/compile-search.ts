@@ -62,6 +62,18 @@ function compileFilter(f: IssueFilter, scope: IssueSearchScope): IssueCondition 
       return (eb) => eb.or(f.assignees.map((a) => assignee(eb, a, scope)));
     case 'level':
       return (eb) => eb('issues.level', 'in', [...f.levels]);
+    // A performance issue's group is a transaction (process/spans/performance-issues.ts).
+    case 'category':
+      return (eb) => eb.or(f.categories.map((c) => (c === 'performance' ? eb('issues.type', '=', 'transaction') : eb('issues.type', '!=', 'transaction'))));
+    case 'issueType':
+      return (eb) =>
+        eb.or(
+          f.types.map((t) =>
+            t === 'error'
+              ? eb('issues.type', '!=', 'transaction')
+              : eb.and([eb('issues.type', '=', 'transaction'), eb('issues.metadata', 'like', `%"type":"${t.replace(/[^a-z_]/g, '')}"%`)]),
+          ),
+        );
     case 'environment':
       return (eb) => withTag(eb, TAG_KEYS.environment, f.values);
     case 'release':

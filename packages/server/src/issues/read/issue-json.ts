@@ -86,8 +86,7 @@ export function issueJson(row: IssueRow, ctx: IssueJsonContext) {
     platform: row.platform,
     project: { id: String(row.project_id), name: project?.name ?? slug, slug, platform: project?.platform ?? null },
     type: row.type,
-    issueType: 'error',
-    issueCategory: 'error',
+    ...issueKind(row.type, parseJsonObject(row.metadata)),
     metadata: parseJsonObject(row.metadata),
     numComments: 0,
     assignedTo: assignedToJson(row, ctx),
@@ -111,3 +110,14 @@ export function issueJson(row: IssueRow, ctx: IssueJsonContext) {
 }
 
 export type IssueJson = ReturnType<typeof issueJson>;
+
+/**
+ * Sentry's issue type and category: a performance issue's group is a transaction whose
+ * metadata names the detector (`performance_n_plus_one_db_queries`, …); everything else is
+ * an error.
+ */
+export function issueKind(type: string, metadata: Record<string, unknown>): { issueType: string; issueCategory: string } {
+  if (type !== 'transaction') return { issueType: 'error', issueCategory: 'error' };
+  const detector = typeof metadata.type === 'string' && metadata.type.startsWith('performance_') ? metadata.type : 'performance';
+  return { issueType: detector, issueCategory: 'performance' };
+}

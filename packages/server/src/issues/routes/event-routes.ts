@@ -13,11 +13,20 @@ import {
 } from '../../events/index.js';
 import { allParams, firstParam, readKeysetCursor, readLimit, setKeysetLink } from '../../http/index.js';
 import { fail } from '../../kernel/index.js';
+import { createPerformanceRepo, type PerformanceRepo, transactionEventSpans } from '../../performance/index.js';
 import { issueInScope } from './issue-access.js';
 import { ISSUE_PREFIXES } from './issue-detail-routes.js';
 import type { IssueRouteDeps } from './issue-routes.js';
 
 type IssueParams = { issueId: string; org?: string };
+type EventJson = ReturnType<typeof eventJson>;
+
+/** A transaction's spans come from performance/: each with its self time and span group, and the op breakdown. */
+async function withTransactionSpans(repo: PerformanceRepo, row: EventRow, doc: ReturnType<typeof decodeEvent>['doc'], json: EventJson) {
+  const { spans, breakdowns } = await transactionEventSpans(repo, row.project_id, doc);
+  const entries = json.entries.filter((e) => e.type !== 'spans');
+  return { ...json, type: 'transaction', groupID: null, entries: [{ type: 'spans', data: spans }, ...entries], breakdowns };
+}
 type ProjectParams = { org: string; project: string };
 const EDGES = { latest: 'latest', recommended: 'latest', oldest: 'oldest' } as const;
 
@@ -29,8 +38,12 @@ const EDGES = { latest: 'latest', recommended: 'latest', oldest: 'oldest' } as c
 export function registerEventRoutes(app: FastifyInstance, deps: IssueRouteDeps & { tagsOf: TagsOf }): void {
   const { auth, store, tagsOf } = deps;
 
+  const performance = createPerformanceRepo(store.db);
+
   async function full(row: EventRow) {
-    return eventJson(row, decodeEvent(row), tagsOf, await eventNeighbors(store.db, row));
+    const decoded = decodeEvent(row);
+    const json = eventJson(row, decoded, tagsOf, await eventNeighbors(store.db, row));
+    return row.type === 'transaction' ? withTransactionSpans(performance, row, decoded.doc, json) : json;
   }
 
   async function list(request: FastifyRequest, reply: FastifyReply, where: { issueId: number } | { projectIds: number[] }) {

@@ -2,9 +2,11 @@
 // and, where the set is closed, lists what is accepted.
 import {
   type Assignee,
+  ISSUE_CATEGORY_NAMES,
   ISSUE_FLAGS,
   ISSUE_LEVELS,
   ISSUE_STATUSES,
+  type IssueCategoryName,
   type IssueFlag,
   type IssueLevel,
   type IssueStatus,
@@ -63,6 +65,13 @@ const LEVEL_WORDS: ReadonlyMap<string, IssueLevel> = new Map([
   ['warn', 'warning'],
   ['log', 'info'],
 ]);
+
+export function categoryValue(value: RawValue): IssueCategoryName {
+  const word = plainText(value, 'issue.category:').toLowerCase();
+  return (ISSUE_CATEGORY_NAMES as readonly string[]).includes(word)
+    ? (word as IssueCategoryName)
+    : errorAt(value, `unknown issue category "${word}"; use one of: ${ISSUE_CATEGORY_NAMES.join(', ')}`);
+}
 
 export function levelValue(value: RawValue): IssueLevel {
   const word = plainText(value, 'level:');

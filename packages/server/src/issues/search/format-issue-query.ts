@@ -28,6 +28,10 @@ function keyAndValue(f: IssueFilter): [string, string] {
       return [f.key, list(f.assignees.map(assignee))];
     case 'level':
       return ['level', list([...f.levels])];
+    case 'category':
+      return ['issue.category', list([...f.categories])];
+    case 'issueType':
+      return ['issue.type', list(f.types.map((t) => value(t)))];
     case 'environment':
       return ['environment', list(f.values.map(match))];
     case 'release':

@@ -69,6 +69,10 @@ export type IssueFilter =
   | (FilterBase & { readonly kind: 'flag'; readonly flag: IssueFlag })
   | (FilterBase & { readonly kind: 'assigned'; readonly key: 'assigned' | 'assigned_or_suggested'; readonly assignees: readonly Assignee[] })
   | (FilterBase & { readonly kind: 'level'; readonly levels: readonly IssueLevel[] })
+  /** `issue.category:` — error or performance (a performance issue's group is a transaction). */
+  | (FilterBase & { readonly kind: 'category'; readonly categories: readonly IssueCategoryName[] })
+  /** `issue.type:` — `error`, or a performance detector's type name. */
+  | (FilterBase & { readonly kind: 'issueType'; readonly types: readonly string[] })
   | (FilterBase & { readonly kind: 'environment'; readonly values: readonly StringMatch[] })
   | (FilterBase & { readonly kind: 'release'; readonly field: 'release' | 'firstRelease'; readonly values: readonly ReleaseMatch[] })
   | (FilterBase & { readonly kind: 'user'; readonly field: 'id' | 'email' | 'username' | 'ip'; readonly values: readonly StringMatch[] })
@@ -91,6 +95,9 @@ export type IssueFilter =
   | (FilterBase & { readonly kind: 'has'; readonly key: string });
 
 export type IssueFilterKind = IssueFilter['kind'];
+
+export const ISSUE_CATEGORY_NAMES = ['error', 'performance'] as const;
+export type IssueCategoryName = (typeof ISSUE_CATEGORY_NAMES)[number];
 
 export interface IssueQuery {
   readonly filters: readonly IssueFilter[];

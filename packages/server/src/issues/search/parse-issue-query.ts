@@ -1,7 +1,18 @@
 // Terms → typed filters, one handler per built-in key (search-keys.ts); anything else is a tag.
 // Sentry's issue search (docs.sentry.io/concepts/search/, 2025) is the reference for syntax
 // and meaning; where we differ or choose, docs/search.md says so.
-import { assigneeValue, countValue, issueIdValue, isValue, levelValue, plainText, releaseMatch, shortIdValue, stringMatch } from './filter-values.js';
+import {
+  assigneeValue,
+  categoryValue,
+  countValue,
+  issueIdValue,
+  isValue,
+  levelValue,
+  plainText,
+  releaseMatch,
+  shortIdValue,
+  stringMatch,
+} from './filter-values.js';
 import { type IssueFilter, MAX_QUERY_LENGTH, type ParseIssueQueryResult } from './issue-query.js';
 import { lookupSearchKey, SEARCH_KEYS, type SearchKey, UNSUPPORTED_KEYS } from './search-keys.js';
 import { parseTimeValue, timeRange } from './time-value.js';
@@ -80,6 +91,10 @@ function handle(spec: SearchKey, term: FilterTerm, base: Base, now: number): Iss
       };
     case 'level':
       return { ...base, kind: 'level', levels: values.map(levelValue) };
+    case 'category':
+      return { ...base, kind: 'category', categories: values.map(categoryValue) };
+    case 'issueType':
+      return { ...base, kind: 'issueType', types: values.map((v) => plainText(v, label)) };
     case 'environment':
       return { ...base, kind: 'environment', values: values.map((v) => stringMatch(v, label)) };
     case 'release':

@@ -2,7 +2,21 @@
 // the key reference test against docs/search.md. Any key not listed (and not refused below)
 // is a tag filter, as in Sentry's issue search.
 
-export type KeyHandler = 'is' | 'has' | 'assigned' | 'level' | 'environment' | 'release' | 'user' | 'text' | 'time' | 'count' | 'issueId' | 'shortId';
+export type KeyHandler =
+  | 'is'
+  | 'has'
+  | 'assigned'
+  | 'level'
+  | 'category'
+  | 'issueType'
+  | 'environment'
+  | 'release'
+  | 'user'
+  | 'text'
+  | 'time'
+  | 'count'
+  | 'issueId'
+  | 'shortId';
 
 export interface SearchKey {
   readonly name: string;
@@ -35,6 +49,10 @@ export const SEARCH_KEYS: readonly SearchKey[] = [
     values: ['me', 'none', 'my_teams'],
   }),
   key('level', 'level', 'Event level', 'level:[error, fatal]', { values: ['fatal', 'error', 'warning', 'info', 'debug'] }),
+  key('issue.category', 'category', 'Kind of issue: error or performance', 'issue.category:performance', { values: ['error', 'performance'] }),
+  key('issue.type', 'issueType', 'Issue type: error, or a performance detector', 'issue.type:performance_n_plus_one_db_queries', {
+    values: ['error', 'performance_n_plus_one_db_queries', 'performance_slow_db_query', 'performance_consecutive_http'],
+  }),
   key('environment', 'environment', 'Seen in this environment', 'environment:production'),
   key('release', 'release', 'Seen in this release (latest = the newest)', 'release:latest', { values: ['latest'] }),
   key('firstRelease', 'release', 'First seen in this release', 'firstRelease:1.4.0', { aliases: ['first-release', 'first_release'], values: ['latest'] }),
@@ -75,8 +93,6 @@ export const UNSUPPORTED_KEYS: ReadonlyMap<string, string> = new Map([
   ['project', 'choose the project in the URL, not in the query'],
   ['project.id', 'choose the project in the URL, not in the query'],
   ['issue.priority', 'issue priority is not supported'],
-  ['issue.category', 'every Faultline issue is an error'],
-  ['issue.type', 'every Faultline issue is an error'],
   ['event.timestamp', 'search lastSeen or firstSeen instead'],
 ]);
 

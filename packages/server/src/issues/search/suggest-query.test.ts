@@ -49,7 +49,7 @@ test('tags the built-in keys cover are not offered twice; odd tag keys get tags[
   const s = at('i', 1, tags);
   assert.deepEqual(
     s.suggestions.map((x) => x.insert),
-    ['is:', 'issue.id:', 'issue:', 'ios.version:'],
+    ['is:', 'issue.category:', 'issue.type:', 'issue.id:', 'issue:', 'ios.version:'],
   );
   assert.deepEqual(
     at('tags', 4, tags).suggestions.map((x) => x.insert),

@@ -54,10 +54,13 @@ export interface SpanKey {
 
 export interface SpanDelta extends SpanKey {
   count: number;
+  failureCount: number;
   sumMs: number;
   sumSelfMs: number;
   maxSelfMs: number;
+  /** self times */
   sketch: DDSketch;
+  durationSketch: DDSketch;
 }
 
 export interface RollupDeltas {
@@ -146,14 +149,16 @@ export function accumulateRollups(batches: readonly { projectId: number; batch: 
       const id = `${projectId}\u0000${key.minute}\u0000${segmentName}\u0000${span.op}\u0000${key.spanGroup}`;
       let delta = spans.get(id);
       if (delta === undefined) {
-        delta = { ...key, count: 0, sumMs: 0, sumSelfMs: 0, maxSelfMs: 0, sketch: newSketch() };
+        delta = { ...key, count: 0, failureCount: 0, sumMs: 0, sumSelfMs: 0, maxSelfMs: 0, sketch: newSketch(), durationSketch: newSketch() };
         spans.set(id, delta);
       }
       delta.count++;
+      if (isFailureStatus(span.status)) delta.failureCount++;
       delta.sumMs += span.durationMs;
       delta.sumSelfMs += span.exclusiveTimeMs;
       delta.maxSelfMs = Math.max(delta.maxSelfMs, span.exclusiveTimeMs);
       delta.sketch.accept(span.exclusiveTimeMs);
+      delta.durationSketch.accept(span.durationMs);
     }
   }
   return { transactions: [...transactions.values()], users: [...users.values()], spans: [...spans.values()] };

@@ -47,6 +47,7 @@ export function createPerformanceRepo(db: Kysely<Database>) {
             start_ms: Math.round(start * 1000),
             end_ms: Math.round(end * 1000),
             duration_ms: segment?.span.durationMs ?? null,
+            sample_rate: segment?.sampleRate ?? null,
             span_count: batch.spans.length,
             received_at: receivedAt,
             document: encodeTraceDocument(batch),
@@ -108,7 +109,9 @@ export function createPerformanceRepo(db: Kysely<Database>) {
           sum_ms: d.sumMs,
           sum_self_ms: d.sumSelfMs,
           max_self_ms: d.maxSelfMs,
+          failure_count: d.failureCount,
           sketch: encodeSketch(d.sketch),
+          duration_sketch: encodeSketch(d.durationSketch),
           compacted: 0,
         }));
         await trx.insertInto('span_rollups').values(values).execute();
@@ -230,7 +233,7 @@ function mergeRows(group: Record<string, unknown>[]): Record<string, unknown> {
   const sketch = newSketch();
   for (const [column, value] of Object.entries(first)) {
     if (column === 'id') continue;
-    if (column === 'sketch' || column === 'compacted') continue;
+    if (column === 'sketch' || column === 'duration_sketch' || column === 'compacted') continue;
     if (SUMMED.has(column)) out[column] = group.reduce((n, r) => n + Number(r[column]), 0);
     else if (column === 'min_ms') out[column] = Math.min(...group.map((r) => Number(r[column])));
     else if (column === 'max_ms' || column === 'max_self_ms') out[column] = Math.max(...group.map((r) => Number(r[column])));
@@ -238,6 +241,11 @@ function mergeRows(group: Record<string, unknown>[]): Record<string, unknown> {
   }
   for (const r of group) sketch.merge(decodeSketch(r.sketch as Uint8Array));
   out.sketch = encodeSketch(sketch);
+  if ('duration_sketch' in first) {
+    const durations = newSketch();
+    for (const r of group) durations.merge(decodeSketch(r.duration_sketch as Uint8Array));
+    out.duration_sketch = encodeSketch(durations);
+  }
   out.compacted = 1;
   return out;
 }

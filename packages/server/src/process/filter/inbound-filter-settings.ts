@@ -1,5 +1,4 @@
-import { parseFlagListSettings } from '../../kernel/index.js';
-import { isValidGlob } from './glob.js';
+import { isValidGlob, parseFlagListSettings } from '../../kernel/index.js';
 
 /**
  * Per-project inbound filter settings (Sentry's "Inbound Filters" page). Defaults follow what

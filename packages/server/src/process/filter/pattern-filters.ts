@@ -1,5 +1,34 @@
+import { compileGlob, type Glob, type GlobOptions } from '../../kernel/index.js';
 import type { NormalizedEvent } from '../normalize/index.js';
-import { compileGlob, compileGlobs, matchesAny } from './glob.js';
+
+/**
+ * Relay's filter globs (globset with `literal_separator(false)`, case-insensitive): `*` and `**`
+ * match any run of characters including `/` and newlines, `?` one character, `[abc]`/`[!a-z]` a
+ * class, `\x` a literal `x`, anchored at both ends. Letters compare as the RegExp `i` flag does
+ * and a reversed range makes the pattern's brackets literal, as when these were regexes; the
+ * settings reject such patterns (isValidGlob) but stored and built-in ones keep working.
+ */
+export const INBOUND_FILTER_GLOB: GlobOptions = { classes: true, caseFolding: 'regexp', reversedRange: 'literal' };
+
+/**
+ * Compiled patterns per list. Settings objects are long-lived (one per project, replaced on
+ * change), so keying the cache by the list itself makes filtering compile-free per event.
+ */
+const compiled = new WeakMap<readonly string[], readonly Glob[]>();
+
+function compileGlobs(patterns: readonly string[]): readonly Glob[] {
+  let list = compiled.get(patterns);
+  if (list === undefined) {
+    list = patterns.map((p) => compileGlob(p, INBOUND_FILTER_GLOB));
+    compiled.set(patterns, list);
+  }
+  return list;
+}
+
+function matchesAny(globs: readonly Glob[], text: string): boolean {
+  for (const glob of globs) if (glob.test(text)) return true;
+  return false;
+}
 
 /**
  * Relay's error_messages filter: the formatted message, and for each exception `Type: value`
@@ -44,7 +73,7 @@ export const HEALTH_CHECK_GLOBS: readonly string[] = Object.freeze([
   '*/ping',
 ]);
 
-const HEALTH_CHECKS = HEALTH_CHECK_GLOBS.map(compileGlob);
+const HEALTH_CHECKS = HEALTH_CHECK_GLOBS.map((p) => compileGlob(p, INBOUND_FILTER_GLOB));
 
 export function isHealthCheckTransaction(event: NormalizedEvent): boolean {
   return event.type === 'transaction' && event.transaction !== undefined && matchesAny(HEALTH_CHECKS, event.transaction);

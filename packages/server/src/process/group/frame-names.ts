@@ -6,7 +6,9 @@ import type { Family } from './platform-family.js';
 const JS_UNKNOWN_FUNCTIONS = new Set(['?', '<anonymous>', '<anonymous function>', 'Anonymous function', '']);
 const JS_PREFIXES = /^(?:(?:async|bound|new)\s+)+/;
 // V8 appends the property a method was reached through: `Layer.handle [as handle_request]`.
-const JS_ALIAS = /\s*\[as [^\]]*\]$/;
+// The look-behind starts the match only where a run of blanks starts: tried at every blank of a
+// long run, `\s*` made names of spaces quadratic.
+const JS_ALIAS = /(?<!\s)\s*\[as [^\]]*\]$/;
 
 function jsFunction(raw: string): string | undefined {
   const name = raw.trim().replace(JS_PREFIXES, '').replace(JS_ALIAS, '');
@@ -26,7 +28,7 @@ function nativeFunction(raw: string): string | undefined {
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if (depth === 0) out += c;
   }
-  out = out.replace(/\s+const$/, '').replace(/<[^<>]*>/g, '<T>');
+  out = out.replace(/(?<!\s)\s+const$/, '').replace(/<[^<>]*>/g, '<T>');
   const lastSpace = out.trimEnd().lastIndexOf(' ');
   const name = (lastSpace >= 0 ? out.slice(lastSpace + 1) : out).trim();
   return name === '' ? undefined : name;

@@ -2,8 +2,8 @@
 // aliases each syntax accepts, how a value is compiled, and how a matcher tests a frame.
 // Case sensitivity follows Sentry: paths, packages, releases, messages, values and levels
 // ignore case; types, functions, modules, loggers and tags do not.
+import { compileGlob, type Glob, type GlobOptions } from '../../kernel/index.js';
 import type { ExceptionView, FrameView } from './event-view.js';
-import { compileGlob, type Glob } from './glob.js';
 
 export type MatcherKey =
   | 'error.type'
@@ -65,6 +65,17 @@ const STACK_RULE_MATCHER_KEYS: Readonly<Record<string, MatcherKey>> = {
   mechanism: 'error.mechanism',
 };
 
+// Glob patterns of the rule syntaxes (Sentry product docs, "Fingerprint Rules" and "Stack Trace Rules"). Path globs: `*` and `?` stay inside
+// one path segment, `**` crosses `/`, `**/` also matches no directory at all (so
+// `**/node_modules/**` matches a relative `node_modules/x.js`), `\` counts as `/`. Other globs:
+// `*` is any run of characters, `\` escapes. `[abc]`/`[!abc]` are classes everywhere. Letters
+// compare lower-cased where Sentry ignores case; a reversed range matches nothing.
+const glob = (path: boolean, ignoreCase: boolean): GlobOptions => ({ path, classes: true, caseFolding: ignoreCase ? 'lower' : 'none', reversedRange: 'empty' });
+const PATH_I = glob(true, true);
+const PATH = glob(true, false);
+const TEXT_I = glob(false, true);
+const TEXT = glob(false, false);
+
 const FAMILIES = new Set(['javascript', 'native', 'other', 'all']);
 const TRUE_WORDS = new Set(['yes', 'true', '1', 'on']);
 const FALSE_WORDS = new Set(['no', 'false', '0', 'off']);
@@ -96,21 +107,21 @@ export function compileMatcher(syntax: 'fingerprint' | 'stack', rawKey: string, 
       return make(oneOf(pattern, [String(TRUE_WORDS.has(word))]));
     }
     case 'sdk': {
-      const globs = pattern.split(',').map((p) => compileGlob(p, { path: false, ignoreCase: true }));
+      const globs = pattern.split(',').map((p) => compileGlob(p, TEXT_I));
       return make({ pattern, test: (v) => globs.some((g) => g.test(v)) });
     }
     case 'stack.abs_path':
     case 'stack.package':
     case 'release':
-      return make(compileGlob(pattern, { path: true, ignoreCase: true }));
+      return make(compileGlob(pattern, PATH_I));
     case 'stack.module':
-      return make(compileGlob(pattern, { path: true, ignoreCase: false }));
+      return make(compileGlob(pattern, PATH));
     case 'error.value':
     case 'message':
     case 'level':
-      return make(compileGlob(pattern, { path: false, ignoreCase: true }));
+      return make(compileGlob(pattern, TEXT_I));
     default:
-      return make(compileGlob(pattern, { path: false, ignoreCase: false }));
+      return make(compileGlob(pattern, TEXT));
   }
 }
 

@@ -59,6 +59,11 @@ export interface NormalizedEvent {
   csp?: JsonObject;
   /** Client-side trimming metadata (Python sends it), kept as sent. */
   _meta?: JsonObject;
+  /**
+   * Set by the server on the transaction event of a performance issue (process/spans): the
+   * detector's finding in Sentry's occurrence shape (Sentry developer docs, "Issue Platform").
+   */
+  occurrence?: JsonObject;
 }
 
 export type Level = 'fatal' | 'error' | 'warning' | 'info' | 'debug';

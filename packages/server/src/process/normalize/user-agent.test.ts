@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { parseUserAgent } from './user-agent.js';
 
 const CASES: readonly [string, string | undefined, string | undefined, string | undefined][] = [
@@ -45,4 +46,38 @@ describe('parseUserAgent', () => {
       assert.deepEqual([info.browser?.name, info.browser?.version, info.os?.name], [browser, version, os]);
     });
   }
+});
+
+describe('parseUserAgent on crafted headers', () => {
+  // The Android and Mobile Safari rules as single expressions, as first written (cubic backtracking).
+  const reference: readonly (readonly [string, RegExp])[] = [
+    ['Android', /\bAndroid (\d+(?:\.\d+)*).*\bVersion\/\d+(?:\.\d+)*.*\bSafari\//],
+    ['Mobile Safari', /\bVersion\/(\d+(?:\.\d+)*).*\bMobile\/\S+.*\bSafari\//],
+    ['Safari', /\bVersion\/(\d+(?:\.\d+)*).*\bSafari\//],
+  ];
+  const referenceBrowser = (ua: string) => {
+    for (const [name, re] of reference) {
+      const m = re.exec(ua);
+      if (m !== null) return { name, version: m[1] as string };
+    }
+    return undefined;
+  };
+
+  it('keyword chains find what the single expressions found', () => {
+    const token = fc.constantFrom('Android 4.4', 'Android ', 'Version/4.0', 'Version/', 'Mobile/', 'Mobile/1', 'Safari/', ' ', '\n', 'x', '1', '.');
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 12 }), (tokens) => {
+        const ua = tokens.join('');
+        assert.deepEqual(parseUserAgent(ua).browser, referenceBrowser(ua), JSON.stringify(ua));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('a 1 KiB header of repeated keywords gets the right answer', () => {
+    assert.deepEqual(parseUserAgent('Version/1 Mobile/'.repeat(60)).browser, undefined);
+    assert.deepEqual(parseUserAgent(`${'Version/1 Mobile/'.repeat(58)}x Safari/`).browser, { name: 'Mobile Safari', version: '1' });
+    assert.deepEqual(parseUserAgent('Android 1 Version/1 '.repeat(51)).browser, undefined);
+    assert.deepEqual(parseUserAgent(`${'Android 1 Version/1 '.repeat(50)}Safari/`).browser, { name: 'Android', version: '1' });
+  });
 });

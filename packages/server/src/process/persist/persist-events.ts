@@ -1,4 +1,5 @@
 import type { NewEventDictionary, NewStoredEvent } from '../../events/index.js';
+import { eventTraceRowOf, insertEventTraces } from '../../performance/index.js';
 import type { Store, StoreExecutor } from '../../store/index.js';
 import type { GroupingResult } from '../group/index.js';
 import type { NormalizedEvent, Pair, ProcessingNote } from '../normalize/index.js';
@@ -108,12 +109,31 @@ export async function persistEvents(
   const stored = prepared.filter((p) => inserted.has(p.key));
   const storedGrouped = stored.filter(isError);
   await store.issueWrites.addHashes(trx, assignment.unownedHashes(storedGrouped));
+  // The trace view finds a trace's errors through this index (performance/, migration 0014).
+  await insertEventTraces(
+    trx,
+    storedGrouped.flatMap((p) => eventTraceRowOf(tracedFacts(p, assignment.issueOf.get(p) ?? null)) ?? []),
+  );
   const summaries = storedGrouped.length > 0 ? await updateIssues(store, trx, storedGrouped, assignment, deps.loadResolutionCheck) : [];
   // Issues created for events another delivery had already stored (a lost race) stay empty: drop them.
   const used = new Set(storedGrouped.map((p) => assignment.issueOf.get(p)));
   const unused = assignment.created.filter((id) => !used.has(id));
   await store.issueWrites.deleteEmpty(trx, unused);
   return { stored: new Set(stored.map((p) => p.ready)), summaries };
+}
+
+function tracedFacts(p: Prepared, issueId: number | null) {
+  const e = p.event;
+  return {
+    projectId: p.projectId,
+    eventId: e.event_id,
+    issueId,
+    contexts: e.contexts,
+    transaction: e.transaction,
+    timestampMs: Math.round(e.timestamp * 1000),
+    receivedAt: p.receivedAt,
+    occurrence: e.occurrence,
+  };
 }
 
 /** The first of each (project, event_id) in the batch; the rest are duplicates. */

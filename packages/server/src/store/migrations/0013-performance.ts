@@ -31,6 +31,8 @@ export const performance: Migration = {
       .addColumn('start_ms', big, (c) => c.notNull())
       .addColumn('end_ms', big, (c) => c.notNull())
       .addColumn('duration_ms', 'real')
+      // the client's sample rate: throughput before sampling is the sum of 1 / rate
+      .addColumn('sample_rate', 'real')
       .addColumn('span_count', 'integer', (c) => c.notNull())
       .addColumn('received_at', big, (c) => c.notNull())
       .addColumn('document', d.blobType, (c) => c.notNull())
@@ -100,7 +102,10 @@ export const performance: Migration = {
       .addColumn('sum_ms', 'real', (c) => c.notNull())
       .addColumn('sum_self_ms', 'real', (c) => c.notNull())
       .addColumn('max_self_ms', 'real', (c) => c.notNull())
+      .addColumn('failure_count', 'integer', (c) => c.notNull())
+      // self time and duration each get a sketch: span.self_time and span.duration percentiles
       .addColumn('sketch', d.blobType, (c) => c.notNull())
+      .addColumn('duration_sketch', d.blobType, (c) => c.notNull())
       .addColumn('compacted', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
     await db.schema.createIndex('span_rollups_minute').on('span_rollups').columns(['project_id', 'minute']).execute();

@@ -13,6 +13,7 @@ import { memberInvites } from './0010-member-invites.js';
 import { backgroundSweeps } from './0011-background-sweeps.js';
 import { eventDictionaries } from './0012-event-dictionaries.js';
 import { performance } from './0013-performance.js';
+import { eventTraces } from './0014-event-traces.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   backgroundSweeps,
   eventDictionaries,
   performance,
+  eventTraces,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {

@@ -1,0 +1,541 @@
+import type { JsonValue } from '@faultline/protocol';
+import type { Kysely } from 'kysely';
+import { fail } from '../../kernel/index.js';
+import type { Database } from '../../store/index.js';
+import { isFailureStatus, normalizeSpanDescription, spanGroup } from '../spans/index.js';
+import { decodeTraceDocument } from '../store/trace-document.js';
+import {
+  type Accumulator,
+  checkFunction,
+  type EvaluationContext,
+  emptyAccumulator,
+  evaluate,
+  type FieldType,
+  functionMeta,
+  thresholdOf,
+} from './aggregates.js';
+import type { EventsRequest, ParsedField } from './events-request.js';
+import { matchesWildcard } from './match-value.js';
+import {
+  type ColumnCondition,
+  likePattern,
+  readDistinctUsers,
+  readSpanAggregates,
+  readTransactionAggregates,
+  type SpanColumn,
+  type TransactionColumn,
+} from './read-rollups.js';
+import { parseDurationMs, type SearchFilter } from './search-filters.js';
+
+/**
+ * `GET /organizations/{org}/events/` over the performance datasets. Aggregate queries whose
+ * fields and filters map onto rollup key columns are answered from the rollups (minutes merged,
+ * never spans scanned); anything else (user filters, HTTP status codes, raw rows) reads stored
+ * trace documents, bounded by `MAX_SCAN_*` and flagged `dataScanned: "partial"` when the bound
+ * was hit. Semantics follow Sentry's: with an aggregate selected, every other field groups.
+ */
+export interface ProjectRef {
+  readonly id: number;
+  readonly slug: string;
+}
+
+export interface TableResult {
+  readonly data: Record<string, JsonValue>[];
+  readonly meta: Record<string, JsonValue>;
+  readonly hasNext: boolean;
+}
+
+const MAX_SCAN_SEGMENTS = 50_000;
+const MAX_SCAN_DOCUMENTS = 5_000;
+
+const TRANSACTION_COLUMNS: Readonly<Record<string, TransactionColumn>> = {
+  transaction: 'name',
+  'transaction.op': 'op',
+  'http.method': 'http_method',
+  'transaction.method': 'http_method',
+  'transaction.status': 'status',
+  release: 'release',
+  environment: 'environment',
+  project: 'project_id',
+  'project.id': 'project_id',
+  'project.name': 'project_id',
+};
+
+const SPAN_COLUMNS: Readonly<Record<string, SpanColumn>> = {
+  transaction: 'segment_name',
+  'span.op': 'op',
+  'span.group': 'span_group',
+  'span.description': 'description',
+  'sentry.normalized_description': 'description',
+  project: 'project_id',
+  'project.id': 'project_id',
+  'project.name': 'project_id',
+};
+
+/** Field types of the columns, for `meta.fields`. */
+const COLUMN_TYPES: Readonly<Record<string, FieldType>> = {
+  'transaction.duration': 'duration',
+  'span.duration': 'duration',
+  'span.self_time': 'duration',
+  timestamp: 'date',
+  'project.id': 'integer',
+  is_transaction: 'boolean',
+  'precise.start_ts': 'number',
+  'precise.finish_ts': 'number',
+};
+
+type Row = Record<string, JsonValue>;
+
+export async function runEventsTable(db: Kysely<Database>, request: EventsRequest, projects: readonly ProjectRef[]): Promise<TableResult> {
+  const kind = datasetKind(request);
+  const functions = functionsOf(request);
+  let rows: Row[];
+  let partial = false;
+  if (functions.length > 0) {
+    const groupFields = request.fields.filter((f) => f.kind === 'column').map((f) => f.spelling);
+    const computed = await computeGroups(db, request, projects, groupFields);
+    partial = computed.partial;
+    rows = computed.groups.map((g) => {
+      const row: Row = { ...g.key };
+      for (const f of functions) row[f.spelling] = evaluate(f, g.acc, computed.ctx);
+      return row;
+    });
+  } else {
+    const spanSegments = isSegmentQuery(request, kind);
+    const scanned =
+      kind === 'transactions' || spanSegments
+        ? await scanSegments(db, windowOf(request, projects), projects)
+        : await scanSpans(db, windowOf(request, projects), projects);
+    partial = scanned.partial;
+    rows = scanned.records.filter((r) => matchesAll(r, plainFilters(request), request.environments) && (!spanSegments || r.is_transaction === true));
+    rows = rows.map((r) =>
+      pick(
+        r,
+        request.fields.map((f) => f.spelling),
+        kind,
+      ),
+    );
+  }
+  sortRows(rows, request);
+  const page = rows.slice(request.offset, request.offset + request.perPage);
+  return { data: page, meta: metaOf(request, kind, partial), hasNext: rows.length > request.offset + request.perPage };
+}
+
+export function functionsOf(request: EventsRequest): Extract<ParsedField, { kind: 'function' }>[] {
+  return request.fields.filter((f): f is Extract<ParsedField, { kind: 'function' }> => f.kind === 'function');
+}
+
+function isSegmentQuery(request: EventsRequest, kind: 'transactions' | 'spans'): boolean {
+  return kind === 'spans' && request.filters.some((f) => f.key === 'is_transaction' && f.values[0] === 'true' && !f.negated);
+}
+
+function plainFilters(request: EventsRequest): SearchFilter[] {
+  return request.filters.filter((f) => f.key !== 'event.type' && f.key !== 'is_transaction');
+}
+
+function windowOf(request: EventsRequest, projects: readonly ProjectRef[]) {
+  return { projectIds: projects.map((p) => p.id), start: request.start, end: request.end };
+}
+
+export interface Group {
+  /** the group's values keyed by field spelling */
+  readonly key: Row;
+  /** bucket start in epoch seconds, when bucketed */
+  readonly bucket: number | null;
+  readonly acc: Accumulator;
+}
+
+export interface ComputedGroups {
+  readonly groups: Group[];
+  readonly ctx: EvaluationContext;
+  readonly partial: boolean;
+}
+
+/**
+ * The request's matching data grouped by `groupFields` (and by time bucket when asked), one
+ * accumulator per group: from the rollups when every field, filter and function maps onto
+ * them, else from a bounded scan of stored spans.
+ */
+export async function computeGroups(
+  db: Kysely<Database>,
+  request: EventsRequest,
+  projects: readonly ProjectRef[],
+  groupFields: readonly string[],
+  bucketSeconds?: number,
+): Promise<ComputedGroups> {
+  const kind = datasetKind(request);
+  const functions = functionsOf(request);
+  const spanSegments = isSegmentQuery(request, kind);
+  for (const f of functions) checkFunction(f, kind);
+  const filters = plainFilters(request);
+  const window = windowOf(request, projects);
+  const windowSeconds = Math.max(1, bucketSeconds ?? request.end - request.start);
+  const segmentsView = kind === 'transactions' || spanSegments;
+  const columns = segmentsView ? TRANSACTION_COLUMNS : SPAN_COLUMNS;
+  const rollupOk =
+    groupFields.every((g) => g in columns) &&
+    filters.every((f) => f.key in columns && f.op === 'eq') &&
+    (request.environments.length === 0 || segmentsView) &&
+    functions.every((f) => rollupSupports(f, kind, spanSegments));
+  if (rollupOk && segmentsView) {
+    const conditions = conditionsFor(filters, TRANSACTION_COLUMNS, projects, request.environments);
+    const groupBy = [...new Set(groupFields.map((g) => TRANSACTION_COLUMNS[g] as TransactionColumn))];
+    const aggregates = await readTransactionAggregates(db, window, conditions, groupBy, bucketSeconds);
+    let users = new Map<string, number>();
+    const userColumns = new Set(['project_id', 'name', 'environment', 'release']);
+    if (functions.some((f) => f.name === 'count_unique')) {
+      if (!groupBy.every((c) => userColumns.has(c)) || !conditions.every((c) => userColumns.has(c.column)) || bucketSeconds !== undefined)
+        fail('validation_failed', 'count_unique(user) can be grouped and filtered by transaction, release, environment and project only, and not over time');
+      users = await readDistinctUsers(
+        db,
+        window,
+        conditions as ColumnCondition<'project_id' | 'name' | 'environment' | 'release'>[],
+        groupBy as ('project_id' | 'name' | 'environment' | 'release')[],
+      );
+    }
+    const groups = aggregates.map((g) => ({
+      key: Object.fromEntries(groupFields.map((f) => [f, groupValue(f, TRANSACTION_COLUMNS[f] as string, g.key, projects)])),
+      bucket: g.bucket,
+      acc: { ...emptyAccumulator(), ...g, durations: g.sketch, users: users.get(JSON.stringify(groupBy.map((c) => g.key[c]))) ?? 0 },
+    }));
+    return { groups, ctx: { windowSeconds, dataset: kind, totalSelfMs: 0 }, partial: false };
+  }
+  if (rollupOk) {
+    const conditions = conditionsFor(filters, SPAN_COLUMNS, projects, []);
+    const groupBy = [...new Set(groupFields.map((g) => SPAN_COLUMNS[g] as SpanColumn))];
+    const aggregates = await readSpanAggregates(db, window, conditions, groupBy, bucketSeconds);
+    const totalSelfMs = aggregates.reduce((n, g) => n + g.sumSelfMs, 0);
+    const groups = aggregates.map((g) => ({
+      key: Object.fromEntries(groupFields.map((f) => [f, groupValue(f, SPAN_COLUMNS[f] as string, g.key, projects)])),
+      bucket: g.bucket,
+      acc: {
+        ...emptyAccumulator(),
+        count: g.count,
+        failureCount: g.failureCount,
+        sumMs: g.sumMs,
+        sumSelfMs: g.sumSelfMs,
+        durations: g.durationSketch,
+        selfTimes: g.selfSketch,
+        minMs: g.durationSketch.count === 0 ? 0 : g.durationSketch.getValueAtQuantile(0),
+        maxMs: g.durationSketch.count === 0 ? 0 : g.durationSketch.getValueAtQuantile(1),
+      },
+    }));
+    return { groups, ctx: { windowSeconds, dataset: kind, totalSelfMs }, partial: false };
+  }
+  const scanned = segmentsView ? await scanSegments(db, window, projects) : await scanSpans(db, window, projects);
+  const matching = scanned.records.filter((r) => matchesAll(r, filters, request.environments) && (!spanSegments || r.is_transaction === true));
+  const ctx: EvaluationContext = { windowSeconds, dataset: kind, totalSelfMs: sumOf(matching, 'span.self_time') };
+  return { groups: aggregateRecords(matching, groupFields, functions, ctx, request.start, bucketSeconds), ctx, partial: scanned.partial };
+}
+
+/** transactions, or spans; `discover` only with `event.type:transaction`. */
+export function datasetKind(request: EventsRequest): 'transactions' | 'spans' {
+  if (request.dataset === 'transactions' || request.dataset === 'metricsEnhanced' || request.dataset === 'metrics') return 'transactions';
+  if (request.dataset === 'spans' || request.dataset === 'spansIndexed' || request.dataset === 'spansMetrics') return 'spans';
+  if (request.dataset === 'discover' && request.filters.some((f) => f.key === 'event.type' && !f.negated && f.values.includes('transaction')))
+    return 'transactions';
+  return fail(
+    'validation_failed',
+    `dataset ${request.dataset} is not available yet on this server for these fields; query dataset=transactions or dataset=spans`,
+  );
+}
+
+function rollupSupports(f: Extract<ParsedField, { kind: 'function' }>, kind: 'transactions' | 'spans', spanSegments: boolean): boolean {
+  if (f.name === 'count_miserable' || f.name === 'user_misery') return false;
+  if (f.name === 'apdex') return thresholdOf(f) === 300 && (kind === 'transactions' || spanSegments);
+  if (f.name === 'count_unique') return kind === 'transactions' || spanSegments;
+  if (spanSegments && f.args[0] === 'span.self_time') return false;
+  if (f.name === 'last_seen') return false;
+  return true;
+}
+
+function conditionsFor<C extends string>(
+  filters: readonly SearchFilter[],
+  columns: Readonly<Record<string, C>>,
+  projects: readonly ProjectRef[],
+  environments: readonly string[],
+): ColumnCondition<C>[] {
+  const out: ColumnCondition<C>[] = [];
+  for (const f of filters) {
+    const column = columns[f.key] as C;
+    const values = column === 'project_id' ? f.values.map((v) => String(projects.find((p) => p.slug === v || String(p.id) === v)?.id ?? -1)) : f.values;
+    const wild = values.some((v) => v.includes('*'));
+    out.push({ column, op: wild ? (f.negated ? 'not like' : 'like') : f.negated ? 'not in' : 'in', values: wild ? values.map(likePattern) : values });
+  }
+  if (environments.length > 0) out.push({ column: 'environment' as C, op: 'in', values: environments });
+  return out;
+}
+
+function slugOf(projects: readonly ProjectRef[], id: unknown): string {
+  return projects.find((p) => p.id === Number(id))?.slug ?? String(id);
+}
+
+function groupValue(field: string, column: string, key: Readonly<Record<string, string | number>>, projects: readonly ProjectRef[]): JsonValue {
+  const v = key[column];
+  if (column === 'project_id') return field === 'project.id' ? Number(v) : slugOf(projects, v);
+  return v === undefined || v === '' ? null : v;
+}
+
+/** Transactions as records with Sentry's field names, newest first. */
+async function scanSegments(db: Kysely<Database>, window: { projectIds: number[]; start: number; end: number }, projects: readonly ProjectRef[]) {
+  if (window.projectIds.length === 0) return { records: [] as Row[], partial: false };
+  const rows = await db
+    .selectFrom('trace_segments')
+    .select([
+      'project_id',
+      'trace_id',
+      'segment_id',
+      'name',
+      'op',
+      'status',
+      'http_method',
+      'http_status_code',
+      'release',
+      'environment',
+      'user_key',
+      'event_id',
+      'start_ms',
+      'end_ms',
+      'duration_ms',
+      'sample_rate',
+    ])
+    .where('project_id', 'in', window.projectIds)
+    .where('has_segment', '=', 1)
+    .where('end_ms', '>=', window.start * 1000)
+    .where('end_ms', '<', window.end * 1000)
+    .orderBy('end_ms', 'desc')
+    .limit(MAX_SCAN_SEGMENTS + 1)
+    .execute();
+  const records = rows.slice(0, MAX_SCAN_SEGMENTS).map((r): Row => {
+    const user = splitUserKey(r.user_key);
+    return {
+      id: r.event_id ?? r.segment_id,
+      transaction: r.name,
+      'transaction.duration': r.duration_ms,
+      'transaction.op': r.op,
+      'transaction.status': r.status,
+      'http.method': r.http_method,
+      'http.status_code': r.http_status_code === null ? null : String(r.http_status_code),
+      release: r.release,
+      environment: r.environment,
+      project: slugOf(projects, r.project_id),
+      'project.id': r.project_id,
+      trace: r.trace_id,
+      'trace.span': r.segment_id,
+      timestamp: new Date(Number(r.end_ms)).toISOString().replace('Z', '+00:00'),
+      'precise.finish_ts': Number(r.end_ms) / 1000,
+      user: r.user_key,
+      'user.display': user.value,
+      'user.id': user.kind === 'id' ? user.value : null,
+      'user.email': user.kind === 'email' ? user.value : null,
+      'user.username': user.kind === 'username' ? user.value : null,
+      'user.ip': user.kind === 'ip' ? user.value : null,
+      'event.type': 'transaction',
+      is_transaction: true,
+      'span.duration': r.duration_ms,
+      'span.op': r.op,
+      message: r.name,
+      'sentry.sample_rate': r.sample_rate,
+    };
+  });
+  return { records, partial: rows.length > MAX_SCAN_SEGMENTS };
+}
+
+function splitUserKey(key: string | null): { kind: string | null; value: string | null } {
+  if (key === null) return { kind: null, value: null };
+  const colon = key.indexOf(':');
+  return { kind: key.slice(0, colon), value: key.slice(colon + 1) };
+}
+
+/** Every stored span as a record with Sentry's span field names, newest documents first. */
+async function scanSpans(db: Kysely<Database>, window: { projectIds: number[]; start: number; end: number }, projects: readonly ProjectRef[]) {
+  if (window.projectIds.length === 0) return { records: [] as Row[], partial: false };
+  const rows = await db
+    .selectFrom('trace_segments')
+    .select(['project_id', 'document', 'release', 'environment', 'user_key'])
+    .where('project_id', 'in', window.projectIds)
+    .where('end_ms', '>=', window.start * 1000)
+    .where('start_ms', '<', window.end * 1000)
+    .orderBy('end_ms', 'desc')
+    .limit(MAX_SCAN_DOCUMENTS + 1)
+    .execute();
+  const records: Row[] = [];
+  for (const r of rows.slice(0, MAX_SCAN_DOCUMENTS)) {
+    const batch = decodeTraceDocument(r.document);
+    for (const s of batch.spans) {
+      const normalized = normalizeSpanDescription(s.op, s.description);
+      const code = s.data['http.response.status_code'] ?? s.data['http.status_code'];
+      records.push({
+        id: s.spanId,
+        span_id: s.spanId,
+        parent_span: s.parentSpanId,
+        trace: s.traceId,
+        transaction: batch.segmentName,
+        'transaction.span_id': s.segmentId,
+        is_transaction: s.isSegment,
+        'span.op': s.op,
+        'span.description': s.description,
+        'sentry.normalized_description': normalized,
+        'span.group': spanGroup(normalized),
+        'span.status': s.status,
+        'span.status_code': typeof code === 'number' || typeof code === 'string' ? String(code) : null,
+        'span.module': s.op.split('.')[0] ?? null,
+        'span.duration': s.durationMs,
+        'span.self_time': s.exclusiveTimeMs,
+        timestamp: new Date(s.end * 1000).toISOString().replace('Z', '+00:00'),
+        'precise.start_ts': s.start,
+        'precise.finish_ts': s.end,
+        project: slugOf(projects, r.project_id),
+        'project.id': r.project_id,
+        release: batch.segment?.release ?? r.release,
+        environment: batch.segment?.environment ?? r.environment,
+        user: s.isSegment ? r.user_key : null,
+        message: s.description,
+      });
+    }
+  }
+  return { records, partial: rows.length > MAX_SCAN_DOCUMENTS };
+}
+
+function matchesAll(r: Row, filters: readonly SearchFilter[], environments: readonly string[]): boolean {
+  if (environments.length > 0 && !environments.includes(String(r.environment ?? ''))) return false;
+  return filters.every((f) => matches(r, f) !== f.negated);
+}
+
+function matches(r: Row, f: SearchFilter): boolean {
+  const key = f.key.startsWith('tags[') && f.key.endsWith(']') ? f.key.slice(5, -1) : f.key;
+  const value = r[key];
+  if (f.op === 'has') return value !== undefined && value !== null && value !== '';
+  if (value === undefined || value === null) return false;
+  if (f.op !== 'eq') {
+    const limit = parseDurationMs(f.values[0] ?? '');
+    if (limit === null || typeof value !== 'number') fail('validation_failed', `${f.key} cannot be compared with ${f.values[0] ?? ''}`);
+    return f.op === 'gt' ? value > limit : f.op === 'gte' ? value >= limit : f.op === 'lt' ? value < limit : value <= limit;
+  }
+  const text = String(value);
+  return f.values.some((v) => matchesWildcard(v, text));
+}
+
+function sumOf(records: readonly Row[], field: string): number {
+  return records.reduce((n, r) => n + (typeof r[field] === 'number' ? (r[field] as number) : 0), 0);
+}
+
+/** Exact aggregation over records (the scan path): the same accumulator as the rollups. */
+function aggregateRecords(
+  records: readonly Row[],
+  groupFields: readonly string[],
+  functions: readonly Extract<ParsedField, { kind: 'function' }>[],
+  ctx: EvaluationContext,
+  start: number,
+  bucketSeconds: number | undefined,
+): Group[] {
+  const threshold = thresholdOf(
+    functions.find((f) => f.name === 'apdex' || f.name === 'user_misery' || f.name === 'count_miserable') ?? {
+      spelling: '',
+      kind: 'function',
+      name: 'apdex',
+      args: [],
+    },
+  );
+  const groups = new Map<string, { key: Row; bucket: number | null; acc: Accumulator; users: Set<string>; miserable: Set<string> }>();
+  const durationField = ctx.dataset === 'spans' ? 'span.duration' : 'transaction.duration';
+  for (const r of records) {
+    const finish = Number(r['precise.finish_ts'] ?? 0);
+    const bucket = bucketSeconds === undefined ? null : start + Math.floor((finish - start) / bucketSeconds) * bucketSeconds;
+    const id = JSON.stringify([bucket, ...groupFields.map((g) => r[g] ?? null)]);
+    let g = groups.get(id);
+    if (g === undefined) {
+      g = { key: Object.fromEntries(groupFields.map((f) => [f, r[f] ?? null])), bucket, acc: emptyAccumulator(), users: new Set(), miserable: new Set() };
+      groups.set(id, g);
+    }
+    const ms = Number(r[durationField] ?? 0);
+    const a = g.acc;
+    a.count++;
+    const status = String(r['transaction.status'] ?? r['span.status'] ?? 'ok');
+    if (isFailureStatus(status)) a.failureCount++;
+    const rate = r['sentry.sample_rate'];
+    a.weight += typeof rate === 'number' && rate > 0 ? 1 / rate : 1;
+    a.sumMs += ms;
+    a.minMs = Math.min(a.minMs, ms);
+    a.maxMs = Math.max(a.maxMs, ms);
+    if (ms <= threshold) a.satisfied++;
+    else if (ms <= 4 * threshold) a.tolerated++;
+    a.durations.accept(ms);
+    const self = r['span.self_time'];
+    if (typeof self === 'number') {
+      a.sumSelfMs += self;
+      a.selfTimes.accept(self);
+    }
+    const user = r.user;
+    if (typeof user === 'string') {
+      g.users.add(user);
+      if (ms > 4 * threshold) g.miserable.add(user);
+    }
+    a.lastSeenMs = Math.max(a.lastSeenMs, finish * 1000);
+  }
+  return [...groups.values()].map((g) => {
+    g.acc.users = g.users.size;
+    g.acc.miserableUsers = g.miserable.size;
+    return { key: g.key, bucket: g.bucket, acc: g.acc };
+  });
+}
+
+function pick(r: Row, fields: readonly string[], kind: 'transactions' | 'spans'): Row {
+  const out: Row = {};
+  for (const f of fields) {
+    const key = f.startsWith('tags[') && f.endsWith(']') ? f.slice(5, -1) : f;
+    out[f] = r[key] ?? null;
+  }
+  // Sentry adds the row's id so a client can link it (Sentry API reference, Discover).
+  if (!('id' in out)) out.id = r.id ?? null;
+  if (kind === 'transactions' && !('project.name' in out) && !('project' in out)) out.project = r.project ?? null;
+  return out;
+}
+
+function sortRows(rows: Row[], request: EventsRequest): void {
+  const sorts = request.sort.length > 0 ? request.sort : defaultSort(request);
+  rows.sort((x, y) => {
+    for (const { field, descending } of sorts) {
+      const a = x[field];
+      const b = y[field];
+      if (a === b) continue;
+      if (a === null || a === undefined) return 1;
+      if (b === null || b === undefined) return -1;
+      const cmp = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b));
+      if (cmp !== 0) return descending ? -cmp : cmp;
+    }
+    return 0;
+  });
+}
+
+function defaultSort(request: EventsRequest): { field: string; descending: boolean }[] {
+  const fn = request.fields.find((f) => f.kind === 'function');
+  if (fn !== undefined) return [{ field: fn.spelling, descending: true }];
+  return [{ field: 'timestamp', descending: true }];
+}
+
+function metaOf(request: EventsRequest, kind: 'transactions' | 'spans', partial: boolean): Record<string, JsonValue> {
+  const fields: Record<string, JsonValue> = {};
+  const units: Record<string, JsonValue> = {};
+  for (const f of request.fields) {
+    if (f.kind === 'function') {
+      const m = functionMeta(f);
+      fields[f.spelling] = m.type;
+      units[f.spelling] = m.unit;
+    } else {
+      const type = COLUMN_TYPES[f.column] ?? 'string';
+      fields[f.spelling] = type;
+      units[f.spelling] = type === 'duration' ? 'millisecond' : null;
+    }
+  }
+  return {
+    fields,
+    units,
+    isMetricsData: false,
+    isMetricsExtractedData: false,
+    tips: { query: null, columns: null },
+    datasetReason: 'unchanged',
+    dataset: request.dataset,
+    ...(kind === 'spans' ? { dataScanned: partial ? 'partial' : 'full' } : partial ? { dataScanned: 'partial' } : {}),
+  };
+}

@@ -1,0 +1,195 @@
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from '../../store/index.js';
+import { type DDSketch, decodeSketch, newSketch } from '../rollups/sketch.js';
+
+/**
+ * Reads the rollups for a window and merges them per group: counts add up, sketches merge.
+ * Filters are plain column conditions that SQL applies before anything is decoded; every
+ * value is a bound parameter and `like` patterns are built by the caller from escaped text.
+ */
+
+export type TransactionColumn = 'project_id' | 'name' | 'op' | 'http_method' | 'status' | 'status_class' | 'environment' | 'release';
+export type SpanColumn = 'project_id' | 'segment_name' | 'op' | 'span_group' | 'description';
+
+export interface ColumnCondition<C extends string> {
+  readonly column: C;
+  readonly op: 'in' | 'not in' | 'like' | 'not like';
+  readonly values: readonly string[];
+}
+
+export interface RollupWindow {
+  readonly projectIds: readonly number[];
+  /** epoch seconds, inclusive start and exclusive end */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface TransactionAggregate {
+  readonly key: Readonly<Record<string, string | number>>;
+  /** bucket start (epoch seconds) when bucketed */
+  readonly bucket: number | null;
+  count: number;
+  failureCount: number;
+  weight: number;
+  sumMs: number;
+  minMs: number;
+  maxMs: number;
+  satisfied: number;
+  tolerated: number;
+  sketch: DDSketch;
+}
+
+export interface SpanAggregate {
+  readonly key: Readonly<Record<string, string | number>>;
+  readonly bucket: number | null;
+  count: number;
+  failureCount: number;
+  sumMs: number;
+  sumSelfMs: number;
+  maxSelfMs: number;
+  selfSketch: DDSketch;
+  durationSketch: DDSketch;
+}
+
+function bucketOf(minute: number, start: number, bucketSeconds: number | undefined): number | null {
+  return bucketSeconds === undefined ? null : start + Math.floor((minute - start) / bucketSeconds) * bucketSeconds;
+}
+
+export async function readTransactionAggregates(
+  db: Kysely<Database>,
+  window: RollupWindow,
+  conditions: readonly ColumnCondition<TransactionColumn>[],
+  groupBy: readonly TransactionColumn[],
+  bucketSeconds?: number,
+): Promise<TransactionAggregate[]> {
+  if (window.projectIds.length === 0) return [];
+  let q = db
+    .selectFrom('perf_rollups')
+    .selectAll()
+    .where('project_id', 'in', [...window.projectIds])
+    .where('minute', '>=', Math.floor(window.start / 60) * 60)
+    .where('minute', '<', window.end);
+  for (const c of conditions) q = q.where(conditionSql(c));
+  const rows = await q.execute();
+  const groups = new Map<string, TransactionAggregate>();
+  for (const r of rows) {
+    const row = r as unknown as Record<string, string | number>;
+    const bucket = bucketOf(Number(r.minute), window.start, bucketSeconds);
+    const key = Object.fromEntries(groupBy.map((c) => [c, row[c] as string | number]));
+    const id = JSON.stringify([bucket, ...groupBy.map((c) => row[c])]);
+    let g = groups.get(id);
+    if (g === undefined) {
+      g = {
+        key,
+        bucket,
+        count: 0,
+        failureCount: 0,
+        weight: 0,
+        sumMs: 0,
+        minMs: Number.POSITIVE_INFINITY,
+        maxMs: 0,
+        satisfied: 0,
+        tolerated: 0,
+        sketch: newSketch(),
+      };
+      groups.set(id, g);
+    }
+    g.count += Number(r.count);
+    g.failureCount += Number(r.failure_count);
+    g.weight += Number(r.weight);
+    g.sumMs += Number(r.sum_ms);
+    g.minMs = Math.min(g.minMs, Number(r.min_ms));
+    g.maxMs = Math.max(g.maxMs, Number(r.max_ms));
+    g.satisfied += Number(r.satisfied);
+    g.tolerated += Number(r.tolerated);
+    g.sketch.merge(decodeSketch(r.sketch));
+  }
+  return [...groups.values()];
+}
+
+export async function readSpanAggregates(
+  db: Kysely<Database>,
+  window: RollupWindow,
+  conditions: readonly ColumnCondition<SpanColumn>[],
+  groupBy: readonly SpanColumn[],
+  bucketSeconds?: number,
+): Promise<SpanAggregate[]> {
+  if (window.projectIds.length === 0) return [];
+  let q = db
+    .selectFrom('span_rollups')
+    .selectAll()
+    .where('project_id', 'in', [...window.projectIds])
+    .where('minute', '>=', Math.floor(window.start / 60) * 60)
+    .where('minute', '<', window.end);
+  for (const c of conditions) q = q.where(conditionSql(c));
+  const rows = await q.execute();
+  const groups = new Map<string, SpanAggregate>();
+  for (const r of rows) {
+    const row = r as unknown as Record<string, string | number>;
+    const bucket = bucketOf(Number(r.minute), window.start, bucketSeconds);
+    const key = Object.fromEntries(groupBy.map((c) => [c, row[c] as string | number]));
+    const id = JSON.stringify([bucket, ...groupBy.map((c) => row[c])]);
+    let g = groups.get(id);
+    if (g === undefined) {
+      g = { key, bucket, count: 0, failureCount: 0, sumMs: 0, sumSelfMs: 0, maxSelfMs: 0, selfSketch: newSketch(), durationSketch: newSketch() };
+      groups.set(id, g);
+    }
+    g.count += Number(r.count);
+    g.failureCount += Number(r.failure_count);
+    g.sumMs += Number(r.sum_ms);
+    g.sumSelfMs += Number(r.sum_self_ms);
+    g.maxSelfMs = Math.max(g.maxSelfMs, Number(r.max_self_ms));
+    g.selfSketch.merge(decodeSketch(r.sketch));
+    g.durationSketch.merge(decodeSketch(r.duration_sketch));
+  }
+  return [...groups.values()];
+}
+
+/** Distinct users per group over the hours the window touches (users are kept per hour). */
+export async function readDistinctUsers(
+  db: Kysely<Database>,
+  window: RollupWindow,
+  conditions: readonly ColumnCondition<'project_id' | 'name' | 'environment' | 'release'>[],
+  groupBy: readonly ('project_id' | 'name' | 'environment' | 'release')[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (window.projectIds.length === 0) return out;
+  let q = db
+    .selectFrom('perf_users')
+    .where('project_id', 'in', [...window.projectIds])
+    .where('hour', '>=', Math.floor(window.start / 3600) * 3600)
+    .where('hour', '<', window.end);
+  for (const c of conditions) q = q.where(conditionSql(c));
+  const rows = await q
+    .select(groupBy)
+    .select((eb) => eb.fn.count<number>('user_key').distinct().as('users'))
+    .groupBy(groupBy)
+    .execute();
+  for (const r of rows) {
+    const row = r as unknown as Record<string, string | number>;
+    out.set(JSON.stringify(groupBy.map((c) => row[c])), Number(row.users));
+  }
+  return out;
+}
+
+/** One condition as SQL: the column is one of the known unions above, every value a parameter. */
+function conditionSql(c: ColumnCondition<string>): RawBuilder<SqlBool> {
+  const column = sql.ref(c.column);
+  if (c.values.length === 0) return c.op === 'in' || c.op === 'like' ? sql<SqlBool>`1 = 0` : sql<SqlBool>`1 = 1`;
+  if (c.op === 'in') return sql<SqlBool>`${column} in (${sql.join([...c.values])})`;
+  if (c.op === 'not in') return sql<SqlBool>`${column} not in (${sql.join([...c.values])})`;
+  // LIKE with an explicit ESCAPE, both sides lowered: the same meaning on SQLite and PostgreSQL.
+  const likes = c.values.map((v) => sql<SqlBool>`lower(${column}) like lower(${v}) escape '\\'`);
+  return c.op === 'like' ? sql<SqlBool>`(${sql.join(likes, sql` or `)})` : sql<SqlBool>`not (${sql.join(likes, sql` or `)})`;
+}
+
+/** A LIKE pattern matching `text` literally, with `*` in the user's value as the only wildcard. */
+export function likePattern(value: string): string {
+  let out = '';
+  for (const ch of value) {
+    if (ch === '*') out += '%';
+    else if (ch === '%' || ch === '_' || ch === '\\') out += `\\${ch}`;
+    else out += ch;
+  }
+  return out;
+}
