@@ -164,3 +164,23 @@ describe('N+1 DB queries', () => {
     assert.notEqual(fingerprint([handler, source, ...items]), base);
   });
 });
+
+it('a pool handing out a connection before each query of the loop does not hide the N+1 (node-postgres)', () => {
+  const spans: Span[] = [
+    handler,
+    span({ id: 'first', parent: 'handler', op: 'db', description: 'SELECT ? AS id, $1::text AS name', startMs: 5, durationMs: 5 }),
+  ];
+  for (let i = 0; i < 8; i++) {
+    const at = 12 + i * 11;
+    spans.push(span({ id: `connect${i}`, parent: 'handler', op: 'db', description: 'pg-pool.connect', startMs: at, durationMs: 1.5 }));
+    spans.push(
+      span({ id: `loop${i}`, parent: 'handler', op: 'db', description: 'SELECT $1::int AS id, pg_sleep(?) AS waited', startMs: at + 1, durationMs: 9 }),
+    );
+  }
+  const problems = detect(spans);
+  assert.equal(problems.length, 1);
+  assert.deepEqual(
+    problems[0]?.offenderSpanIds,
+    Array.from({ length: 8 }, (_, i) => `loop${i}`),
+  );
+});

@@ -54,6 +54,9 @@ function queryRuns(children: readonly Span[]): QueryRun[] {
   let source: Query | null = null;
   let repeats: Query[] = [];
   for (const span of children) {
+    // A pool handing out a connection between the queries of a loop is part of each round
+    // trip, not a different query: it neither counts nor ends the run.
+    if (isConnectionCheckout(span)) continue;
     if (!isDbQuerySpan(span)) {
       if (source !== null && repeats.length > 0) runs.push({ source, repeats });
       source = null;
@@ -92,6 +95,12 @@ function qualifies(run: QueryRun, settings: DetectorSettings['nPlusOneDbQueries'
   if (totalMs < settings.minTotalDurationMs) return false;
   if (run.repeats.some(({ span }) => isTruncated(span.description))) return false;
   return isQueryStatement(run.repeats[0]?.span);
+}
+
+/** `pg-pool.connect`, `pg.connect`, `db.connection`: getting a connection, not running a query. */
+function isConnectionCheckout(span: Span): boolean {
+  const d = span.description.trim();
+  return span.op === 'db.connection' || d === 'pg-pool.connect' || d === 'pg.connect';
 }
 
 /**

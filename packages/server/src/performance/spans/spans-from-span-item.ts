@@ -81,7 +81,7 @@ function v2Span(raw: JsonValue | undefined, notes: SpanNote[]): { span: Span; at
     segmentId,
     isSegment,
     op: textOf(attributes['sentry.op'], 100) || 'default',
-    description: textOf(raw.name ?? attributes['sentry.description']),
+    description: descriptionOf(raw.name, attributes),
     status: spanStatusName(raw.status, attributes['sentry.status.message'], httpStatusCode),
     start: times.start,
     end: times.end,
@@ -90,6 +90,19 @@ function v2Span(raw: JsonValue | undefined, notes: SpanNote[]): { span: Span; at
     data: boundedData(withoutRepeated(attributes)),
   };
   return { span, attributes };
+}
+
+/**
+ * A streamed span's description: `sentry.description` when the SDK set one; for a database
+ * span the statement (`db.query.text`, or the older `db.statement`) — SDK 11's OpenTelemetry
+ * names a pg span just `SELECT` and puts the query there; else the span's name.
+ */
+function descriptionOf(name: JsonValue | undefined, attributes: JsonObject): string {
+  const explicit = attributes['sentry.description'];
+  if (typeof explicit === 'string' && explicit !== '') return textOf(explicit);
+  const statement = attributes['db.query.text'] ?? attributes['db.statement'];
+  if (typeof statement === 'string' && statement !== '') return textOf(statement);
+  return textOf(name);
 }
 
 /** The SDK repeats the segment's facts on every span; they are kept once, on the segment. */
