@@ -38,9 +38,6 @@ export { compileIssueQuery } from './read/compile-search.js';
 export { formatShortId } from './read/index.js';
 export { latestReleases } from './read/latest-release.js';
 export { type IssuesApiDeps, registerIssuesApi } from './routes/index.js';
-export { issueInScope } from './routes/issue-access.js';
-export { ISSUE_PREFIXES } from './routes/issue-detail-routes.js';
-export type { IssueRouteDeps } from './routes/issue-routes.js';
 export { parseIssueQuery } from './search/parse-issue-query.js';
 export { queryErrorDetail } from './search/query-error-detail.js';
 export {
