@@ -16,6 +16,9 @@ const IssuesPage = lazyPage(() => import('./routes/issues-page.js'));
 const IssuePage = lazyPage(() => import('./routes/issue-page.js'));
 const ReleasesPage = lazyPage(() => import('./routes/releases-page.js'));
 const ReleasePage = lazyPage(() => import('./routes/release-page.js'));
+const PerformancePage = lazyPage(() => import('./routes/performance-page.js'));
+const TransactionSummaryPage = lazyPage(() => import('./routes/transaction-summary-page.js'));
+const TracePage = lazyPage(() => import('./routes/trace-page.js'));
 const ProjectSettingsPage = lazyPage(() => import('./routes/project-settings-page.js'));
 const OrgSettingsPage = lazyPage(() => import('./routes/org-settings-page.js'));
 const AlertsPage = lazyPage(() => import('./routes/alerts-page.js'));
@@ -46,6 +49,9 @@ export function AppRoutes() {
           <Route path="/organizations/:org/issues/:issueId/events/:eventId/" element={<IssuePage />} />
           <Route path="/organizations/:org/releases/" element={<ReleasesPage />} />
           <Route path="/organizations/:org/releases/:version/" element={<ReleasePage />} />
+          <Route path="/organizations/:org/performance/" element={<PerformancePage />} />
+          <Route path="/organizations/:org/performance/summary/" element={<TransactionSummaryPage />} />
+          <Route path="/organizations/:org/traces/:traceId/" element={<TracePage />} />
           <Route path="/organizations/:org/alerts/*" element={<AlertsPage />} />
           <Route path="/settings/:org/" element={<OrgSettingsPage />} />
           <Route path="/settings/:org/:section/" element={<OrgSettingsPage />} />

@@ -14,6 +14,7 @@ import './styles/event-details.css';
 import './styles/stacktrace.css';
 import './styles/settings.css';
 import './styles/releases.css';
+import './styles/performance.css';
 
 const root = document.getElementById('root');
 if (root) {

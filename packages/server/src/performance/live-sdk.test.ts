@@ -160,7 +160,7 @@ for (const [sdk, lifecycle] of [
         issues.map((i) => [i.title, i.culprit, i.issueType]),
         [['N+1 Query', sent.find((s) => s.name.endsWith('/orders'))?.name, 'performance_n_plus_one_db_queries']],
       );
-      assert.equal(issues[0]?.count, '2', 'both /orders requests in one issue');
+      assert.equal(issues[0]?.count, '2', `both /orders requests in one issue: ${JSON.stringify(issues[0])}`);
     });
 
     it("shows the failing request's error in its trace", async () => {

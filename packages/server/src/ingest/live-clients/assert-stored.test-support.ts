@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { JsonObject, JsonValue } from '@faultline/protocol';
+import type { TestServer } from '../../testing/index.js';
 import { arrayAt, at, frameFunctions, type Stored, type StoredItem, thrownException } from './stored-items.test-support.js';
 
 /**
@@ -120,4 +121,23 @@ export function assertCheckIn(
     assert.equal(at(p, 'environment'), expected.environment, `${context}: ${expected.slug} check-in environment`);
   }
   return runs;
+}
+
+/**
+ * The performance API shows the transaction (or streamed segment) the SDK sent: one row for its
+ * name with `count()` ≥ 1 and the op it was sent with.
+ */
+export async function assertPerformanceRow(server: TestServer, expected: { name: string; op: string }, context: string): Promise<void> {
+  const query = new URLSearchParams({ dataset: 'transactions', field: 'transaction', statsPeriod: '90d', query: `transaction:"${expected.name}"` });
+  query.append('field', 'transaction.op');
+  query.append('field', 'count()');
+  const res = await fetch(`${server.url}/api/0/organizations/${server.workspace.org}/events/?${query}`, {
+    headers: { authorization: `Bearer ${server.workspace.token}` },
+  });
+  const body = (await res.json()) as { data?: JsonObject[] };
+  assert.equal(res.status, 200, `${context}: performance API ${JSON.stringify(body)}`);
+  const rows = body.data ?? [];
+  assert.equal(rows.length, 1, `${context}: one row for ${expected.name} in ${JSON.stringify(rows)}`);
+  assert.equal(at(rows[0], 'transaction.op'), expected.op, `${context}: op`);
+  assert.ok(Number(at(rows[0], 'count()')) >= 1, `${context}: counted`);
 }

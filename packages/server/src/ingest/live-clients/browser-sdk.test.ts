@@ -5,6 +5,7 @@ import { startTestServer, type TestServer } from '../../testing/index.js';
 import {
   assertError,
   assertMessage,
+  assertPerformanceRow,
   assertReleaseAndEnvironment,
   assertScope,
   assertStreamedSpans,
@@ -95,6 +96,7 @@ describe('live @sentry/browser client in Chromium', { skip: unavailable ?? false
       } else {
         assertStreamedSpans(stored, { ...expected, segment: 'checkout-flow', children }, `${ctx} spans`);
       }
+      await assertPerformanceRow(server, { name: 'checkout-flow', op: 'ui.action' }, `${ctx} performance`);
 
       const sessions = stored.ofType('session').map((s) => s.payload);
       assert.ok(

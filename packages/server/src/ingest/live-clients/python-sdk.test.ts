@@ -6,6 +6,7 @@ import {
   assertError,
   assertExitedSession,
   assertMessage,
+  assertPerformanceRow,
   assertScope,
   assertTransaction,
   storedEvent,
@@ -67,6 +68,7 @@ describe('live sentry-python client', () => {
     assertMessage(message, { ...expected, message: 'Nightly export finished with warnings', level: 'warning' }, 'python message');
 
     assertTransaction(stored, { ...expected, name: 'process-order', op: 'task', children: ['SELECT * FROM orders', 'render receipt'] }, 'python transaction');
+    await assertPerformanceRow(server, { name: 'process-order', op: 'task' }, 'python performance');
 
     const session = assertExitedSession(stored, { ...expected, minErrors: 1, did: 'user-42' }, 'python session');
     assert.equal(at(session, 'errors'), 1, 'python counts the one captured exception');

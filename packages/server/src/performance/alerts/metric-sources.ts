@@ -73,7 +73,7 @@ export function performanceMetricSources(db: Kysely<Database>): PerformanceMetri
     checkQuery,
     async measure(input) {
       const [all] = await read(input);
-      return all === undefined ? null : quantileOf(all.sketch, q);
+      return all === undefined ? null : quantileOf(all.durations, q);
     },
   });
   return [

@@ -184,3 +184,19 @@ it('a pool handing out a connection before each query of the loop does not hide 
     Array.from({ length: 8 }, (_, i) => `loop${i}`),
   );
 });
+
+it('millisecond-rounded starts (@sentry/node 8) that seem to begin 0.3 ms early are still one after the other; a real overlap is not', () => {
+  const loop = (overlapMs: number) =>
+    Array.from({ length: 6 }, (_, i) =>
+      span({
+        id: `r${i}`,
+        parent: 'handler',
+        op: 'db',
+        description: `SELECT * FROM orders WHERE id = ${i}`,
+        startMs: 20 + i * (12 - overlapMs),
+        durationMs: 12,
+      }),
+    );
+  assert.equal(detect([handler, source, ...loop(0.3)]).length, 1);
+  assert.equal(detect([handler, source, ...loop(5)]).length, 0);
+});

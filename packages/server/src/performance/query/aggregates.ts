@@ -1,5 +1,6 @@
 import type { JsonValue } from '@faultline/protocol';
 import { fail } from '../../kernel/index.js';
+import { type DurationCounts, emptyDurationCounts } from '../rollups/duration-counts.js';
 import { DEFAULT_APDEX_THRESHOLD_MS } from '../rollups/rollup-deltas.js';
 import { type DDSketch, newSketch, quantileOf } from '../rollups/sketch.js';
 import type { ParsedField } from './events-request.js';
@@ -9,44 +10,19 @@ import type { ParsedField } from './events-request.js';
  * Sentry's Discover and Explore (Sentry product docs, "Discover Queries" › "Functions") evaluated
  * on them. Percentiles come from the merged DDSketch: within 1% of the exact value.
  */
-export interface Accumulator {
-  count: number;
-  failureCount: number;
-  /** estimated count before client sampling (sum of 1 / sample rate) */
-  weight: number;
-  sumMs: number;
-  minMs: number;
-  maxMs: number;
-  satisfied: number;
-  tolerated: number;
-  durations: DDSketch;
+export interface Accumulator extends DurationCounts {
   /** span datasets: self times */
   sumSelfMs: number;
   selfTimes: DDSketch;
   /** distinct users, when known for this group */
   users: number | null;
-  /** the raw path: users with a duration over 4T (count_miserable) */
+  /** the scan path: users with a duration over 4T (count_miserable) */
   miserableUsers: number | null;
   lastSeenMs: number;
 }
 
 export function emptyAccumulator(): Accumulator {
-  return {
-    count: 0,
-    failureCount: 0,
-    weight: 0,
-    sumMs: 0,
-    minMs: Number.POSITIVE_INFINITY,
-    maxMs: 0,
-    satisfied: 0,
-    tolerated: 0,
-    durations: newSketch(),
-    sumSelfMs: 0,
-    selfTimes: newSketch(),
-    users: null,
-    miserableUsers: null,
-    lastSeenMs: 0,
-  };
+  return { ...emptyDurationCounts(), sumSelfMs: 0, selfTimes: newSketch(), users: null, miserableUsers: null, lastSeenMs: 0 };
 }
 
 export interface EvaluationContext {

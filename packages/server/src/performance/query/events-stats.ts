@@ -2,6 +2,7 @@ import type { JsonObject, JsonValue } from '@faultline/protocol';
 import type { Kysely } from 'kysely';
 import { fail } from '../../kernel/index.js';
 import type { Database } from '../../store/index.js';
+import { mergeDurationCounts } from '../rollups/duration-counts.js';
 import { type Accumulator, emptyAccumulator, evaluate, functionMeta } from './aggregates.js';
 import { all, type EventsRequest, one, type ParsedField, parseEventsRequest, parsePeriodSeconds, type QueryParams } from './events-request.js';
 import { computeGroups, type Group, type ProjectRef } from './events-table.js';
@@ -119,16 +120,8 @@ function merge(into: Accumulator | undefined, add: Accumulator): Accumulator {
     const copy = emptyAccumulator();
     return merge(copy, add);
   }
-  into.count += add.count;
-  into.failureCount += add.failureCount;
-  into.weight += add.weight;
-  into.sumMs += add.sumMs;
-  into.minMs = Math.min(into.minMs, add.minMs);
-  into.maxMs = Math.max(into.maxMs, add.maxMs);
-  into.satisfied += add.satisfied;
-  into.tolerated += add.tolerated;
+  mergeDurationCounts(into, add);
   into.sumSelfMs += add.sumSelfMs;
-  if (add.durations.count > 0) into.durations.merge(add.durations);
   if (add.selfTimes.count > 0) into.selfTimes.merge(add.selfTimes);
   into.users = add.users === null ? into.users : (into.users ?? 0) + add.users;
   into.lastSeenMs = Math.max(into.lastSeenMs, add.lastSeenMs);

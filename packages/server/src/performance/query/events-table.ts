@@ -2,6 +2,7 @@ import type { JsonValue } from '@faultline/protocol';
 import type { Kysely } from 'kysely';
 import { fail } from '../../kernel/index.js';
 import type { Database } from '../../store/index.js';
+import { addDuration } from '../rollups/duration-counts.js';
 import { isFailureStatus, normalizeSpanDescription, spanGroup } from '../spans/index.js';
 import { decodeTraceDocument } from '../store/trace-document.js';
 import {
@@ -196,7 +197,7 @@ export async function computeGroups(
     const groups = aggregates.map((g) => ({
       key: Object.fromEntries(groupFields.map((f) => [f, groupValue(f, TRANSACTION_COLUMNS[f] as string, g.key, projects)])),
       bucket: g.bucket,
-      acc: { ...emptyAccumulator(), ...g, durations: g.sketch, users: users.get(JSON.stringify(groupBy.map((c) => g.key[c]))) ?? 0 },
+      acc: { ...emptyAccumulator(), ...g, users: users.get(JSON.stringify(groupBy.map((c) => g.key[c]))) ?? 0 },
     }));
     return { groups, ctx: { windowSeconds, dataset: kind, totalSelfMs: 0 }, partial: false };
   }
@@ -450,17 +451,9 @@ function aggregateRecords(
     }
     const ms = Number(r[durationField] ?? 0);
     const a = g.acc;
-    a.count++;
-    const status = String(r['transaction.status'] ?? r['span.status'] ?? 'ok');
-    if (isFailureStatus(status)) a.failureCount++;
     const rate = r['sentry.sample_rate'];
-    a.weight += typeof rate === 'number' && rate > 0 ? 1 / rate : 1;
-    a.sumMs += ms;
-    a.minMs = Math.min(a.minMs, ms);
-    a.maxMs = Math.max(a.maxMs, ms);
-    if (ms <= threshold) a.satisfied++;
-    else if (ms <= 4 * threshold) a.tolerated++;
-    a.durations.accept(ms);
+    const status = String(r['transaction.status'] ?? r['span.status'] ?? 'ok');
+    addDuration(a, ms, isFailureStatus(status), typeof rate === 'number' && rate > 0 ? 1 / rate : 1, threshold);
     const self = r['span.self_time'];
     if (typeof self === 'number') {
       a.sumSelfMs += self;

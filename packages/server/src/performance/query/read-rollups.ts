@@ -1,5 +1,6 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../store/index.js';
+import { type DurationCounts, emptyDurationCounts, mergeDurationCounts } from '../rollups/duration-counts.js';
 import { type DDSketch, decodeSketch, newSketch } from '../rollups/sketch.js';
 
 /**
@@ -24,19 +25,10 @@ export interface RollupWindow {
   readonly end: number;
 }
 
-export interface TransactionAggregate {
+export interface TransactionAggregate extends DurationCounts {
   readonly key: Readonly<Record<string, string | number>>;
   /** bucket start (epoch seconds) when bucketed */
   readonly bucket: number | null;
-  count: number;
-  failureCount: number;
-  weight: number;
-  sumMs: number;
-  minMs: number;
-  maxMs: number;
-  satisfied: number;
-  tolerated: number;
-  sketch: DDSketch;
 }
 
 export interface SpanAggregate {
@@ -55,6 +47,34 @@ function bucketOf(minute: number, start: number, bucketSeconds: number | undefin
   return bucketSeconds === undefined ? null : start + Math.floor((minute - start) / bucketSeconds) * bucketSeconds;
 }
 
+type RollupRow = Record<string, unknown> & { minute: number | string };
+
+/**
+ * The rows of one rollup table in the window, filtered in SQL, folded per group (and time
+ * bucket) by `add` into the value `fresh` starts each group with.
+ */
+async function readGrouped<G extends { readonly key: Readonly<Record<string, string | number>>; readonly bucket: number | null }>(
+  rows: readonly RollupRow[],
+  window: RollupWindow,
+  groupBy: readonly string[],
+  bucketSeconds: number | undefined,
+  fresh: (key: Readonly<Record<string, string | number>>, bucket: number | null) => G,
+  add: (group: G, row: RollupRow) => void,
+): Promise<G[]> {
+  const groups = new Map<string, G>();
+  for (const row of rows) {
+    const bucket = bucketOf(Number(row.minute), window.start, bucketSeconds);
+    const id = JSON.stringify([bucket, ...groupBy.map((c) => row[c])]);
+    let g = groups.get(id);
+    if (g === undefined) {
+      g = fresh(Object.fromEntries(groupBy.map((c) => [c, row[c] as string | number])), bucket);
+      groups.set(id, g);
+    }
+    add(g, row);
+  }
+  return [...groups.values()];
+}
+
 export async function readTransactionAggregates(
   db: Kysely<Database>,
   window: RollupWindow,
@@ -71,40 +91,25 @@ export async function readTransactionAggregates(
     .where('minute', '<', window.end);
   for (const c of conditions) q = q.where(conditionSql(c));
   const rows = await q.execute();
-  const groups = new Map<string, TransactionAggregate>();
-  for (const r of rows) {
-    const row = r as unknown as Record<string, string | number>;
-    const bucket = bucketOf(Number(r.minute), window.start, bucketSeconds);
-    const key = Object.fromEntries(groupBy.map((c) => [c, row[c] as string | number]));
-    const id = JSON.stringify([bucket, ...groupBy.map((c) => row[c])]);
-    let g = groups.get(id);
-    if (g === undefined) {
-      g = {
-        key,
-        bucket,
-        count: 0,
-        failureCount: 0,
-        weight: 0,
-        sumMs: 0,
-        minMs: Number.POSITIVE_INFINITY,
-        maxMs: 0,
-        satisfied: 0,
-        tolerated: 0,
-        sketch: newSketch(),
-      };
-      groups.set(id, g);
-    }
-    g.count += Number(r.count);
-    g.failureCount += Number(r.failure_count);
-    g.weight += Number(r.weight);
-    g.sumMs += Number(r.sum_ms);
-    g.minMs = Math.min(g.minMs, Number(r.min_ms));
-    g.maxMs = Math.max(g.maxMs, Number(r.max_ms));
-    g.satisfied += Number(r.satisfied);
-    g.tolerated += Number(r.tolerated);
-    g.sketch.merge(decodeSketch(r.sketch));
-  }
-  return [...groups.values()];
+  return readGrouped<TransactionAggregate>(
+    rows,
+    window,
+    groupBy,
+    bucketSeconds,
+    (key, bucket) => ({ key, bucket, ...emptyDurationCounts() }),
+    (g, r) =>
+      mergeDurationCounts(g, {
+        count: Number(r.count),
+        failureCount: Number(r.failure_count),
+        weight: Number(r.weight),
+        sumMs: Number(r.sum_ms),
+        minMs: Number(r.min_ms),
+        maxMs: Number(r.max_ms),
+        satisfied: Number(r.satisfied),
+        tolerated: Number(r.tolerated),
+        durations: decodeSketch(r.sketch as Uint8Array),
+      }),
+  );
 }
 
 export async function readSpanAggregates(
@@ -123,26 +128,22 @@ export async function readSpanAggregates(
     .where('minute', '<', window.end);
   for (const c of conditions) q = q.where(conditionSql(c));
   const rows = await q.execute();
-  const groups = new Map<string, SpanAggregate>();
-  for (const r of rows) {
-    const row = r as unknown as Record<string, string | number>;
-    const bucket = bucketOf(Number(r.minute), window.start, bucketSeconds);
-    const key = Object.fromEntries(groupBy.map((c) => [c, row[c] as string | number]));
-    const id = JSON.stringify([bucket, ...groupBy.map((c) => row[c])]);
-    let g = groups.get(id);
-    if (g === undefined) {
-      g = { key, bucket, count: 0, failureCount: 0, sumMs: 0, sumSelfMs: 0, maxSelfMs: 0, selfSketch: newSketch(), durationSketch: newSketch() };
-      groups.set(id, g);
-    }
-    g.count += Number(r.count);
-    g.failureCount += Number(r.failure_count);
-    g.sumMs += Number(r.sum_ms);
-    g.sumSelfMs += Number(r.sum_self_ms);
-    g.maxSelfMs = Math.max(g.maxSelfMs, Number(r.max_self_ms));
-    g.selfSketch.merge(decodeSketch(r.sketch));
-    g.durationSketch.merge(decodeSketch(r.duration_sketch));
-  }
-  return [...groups.values()];
+  return readGrouped<SpanAggregate>(
+    rows,
+    window,
+    groupBy,
+    bucketSeconds,
+    (key, bucket) => ({ key, bucket, count: 0, failureCount: 0, sumMs: 0, sumSelfMs: 0, maxSelfMs: 0, selfSketch: newSketch(), durationSketch: newSketch() }),
+    (g, r) => {
+      g.count += Number(r.count);
+      g.failureCount += Number(r.failure_count);
+      g.sumMs += Number(r.sum_ms);
+      g.sumSelfMs += Number(r.sum_self_ms);
+      g.maxSelfMs = Math.max(g.maxSelfMs, Number(r.max_self_ms));
+      g.selfSketch.merge(decodeSketch(r.sketch as Uint8Array));
+      g.durationSketch.merge(decodeSketch(r.duration_sketch as Uint8Array));
+    },
+  );
 }
 
 /** Distinct users per group over the hours the window touches (users are kept per hour). */
@@ -160,11 +161,9 @@ export async function readDistinctUsers(
     .where('hour', '>=', Math.floor(window.start / 3600) * 3600)
     .where('hour', '<', window.end);
   for (const c of conditions) q = q.where(conditionSql(c));
-  const rows = await q
-    .select(groupBy)
-    .select((eb) => eb.fn.count<number>('user_key').distinct().as('users'))
-    .groupBy(groupBy)
-    .execute();
+  const counted = q.select((eb) => eb.fn.count<number>('user_key').distinct().as('users'));
+  // No group column: one count over everything (an empty GROUP BY is not SQL).
+  const rows = groupBy.length === 0 ? await counted.execute() : await counted.select(groupBy).groupBy(groupBy).execute();
   for (const r of rows) {
     const row = r as unknown as Record<string, string | number>;
     out.set(JSON.stringify(groupBy.map((c) => row[c])), Number(row.users));

@@ -1,4 +1,5 @@
 import { isFailureStatus, normalizeSpanDescription, type SegmentUser, type SpanBatch, spanGroup } from '../spans/index.js';
+import { addDuration, type DurationCounts, emptyDurationCounts } from './duration-counts.js';
 import { type DDSketch, newSketch } from './sketch.js';
 
 /**
@@ -22,17 +23,7 @@ export interface TransactionKey {
   readonly release: string;
 }
 
-export interface TransactionDelta extends TransactionKey {
-  count: number;
-  failureCount: number;
-  weight: number;
-  sumMs: number;
-  minMs: number;
-  maxMs: number;
-  satisfied: number;
-  tolerated: number;
-  sketch: DDSketch;
-}
+export interface TransactionDelta extends TransactionKey, DurationCounts {}
 
 export interface UserDelta {
   readonly projectId: number;
@@ -105,30 +96,10 @@ export function accumulateRollups(batches: readonly { projectId: number; batch: 
       const id = JSON.stringify(Object.values(key));
       let delta = transactions.get(id);
       if (delta === undefined) {
-        delta = {
-          ...key,
-          count: 0,
-          failureCount: 0,
-          weight: 0,
-          sumMs: 0,
-          minMs: Number.POSITIVE_INFINITY,
-          maxMs: 0,
-          satisfied: 0,
-          tolerated: 0,
-          sketch: newSketch(),
-        };
+        delta = { ...key, ...emptyDurationCounts() };
         transactions.set(id, delta);
       }
-      const ms = span.durationMs;
-      delta.count++;
-      if (isFailureStatus(span.status)) delta.failureCount++;
-      delta.weight += 1 / (segment.sampleRate ?? 1);
-      delta.sumMs += ms;
-      delta.minMs = Math.min(delta.minMs, ms);
-      delta.maxMs = Math.max(delta.maxMs, ms);
-      if (ms <= apdexThresholdMs) delta.satisfied++;
-      else if (ms <= 4 * apdexThresholdMs) delta.tolerated++;
-      delta.sketch.accept(ms);
+      addDuration(delta, span.durationMs, isFailureStatus(span.status), 1 / (segment.sampleRate ?? 1), apdexThresholdMs);
       const userKey = userKeyOf(segment.user);
       if (userKey !== null) {
         const user: UserDelta = {

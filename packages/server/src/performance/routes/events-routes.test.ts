@@ -105,6 +105,23 @@ for (const dialect of testDialects()) {
       );
     });
 
+    it('counts distinct users with or without a group column', async () => {
+      // The server adds the client's IP to events whose SDK asked for it ({{auto}}), so the stored users are the truth here.
+      const stored = await server.store.db
+        .selectFrom('trace_segments')
+        .select('user_key')
+        .distinct()
+        .where('has_segment', '=', 1)
+        .where('user_key', 'is not', null)
+        .execute();
+      assert.ok(stored.length > 0, 'some captured transactions carry a user');
+      const overall = await events('dataset=transactions&field=count_unique(user)');
+      assert.equal(overall.status, 200, JSON.stringify(overall.body));
+      assert.equal(overall.body.data[0]?.['count_unique(user)'], stored.length);
+      const scanned = await events('dataset=transactions&field=count_unique(user)&query=transaction.duration:>0ms');
+      assert.equal(scanned.body.data[0]?.['count_unique(user)'], stored.length, 'the scan path agrees');
+    });
+
     it('filters by route, method and release; the failing route is the 500 one', async () => {
       const { body } = await events(
         'dataset=transactions&field=transaction&field=count()&field=failure_count()&query=transaction:"GET /users/:id" http.method:GET release:myapp@1.2.3',

@@ -77,7 +77,7 @@ export function createPerformanceRepo(db: Kysely<Database>) {
           max_ms: d.maxMs,
           satisfied: d.satisfied,
           tolerated: d.tolerated,
-          sketch: encodeSketch(d.sketch),
+          sketch: encodeSketch(d.durations),
           compacted: 0,
         }));
         await trx.insertInto('perf_rollups').values(values).execute();

@@ -19,9 +19,16 @@ function NavLink({ to, label, rel }: { to: string | null; label: string; rel?: s
   );
 }
 
-/** Which event is shown, and the way to the newest, oldest, previous and next one of the issue. */
+/** The trace an event happened in (`contexts.trace.trace_id`, Sentry's trace context), when it has a valid one. */
+export function traceIdOf(event: IssueEvent): string | null {
+  const id = event.contexts?.trace?.trace_id;
+  return typeof id === 'string' && /^[0-9a-f]{32}$/i.test(id) ? id.toLowerCase() : null;
+}
+
+/** Which event is shown, and the way to the newest, oldest, previous and next one of the issue, and to its trace. */
 export function EventNav({ org, issueId, event }: { org: string; issueId: string; event: IssueEvent }) {
   const link = `${window.location.origin}${eventHref(org, issueId, event.eventID)}`;
+  const traceId = traceIdOf(event);
   return (
     <div className="event-nav">
       <div className="event-id">
@@ -39,6 +46,11 @@ export function EventNav({ org, issueId, event }: { org: string; issueId: string
         )}
       </div>
       <span className="spacer" />
+      {traceId && (
+        <Link className="btn btn-small" to={`/organizations/${org}/traces/${traceId}/`} title={`Trace ${traceId}: every span and error of this request`}>
+          View trace
+        </Link>
+      )}
       <CopyButton text={link} label="Copy link" />
       <nav className="btn-group" aria-label="Events of this issue">
         <NavLink to={eventHref(org, issueId, 'oldest')} label="Oldest" />

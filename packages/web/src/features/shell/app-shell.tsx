@@ -39,6 +39,9 @@ function Header() {
           <NavLink className="topnav-link" to={`/organizations/${org}/releases/${project ? `?project=${project.id}` : ''}`}>
             Releases
           </NavLink>
+          <NavLink className="topnav-link" to={`/organizations/${org}/performance/${project ? `?project=${project.id}` : ''}`}>
+            Performance
+          </NavLink>
           {project && (
             <NavLink className="topnav-link" to={`/settings/${org}/projects/${project.slug}/`}>
               Project settings
