@@ -154,6 +154,8 @@ describe('web UI, end to end: transactions of a real @sentry/node app on the per
   it('sorts on the server by the column clicked, and keeps the sort in the address', async () => {
     await page.getByRole('button', { name: 'p95', exact: true }).click();
     await page.waitForURL(/sort=-p95%28transaction\.duration%29/);
+    // The address changes before the table re-renders with the new sort: wait for the header to say so.
+    await page.locator('th[aria-sort="descending"]', { hasText: 'p95' }).waitFor();
     assert.equal(await page.getByRole('columnheader', { name: 'p95', exact: true }).getAttribute('aria-sort'), 'descending');
     const { body } = await api<{ data: { transaction: string }[] }>(
       fl,

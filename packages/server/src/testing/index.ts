@@ -8,6 +8,7 @@ export { type ApiRequest, type ApiResponse, apiFetch, assertDetail, type Caller,
 export { type CliCapture, capturedSourceBundle, cliFixtures, loadCliCapture, multipartParts } from './cli-captures.js';
 export { eventEnvelope, newEventId, type PostOptions, post, publicKeyOf } from './ingest-client.js';
 export { captureLogs, type LogCapture } from './log-capture.js';
+export { type McpSession, type McpToolError, mcpServerBin, startMcpSession } from './mcp-client.js';
 export { addOrganization, addPerson, mintToken, personPassword } from './people.js';
 export { faultlineBin, type ProcessResult, type RunningProcess, run, runFaultline, runSentryCli, sentryCliBin, startFaultline } from './processes.js';
 export { type HttpReceiver, mimeParts, type ReceivedMail, type ReceivedRequest, type SmtpReceiver, startHttpReceiver, startSmtpReceiver } from './receivers.js';

@@ -32,7 +32,10 @@ export function registerAuthRoutes(app: FastifyInstance, auth: Auth, secureCooki
 
   app.get('/api/0/auth/', async (request) => {
     const p = requirePrincipal(request);
-    return { user: userJson(p.user), csrfToken: p.kind === 'session' ? p.csrfToken : null };
+    // Sentry answers this with the user object itself; the Sentry MCP server's `whoami` reads its
+    // id, name and email at the top level. `user` and `csrfToken` are what the web UI reads.
+    const user = userJson(p.user);
+    return { ...user, user, csrfToken: p.kind === 'session' ? p.csrfToken : null };
   });
 
   app.delete('/api/0/auth/', async (request, reply) => {

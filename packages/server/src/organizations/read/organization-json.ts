@@ -7,7 +7,7 @@ import type { Project } from '../store/projects.js';
 /** JSON shapes as Sentry's web API returns them (ids are strings, dates RFC 3339). */
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function organizationJson(org: Organization) {
+export function organizationJson(org: Organization, publicUrl: string) {
   return {
     id: String(org.id),
     slug: org.slug,
@@ -18,7 +18,11 @@ export function organizationJson(org: Organization) {
     require2FA: false,
     requireEmailVerification: false,
     features: [] as string[],
-    links: { organizationUrl: '', regionUrl: '' },
+    // Sentry's API docs (Organizations › List Your Organizations) give each organization the URL
+    // of its web UI; the Sentry MCP server rejects the list unless it is one. There is one region:
+    // an empty regionUrl keeps clients on the host they were given (the MCP server would only
+    // follow an https one).
+    links: { organizationUrl: publicUrl, regionUrl: '' },
   };
 }
 

@@ -10,13 +10,18 @@ type OrgParams = { org: string };
 export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string): void {
   app.get('/api/0/organizations/', async (request, reply) => {
     const orgs = await auth.organizations(requirePrincipal(request));
-    return paginate(request, reply, orgs.map(organizationJson), readPage(request));
+    return paginate(
+      request,
+      reply,
+      orgs.map((org) => organizationJson(org, publicUrl)),
+      readPage(request),
+    );
   });
 
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/', async (request) => {
     const { org, role, scopes, member } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
     // isMember false: a superuser looking in from outside (the UI says so, and every such request is audited).
-    return { ...organizationJson(org), access: [...scopes], role, isMember: member !== null };
+    return { ...organizationJson(org, publicUrl), access: [...scopes], role, isMember: member !== null };
   });
 
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/projects/', async (request, reply) => {

@@ -108,7 +108,9 @@ export async function runEventsTable(db: Kysely<Database>, request: EventsReques
         ? await scanSegments(db, windowOf(request, projects), projects)
         : await scanSpans(db, windowOf(request, projects), projects);
     partial = scanned.partial;
-    rows = scanned.records.filter((r) => matchesAll(r, plainFilters(request), request.environments) && (!spanSegments || r.is_transaction === true));
+    rows = (spanSegments ? scanned.records.map(asSegmentSpan) : scanned.records).filter(
+      (r) => matchesAll(r, plainFilters(request), request.environments) && (!spanSegments || r.is_transaction === true),
+    );
     rows = rows.map((r) =>
       pick(
         r,
@@ -124,6 +126,15 @@ export async function runEventsTable(db: Kysely<Database>, request: EventsReques
 
 export function functionsOf(request: EventsRequest): Extract<ParsedField, { kind: 'function' }>[] {
   return request.fields.filter((f): f is Extract<ParsedField, { kind: 'function' }> => f.kind === 'function');
+}
+
+/**
+ * On the spans dataset a segment is one more span (Sentry docs, "Span Properties"): its `id` is
+ * its span id, not its transaction's event id, so a client can hand it to the trace view or the
+ * Sentry MCP server's `get_span_details`; its description is its name, as for streamed segments.
+ */
+function asSegmentSpan(r: Row): Row {
+  return { ...r, id: r['trace.span'] ?? null, span_id: r['trace.span'] ?? null, 'span.description': r.transaction ?? null };
 }
 
 function isSegmentQuery(request: EventsRequest, kind: 'transactions' | 'spans'): boolean {
