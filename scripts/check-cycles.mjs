@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Fails on import cycles among packages/*/src and on imports that break the
-// allowed dependency directions pinned below (ARCHITECTURE.md › Module map names the folders).
+// Fails on import cycles among packages/*/src (value imports: those that load code), on
+// imports that break the dependency directions of HOUSE-STYLE.md ("Boundaries") as the
+// `mayImport` lists below state them for every server folder (ARCHITECTURE.md › Module map
+// names the folders), and on those lists forming a circle themselves.
 // Resolution is TypeScript's own (each package's tsconfig), so `./x.js` finds
 // `./x.ts` exactly as tsc does; workspace packages map to their src/index.ts so
 // this works before anything is built. Not dpdm: it resolves @faultline/* into
@@ -91,8 +93,9 @@ function place(file) {
   const pkg = packages.find((p) => file.startsWith(p.src + sep));
   const inner = relative(pkg.src, file).split(sep);
   const folder = inner.length > 1 ? inner[0] : '';
-  const isTest = /\.test\.tsx?$|\.test-support\.ts$/.test(file) || (pkg.dir === 'server' && folder === 'testing');
-  return { pkg: pkg.dir, folder, name: inner.join('/'), isTest };
+  const isTestFile = /\.test\.tsx?$|\.test-support\.ts$/.test(file);
+  const isTest = isTestFile || (pkg.dir === 'server' && folder === 'testing');
+  return { pkg: pkg.dir, folder, name: inner.join('/'), isTest, isTestFile };
 }
 
 const ioModules = new Set([
@@ -112,22 +115,71 @@ const ioModules = new Set([
 ]);
 const domainOf = (p) => (p.pkg === 'server' ? p.folder : null);
 
-// Server folders whose dependencies are pinned (this table is the rule); '' is app.ts/main.ts.
-// Folders not listed here (api/, cli/, testing/, auth/, provision/ …) are checked only by the rules below.
+// What each server folder may import (this table is the rule): every folder is listed, and
+// these lists form a DAG (checked below), so folders cannot import each other in a circle.
+// '' is the root files: main.ts, app.ts (the wiring) and open-store.ts (every domain's
+// repositories into the Store); they compose everything and are left out of the DAG (cli/ and
+// processing-thread/ open the store through open-store.ts).
+// Domains import store/, kernel/, http/ (the routes' kit) and auth/ (who is calling, may they);
+// another domain only where the dependency is genuine, named here.
 const mayImport = {
   kernel: [],
   config: ['kernel'],
   store: ['kernel', 'config'],
+  http: ['kernel'],
+  auth: ['kernel', 'config', 'store', 'http'],
+  events: ['kernel', 'config', 'store', 'http'],
+  outcomes: ['kernel', 'config', 'store', 'http', 'auth'],
+  // issues read events (an issue's events, search by event id) and a transaction event's spans
+  issues: ['kernel', 'config', 'store', 'http', 'auth', 'events', 'performance'],
+  releases: ['kernel', 'config', 'store', 'http', 'auth'],
+  // release files and bundles belong to a release
+  artifacts: ['kernel', 'config', 'store', 'http', 'auth', 'releases'],
+  // alerting evaluates issues and events (metric alerts over the issue search)
+  alert: ['kernel', 'config', 'store', 'http', 'auth', 'events', 'issues', 'jobs'],
+  // a new project gets Sentry's default alert rule; settings are validated with the readers' rules (handed in)
+  organizations: ['kernel', 'config', 'store', 'http', 'auth', 'alert', 'jobs', 'process'],
+  // teams own projects
+  members: ['kernel', 'config', 'store', 'http', 'auth', 'organizations'],
   ingest: ['kernel', 'config', 'store', 'auth', 'jobs', 'outcomes'],
   // The queue, the worker and the one scheduler: sweeps owned by other folders are registered by app.ts.
-  jobs: ['kernel', 'config', 'store', 'outcomes', 'issues'],
-  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'issues', 'performance'],
+  jobs: ['kernel', 'config', 'store', 'events', 'issues', 'outcomes'],
+  // the pipeline writes events, issues, outcomes and spans, and reads artifacts (source maps)
+  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'events', 'issues', 'artifacts', 'performance'],
   // api/ registers its routes and passes in who may read which projects.
   performance: ['kernel', 'config', 'store'],
-  query: ['kernel', 'config', 'store', 'auth'],
-  alert: ['kernel', 'config', 'store', 'jobs'],
+  // api/index.ts registers every domain's routes and hands them the pipeline's rules
+  api: [
+    'kernel',
+    'config',
+    'store',
+    'auth',
+    'organizations',
+    'members',
+    'issues',
+    'releases',
+    'artifacts',
+    'alert',
+    'outcomes',
+    'performance',
+    'process',
+    'jobs',
+  ],
   // A composition root for the thread's side: domains hand process/'s createProcessing what it may not import.
-  'processing-thread': ['kernel', 'config', 'store', 'jobs', 'process', 'artifacts', 'releases'],
+  'processing-thread': ['', 'kernel', 'config', 'store', 'jobs', 'process', 'releases', 'artifacts'],
+  cli: ['', 'kernel', 'config', 'store', 'auth', 'organizations', 'members'],
+  testing: ['', 'kernel', 'config', 'store', 'cli', 'auth', 'organizations', 'members', 'artifacts', 'releases'],
+};
+
+// Type-only imports load nothing, so they may also point back up the DAG where a lower folder
+// names a higher one's record types: auth decides access to organizations and projects by
+// role; issues and releases name each other's shapes ("resolved in next release").
+const mayImportTypes = {
+  auth: ['organizations', 'members'],
+  issues: ['organizations', 'releases'],
+  releases: ['organizations', 'issues'],
+  artifacts: ['organizations'],
+  organizations: ['members'],
 };
 
 /** Each rule returns a reason when the import of `spec` from `a` to `b` (places; b is null outside our sources) breaks it. */
@@ -135,15 +187,17 @@ const rules = [
   ({ a, b }) => b?.pkg === 'web' && a.pkg !== 'web' && 'nothing imports packages/web',
   ({ a, spec }) => a.pkg === 'protocol' && !a.isTest && ioModules.has(spec.replace(/^node:/, '')) && 'protocol is pure: no I/O modules',
   ({ a, b }) => a.pkg === 'protocol' && b && b.pkg !== 'protocol' && 'protocol depends on no other workspace package',
-  ({ a, b }) => {
+  ({ a, b, typeOnly }) => {
     // Tests may reach across (a kernel test renders config docs); cycles are still checked for them.
-    const allowed = a.isTest ? null : mayImport[domainOf(a)];
+    const allowed = a.isTestFile ? null : mayImport[domainOf(a)];
+    const types = typeOnly ? (mayImportTypes[domainOf(a)] ?? []) : [];
     return (
       b?.pkg === 'server' &&
       allowed &&
       b.folder !== a.folder &&
       !allowed.includes(b.folder) &&
-      `${a.folder}/ may import ${allowed.length > 0 ? `only ${allowed.map((f) => `${f}/`).join(', ')}` : 'no other folder'} of the server`
+      !types.includes(b.folder) &&
+      `${a.folder || 'the root'}/ may import ${allowed.length > 0 ? `only ${allowed.map((f) => `${f || 'root'}/`).join(', ')}` : 'no other folder'} of the server${typeOnly && types.length > 0 ? ` (types also from ${types.map((f) => `${f}/`).join(', ')})` : ''}`
     );
   },
   ({ a, b }) => a.pkg === 'server' && !a.isTest && b?.pkg === 'server' && b.folder === 'testing' && 'production code does not import testing/',
@@ -176,6 +230,27 @@ const exceptions = new Map([]);
 // ---- run --------------------------------------------------------------------
 const graph = new Map(); // value imports only
 const problems = [];
+const serverSrc = packages.find((p) => p.dir === 'server')?.src;
+if (serverSrc) {
+  for (const entry of readdirSync(serverSrc, { withFileTypes: true })) {
+    if (entry.isDirectory() && !(entry.name in mayImport)) problems.push(`packages/server/src/${entry.name}/: no mayImport entry (state what it may import)`);
+  }
+}
+// The folder lists themselves must not form a circle (the root files compose everything and stay out).
+{
+  const state = new Map();
+  const visitFolder = (folder, path) => {
+    if (state.get(folder) === 'done') return;
+    if (state.get(folder) === 'open') {
+      problems.push(`mayImport lists a circle: ${[...path.slice(path.indexOf(folder)), folder].join(' -> ')}`);
+      return;
+    }
+    state.set(folder, 'open');
+    for (const next of mayImport[folder] ?? []) if (next !== '') visitFolder(next, [...path, folder]);
+    state.set(folder, 'done');
+  };
+  for (const folder of Object.keys(mayImport)) visitFolder(folder, []);
+}
 const notes = [];
 for (const { file, pkg } of files) {
   const { edges, readsEnv } = scan(file);
@@ -190,7 +265,7 @@ for (const { file, pkg } of files) {
     if (target && !edge.typeOnly) out.push(target);
     const b = target ? place(target) : null;
     for (const rule of rules) {
-      const reason = rule({ a, b, spec: edge.spec });
+      const reason = rule({ a, b, spec: edge.spec, typeOnly: edge.typeOnly });
       if (!reason) continue;
       const key = `${rel(file)} -> ${target ? rel(target) : edge.spec}`;
       if (exceptions.has(key)) notes.push(`${key} (allowed for now: ${exceptions.get(key)})`);

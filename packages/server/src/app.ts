@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { type Alerting, createAlerting, createSmtpMailer } from './alert/index.js';
-import { alertIssueSearch, installErrorHandling, installPrincipalResolution, registerAlertRoutes, registerApiRoutes } from './api/index.js';
+import { type Alerting, alertIssueSearch, createAlerting, createSmtpMailer } from './alert/index.js';
+import { registerApiRoutes } from './api/index.js';
 import { ARTIFACT_RETENTION, type Artifacts, createArtifacts } from './artifacts/index.js';
-import { type Auth, createAuth } from './auth/index.js';
+import { type Auth, createAuth, installPrincipalResolution } from './auth/index.js';
 import type { Config } from './config/index.js';
+import { installErrorHandling } from './http/index.js';
 import { createIngest, ingestCorsServer } from './ingest/index.js';
 import {
   createIgnoreExpiry,
@@ -14,7 +15,6 @@ import {
   createRetentionJob,
   createScheduler,
   IGNORE_EXPIRY,
-  parseRetentionDays,
   type QueueWriter,
   RETENTION,
   type RetentionJob,
@@ -23,23 +23,10 @@ import {
 } from './jobs/index.js';
 import { type Clock, type Logger, systemClock } from './kernel/index.js';
 import { createMembership } from './members/index.js';
-import { registerStatsRoutes } from './outcomes/index.js';
+import { createProvisioning, type Provisioning } from './organizations/index.js';
 import { createPerformanceSweeps, PERFORMANCE_RETENTION, performanceMetricSources, ROLLUP_COMPACTION } from './performance/index.js';
-import {
-  compileGroupingRules,
-  createPendingRecovery,
-  createProcessing,
-  eventTags,
-  PENDING_RECOVERY,
-  type PostProcessHook,
-  type Processing,
-  parseInboundFilterSettings,
-  parseScrubSettings,
-  readGroupingText,
-  userKeyOf,
-} from './process/index.js';
+import { createPendingRecovery, createProcessing, PENDING_RECOVERY, type PostProcessHook, type Processing } from './process/index.js';
 import { createThreadedWorker } from './processing-thread/index.js';
-import { createProvisioning, type Provisioning } from './provision/index.js';
 import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
 import { type Store, storeOpenOptions } from './store/index.js';
 
@@ -100,7 +87,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const hasWebUi = existsSync(webRoot);
   installErrorHandling(server, logger, counters, hasWebUi);
   installPrincipalResolution(server, auth);
-  const settingsParsers = { eventTags, userKeyOf, parseInboundFilterSettings, parseScrubSettings, compileGroupingRules, readGroupingText, parseRetentionDays };
   // Source maps: uploads land in artifacts/; the pipeline's symbolicate stage reads them.
   const releases = createReleases({ store, clock });
   const artifacts = createArtifacts({
@@ -125,7 +111,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       )
     : null;
   const membership = createMembership({ store, clock, logger, publicUrl, mailer: inviteMailer });
-  registerApiRoutes(server, { auth, store, publicUrl, clock, processing: settingsParsers, releases, artifacts, membership });
 
   // Ingest enqueues durably; the worker runs the processing pipeline asynchronously.
   const postProcessHooks: PostProcessHook[] = [];
@@ -140,7 +125,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const worker = processing.worker;
   const queue = createQueueWriter({ store, logger, onEnqueued: () => worker.notify() });
   await server.register(createIngest({ config, store, clock, queue }).plugin);
-  registerStatsRoutes(server, { auth, store, clock });
   // Alerts: issue rules run on each committed batch; delivery and metric evaluation run in the background.
   const alerting = createAlerting({
     config,
@@ -152,7 +136,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     metricSources: performanceMetricSources(store.db),
   });
   postProcessHooks.push((results, batch) => alerting.onProcessed(results, batch.processedAt));
-  registerAlertRoutes(server, { auth, store, alerting, clock });
+  registerApiRoutes(server, { auth, store, publicUrl, clock, releases, artifacts, membership, alerting });
 
   // Periodic background work: one scheduler, each task once per period across all processes.
   const scheduler = createScheduler({ store, clock, logger, pollMs: schedulerPollMs, leaseMs: schedulerLeaseMs });

@@ -1,4 +1,4 @@
-import { decodePayload } from '@faultline/server/dist/store/index.js';
+import { decodePayload } from '@faultline/server/dist/events/index.js';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 

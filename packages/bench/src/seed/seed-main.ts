@@ -13,7 +13,7 @@ import { promisify } from 'node:util';
 import { createApp } from '@faultline/server/dist/app.js';
 import { loadConfig } from '@faultline/server/dist/config/index.js';
 import { createLogger, systemClock } from '@faultline/server/dist/kernel/index.js';
-import { openStore } from '@faultline/server/dist/store/index.js';
+import { openStore } from '@faultline/server/dist/open-store.js';
 import { createEventStream, type SeedCorpus } from './event-stream.js';
 import { countSeededRows, type SeededCounts } from './seeded-counts.js';
 

@@ -1,7 +1,8 @@
 import { type App, createApp } from '../app.js';
 import { type Config, loadConfig } from '../config/index.js';
 import { type Clock, createSilentLogger } from '../kernel/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore } from '../open-store.js';
+import type { Store } from '../store/index.js';
 import { freePort, type TestDatabase } from '../testing/index.js';
 
 /**

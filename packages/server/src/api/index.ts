@@ -1,72 +1,52 @@
 /**
- * api: the HTTP face of the Sentry-compatible web API under /api/0/ and the
- * health endpoints. Routes are thin: they resolve the caller, check access
- * through auth, call the domain and serialize in Sentry's shapes.
+ * api: the Sentry-compatible web API under /api/0/ and the health endpoints, assembled. Each
+ * domain registers its own routes (`register…Api` from its index.ts); this is the one place
+ * that lists them and hands each what it may not import: the pipeline's rules it applies
+ * (event tags, settings parsers), and performance/ the caller's projects and issue short ids.
+ * It must not hold routes of its own beyond health: request authentication is auth's, the
+ * shared HTTP kit (errors, pagination, body) is http's.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Artifacts } from '../artifacts/index.js';
-import type { Auth } from '../auth/index.js';
+import { type Alerting, registerAlertApi } from '../alert/index.js';
+import { type Artifacts, registerArtifactsApi } from '../artifacts/index.js';
+import { type Auth, registerAuthApi, requirePrincipal } from '../auth/index.js';
+import { formatShortId, registerIssuesApi } from '../issues/index.js';
+import { parseRetentionDays } from '../jobs/index.js';
 import type { Clock } from '../kernel/index.js';
-import type { Membership } from '../members/index.js';
+import { type Membership, registerMembersApi } from '../members/index.js';
+import { registerOrganizationsApi, type SettingsRules } from '../organizations/index.js';
+import { registerOutcomesApi } from '../outcomes/index.js';
 import { createTraceReader, registerPerformanceRoutes, registerTraceRoutes } from '../performance/index.js';
-import { formatShortId } from '../query/issues/index.js';
-import type { Releases } from '../releases/index.js';
+import { compileGroupingRules, parseInboundFilterSettings, parseScrubSettings, readGroupingText, storedEventTags } from '../process/index.js';
+import { type Releases, registerReleasesApi } from '../releases/index.js';
 import type { Store } from '../store/index.js';
-import { registerArtifactRoutes } from './artifact-routes.js';
-import { registerAuthRoutes } from './auth-routes.js';
-import { registerChunkUploadRoutes } from './chunk-upload-routes.js';
-import { registerEventRoutes } from './event-routes.js';
 import { registerHealthRoutes } from './health-routes.js';
-import { registerIssueDetailRoutes } from './issue-detail-routes.js';
-import { registerIssueRoutes } from './issue-routes.js';
-import { registerMemberRoutes } from './member-routes.js';
-import { registerOrganizationRoutes } from './organization-routes.js';
-import type { ProcessingRules } from './processing-rules.js';
-import { registerProjectRoutes } from './project-routes.js';
-import { registerProjectSettingsRoutes } from './project-settings-routes.js';
-import { registerProjectTagRoutes } from './project-tag-routes.js';
-import { registerReleaseRoutes } from './release-routes.js';
-import { requirePrincipal } from './request-principal.js';
-import { registerTeamRoutes } from './team-routes.js';
-import { registerTokenRoutes } from './token-routes.js';
 
-export { alertIssueSearch } from './alert-issue-search.js';
-export { registerAlertRoutes } from './alert-routes.js';
-export { installErrorHandling } from './http-errors.js';
-export { paginate, readPage } from './pagination.js';
-export type { ProcessingRules } from './processing-rules.js';
-export { installPrincipalResolution, requirePrincipal } from './request-principal.js';
-export { clientKeyJson, organizationJson, projectJson, userJson } from './serializers.js';
+export interface ApiDeps {
+  readonly auth: Auth;
+  readonly store: Store;
+  readonly publicUrl: string;
+  readonly clock: Clock;
+  readonly releases: Releases;
+  readonly artifacts: Artifacts;
+  readonly membership: Membership;
+  readonly alerting: Alerting;
+}
 
-export function registerApiRoutes(
-  app: FastifyInstance,
-  deps: {
-    auth: Auth;
-    store: Store;
-    publicUrl: string;
-    clock: Clock;
-    processing: ProcessingRules;
-    releases: Releases;
-    artifacts: Artifacts;
-    membership: Membership;
-  },
-): void {
+/** How the pipeline and the retention job read project settings: the settings routes validate with the same functions. */
+const settingsRules: SettingsRules = { parseInboundFilterSettings, parseScrubSettings, compileGroupingRules, readGroupingText, parseRetentionDays };
+
+export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const secureCookies = deps.publicUrl.startsWith('https:');
   registerHealthRoutes(app, deps.store);
-  registerAuthRoutes(app, deps.auth, secureCookies);
-  registerOrganizationRoutes(app, deps.auth, deps.store, deps.publicUrl);
-  registerProjectRoutes(app, deps.auth, deps.store, deps.publicUrl, deps.processing);
-  registerTokenRoutes(app, deps.auth, deps.store);
-  registerMemberRoutes(app, { ...deps, secureCookies });
-  registerTeamRoutes(app, deps);
-  registerProjectTagRoutes(app, deps);
-  registerProjectSettingsRoutes(app, deps.auth, deps.store, deps.processing);
-  registerIssueRoutes(app, deps);
-  registerIssueDetailRoutes(app, deps);
-  registerEventRoutes(app, deps);
-  registerReleaseRoutes(app, deps);
-  registerChunkUploadRoutes(app, deps);
-  registerArtifactRoutes(app, deps);
+  registerAuthApi(app, { ...deps, secureCookies });
+  registerOrganizationsApi(app, { ...deps, settingsRules });
+  registerMembersApi(app, { ...deps, secureCookies });
+  registerIssuesApi(app, { ...deps, tagsOf: storedEventTags });
+  registerReleasesApi(app, deps);
+  registerArtifactsApi(app, deps);
+  registerAlertApi(app, deps);
+  registerOutcomesApi(app, deps);
   // Membership is organization-wide: a member reads every project of the organization.
   const projectsOf = async (request: FastifyRequest, org: string) =>
     deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);

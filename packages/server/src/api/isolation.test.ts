@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { User } from '../auth/index.js';
 import { allScopes } from '../auth/index.js';
-import type { ClientKey, Organization, Project, User } from '../store/index.js';
+import type { ClientKey, Organization, Project } from '../organizations/index.js';
 import {
   addOrganization,
   addPerson,

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { User } from '../auth/index.js';
 import { allScopes } from '../auth/index.js';
-import type { User } from '../store/index.js';
+import { CAPTURES, drain, getOk, type IssueSummary, sendCapture, startIssueServer } from '../issues/routes/issue-api.test-support.js';
 import {
   addOrganization,
   addPerson,
@@ -17,7 +18,6 @@ import {
   type TestServer,
   testDialects,
 } from '../testing/index.js';
-import { CAPTURES, drain, getOk, type IssueSummary, sendCapture, startIssueServer } from './issue-api.test-support.js';
 
 explainSkippedPostgres();
 

@@ -1,6 +1,7 @@
 import type { Clock, Logger } from '../kernel/index.js';
-import type { ArtifactFileRef, Store, StoreExecutor } from '../store/index.js';
+import type { Store, StoreExecutor } from '../store/index.js';
 import type { BlobStorage } from './blob-storage.js';
+import type { ArtifactFileRef } from './store/artifact-lookup.js';
 
 const dayMs = 86_400_000;
 const rememberMs = 3_600_000;

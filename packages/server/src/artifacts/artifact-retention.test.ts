@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../config/index.js';
 import { createManualClock, createSilentLogger, type ManualClock } from '../kernel/index.js';
-import type { Organization, Project } from '../store/index.js';
+import type { Organization, Project } from '../organizations/index.js';
 import {
   buildSourceBundle,
   explainSkippedPostgres,

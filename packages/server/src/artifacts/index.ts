@@ -2,17 +2,19 @@
  * artifacts — what sentry-cli and the bundler plugins upload for source maps: chunks,
  * artifact bundles (assembled from chunks) and legacy release files, stored once per content
  * (SHA-1) in blob storage (database or DATA_DIR/artifacts, chosen in blob-storage.ts), with a
- * retention rule. Also the reader symbolication uses. It must not parse HTTP (api/ does) nor
- * resolve frames (process/symbolicate/source-maps does).
+ * retention rule. Also the reader symbolication uses. Owns the artifact tables (`store/`)
+ * and the upload routes (`routes/`); it must not resolve frames
+ * (process/symbolicate/source-maps does).
  */
 import type { Config } from '../config/index.js';
 import type { Clock, Logger } from '../kernel/index.js';
-import type { ReleaseFile, Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { type ArtifactReader, createArtifactReader } from './artifact-reader.js';
 import { createArtifactRetention } from './artifact-retention.js';
 import { type AssembleRequest, type AssembleResponse, createAssembler } from './assemble.js';
 import { type BlobStorage, openBlobStorage } from './blob-storage.js';
 import { type ChunkLimits, DEFAULT_CHUNK_LIMITS, sha1Hex } from './chunks.js';
+import type { ReleaseFile } from './store/release-files.js';
 
 export type { ArtifactReader } from './artifact-reader.js';
 export { ARTIFACT_RETENTION, type ArtifactRetentionRun, BLOB_GRACE_MS } from './artifact-retention.js';
@@ -96,3 +98,6 @@ export function createArtifacts(deps: { config: Config; store: Store; clock: Clo
     idle: () => assembler.idle(),
   };
 }
+export { type ArtifactsApiDeps, registerArtifactsApi } from './routes/index.js';
+export type { ArtifactFileRef } from './store/artifact-lookup.js';
+export { artifactRepositories } from './store/repositories.js';

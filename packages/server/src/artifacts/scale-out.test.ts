@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../config/index.js';
 import { createSilentLogger, systemClock } from '../kernel/index.js';
-import { openStore, type Project, type Store } from '../store/index.js';
+import { openStore } from '../open-store.js';
+import type { Project } from '../organizations/index.js';
+import type { Store } from '../store/index.js';
 import {
   buildSourceBundle,
   explainSkippedPostgres,

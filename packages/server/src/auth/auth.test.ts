@@ -2,10 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadConfig } from '../config/index.js';
 import { createManualClock, createSilentLogger, type FaultlineError, isFaultlineError, sha256Hex } from '../kernel/index.js';
-import { openStore, type Store, type User } from '../store/index.js';
+import { openStore } from '../open-store.js';
+import type { Store } from '../store/index.js';
 import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../testing/index.js';
 import { type Auth, createAuth } from './auth.js';
 import { hashPassword } from './password.js';
+import type { User } from './store/users.js';
 
 explainSkippedPostgres();
 

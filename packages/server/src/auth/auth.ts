@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { type Clock, constantTimeEqual, fail, type Logger, sha256Hex } from '../kernel/index.js';
-import type { Member, MemberRole, Organization, Project, Store, User } from '../store/index.js';
+import type { Member, MemberRole } from '../members/index.js';
+import type { Organization, Project } from '../organizations/index.js';
+import type { Store } from '../store/index.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { Principal } from './principal.js';
 import { expandScopes, roleScopes, type Scope } from './scopes.js';
+import type { User } from './store/users.js';
 import { mintOrgToken, mintUserToken } from './token-format.js';
 
 export interface AuthOptions {

@@ -1,4 +1,5 @@
-import type { ApiToken, User } from '../store/index.js';
+import type { ApiToken } from './store/api-tokens.js';
+import type { User } from './store/users.js';
 
 /**
  * Who is calling: a signed-in person (cookie session) or an API token. `route` names what the

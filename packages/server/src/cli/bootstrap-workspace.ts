@@ -1,8 +1,10 @@
 import { createHmac, randomBytes } from 'node:crypto';
+import type { User } from '../auth/index.js';
 import { allScopes, hashPassword } from '../auth/index.js';
 import { sha256Hex } from '../kernel/index.js';
-import { createProvisioning, formatDsn } from '../provision/index.js';
-import type { Organization, Store, User } from '../store/index.js';
+import type { Organization } from '../organizations/index.js';
+import { createProvisioning, formatDsn } from '../organizations/index.js';
+import type { Store } from '../store/index.js';
 import type { CliContext } from './context.js';
 
 export const defaultOrgSlug = 'faultline';

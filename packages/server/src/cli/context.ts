@@ -1,6 +1,7 @@
 import { type Config, ConfigError, loadConfig, resolveSecretKey } from '../config/index.js';
 import { createLogger, type Logger, systemClock } from '../kernel/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore } from '../open-store.js';
+import type { Store } from '../store/index.js';
 
 /** What every command needs: validated config, the secret, a migrated store. */
 export interface CliContext {

@@ -1,6 +1,6 @@
 import { hashPassword } from '../auth/index.js';
 import { fail } from '../kernel/index.js';
-import { isMemberRole, memberRoles } from '../store/index.js';
+import { isMemberRole, memberRoles } from '../members/index.js';
 import { parseCommandArgs } from './args.js';
 import { openContext, UsageError } from './context.js';
 

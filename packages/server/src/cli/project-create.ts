@@ -1,4 +1,4 @@
-import { createProvisioning, formatDsn } from '../provision/index.js';
+import { createProvisioning, formatDsn } from '../organizations/index.js';
 import { parseCommandArgs } from './args.js';
 import { defaultOwner } from './bootstrap-workspace.js';
 import { openContext, UsageError } from './context.js';

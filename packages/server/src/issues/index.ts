@@ -1,8 +1,11 @@
 /**
- * issues — the domain rules of an issue that more than one writer applies: the status
- * vocabulary (status, substatus, resolution) and the transition rules (regression, ignores
- * that end, new → ongoing). The processing pipeline applies the automatic transitions; the
- * issues API applies what people set. Pure: no I/O, no store, no clock (callers pass times).
+ * issues — everything about an issue: the status vocabulary and transition rules (regression,
+ * ignores that end, new → ongoing; pure, shared by the pipeline and the API), the issue tables'
+ * repositories (`store/`: writes from the pipeline, counters, triage, merge), the read model
+ * (`read/`: search compiled to SQL, keyset lists with counts and sparklines from the counter
+ * tables, tag summaries, Group JSON), the search language Sentry users type (`search/`, pure)
+ * and the issue, event and tag routes (`routes/`). Must not derive event tags nor parse project
+ * settings: the pipeline owns those rules and they are passed in.
  */
 export {
   type ArrivingEvent,
@@ -31,6 +34,12 @@ export {
   regressionPatch,
   unignorePatch,
 } from './lifecycle.js';
+export { compileIssueQuery } from './read/compile-search.js';
+export { formatShortId } from './read/index.js';
+export { latestReleases } from './read/latest-release.js';
+export { type IssuesApiDeps, registerIssuesApi } from './routes/index.js';
+export { parseIssueQuery } from './search/parse-issue-query.js';
+export { queryErrorDetail } from './search/query-error-detail.js';
 export {
   type ActivityEntry,
   type IgnoreCondition,
@@ -41,3 +50,7 @@ export {
   type StatusChangeParse,
   type StatusPlan,
 } from './status-change.js';
+export type { IssueHourlyIncrement, IssueTagIncrement, NewIssueActivity } from './store/issue-counters.js';
+export { type IssueState, lifecycleColumnValues } from './store/issue-state.js';
+export type { IssueBatchUpdate } from './store/issue-writes.js';
+export { issueRepositories } from './store/repositories.js';

@@ -1,7 +1,7 @@
 // The status vocabulary of an issue and the rules of its automatic transitions, shared by the
 // processing pipeline (regressions, ignores that end) and the issues API (what people set).
 // Follows Sentry's GroupStatus/GroupSubStatus/GroupResolution/GroupSnooze semantics.
-import type { IssueLifecycleColumns } from '../store/index.js';
+import type { IssueLifecycleColumns } from './store/issue-state.js';
 
 export const ISSUE_STATUSES = ['unresolved', 'resolved', 'ignored'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];

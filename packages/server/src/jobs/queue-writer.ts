@@ -1,5 +1,6 @@
 import type { Logger } from '../kernel/index.js';
-import type { NewQueuedEnvelope, OutcomeIncrement, Store, WindowIncrement, WindowTotals } from '../store/index.js';
+import type { OutcomeIncrement } from '../outcomes/index.js';
+import type { NewQueuedEnvelope, Store, WindowIncrement, WindowTotals } from '../store/index.js';
 import { createGroupCommitter } from './group-commit.js';
 
 /** What one ingest request makes durable: its accepted envelope, its outcomes, its rate-limit counts. */

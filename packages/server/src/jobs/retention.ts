@@ -1,6 +1,7 @@
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { DICTIONARY_SERVES_MS } from '../events/index.js';
 import type { Clock, Logger } from '../kernel/index.js';
-import { DICTIONARY_SERVES_MS, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 
 /** Rows per DELETE: small enough that no statement holds the write lock for long. */
 export const RETENTION_DELETE_BATCH = 5_000;

@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createManualClock, createSilentLogger } from '../kernel/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore } from '../open-store.js';
+import type { Store } from '../store/index.js';
 import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../testing/index.js';
 import { createScheduler, type Scheduler } from './scheduler.js';
 

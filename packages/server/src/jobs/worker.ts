@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dataCategoryOf } from '@faultline/protocol';
 import type { Clock, Logger } from '../kernel/index.js';
+import type { OutcomeIncrement } from '../outcomes/index.js';
 import { hourStart } from '../outcomes/index.js';
-import type { OutcomeIncrement, QueuedEnvelope, QueuePartition, Store, StoreExecutor } from '../store/index.js';
+import type { QueuedEnvelope, QueuePartition, Store, StoreExecutor } from '../store/index.js';
 import { expandQueuedEnvelope, type QueueItem } from './queue-item.js';
 
 /**

@@ -1,9 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import type { User } from '../auth/index.js';
 import { hashPassword } from '../auth/index.js';
 import { type Clock, fail, type Logger, sha256Hex } from '../kernel/index.js';
-import type { Member, MemberInvite, MemberRole, Organization, Store, Team, User } from '../store/index.js';
+import type { Organization } from '../organizations/index.js';
+import type { Store } from '../store/index.js';
 import { type InviteMailer, inviteEmail } from './invite-email.js';
 import { checkGrant, checkMemberChange, type RuleResult } from './role-rules.js';
+import type { MemberInvite } from './store/member-invites.js';
+import type { Member, MemberRole } from './store/members.js';
+import type { Team } from './store/teams.js';
 
 /** Invitations expire after 7 days (Sentry's default too); "resend" starts a new week. */
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import { type MemberRole, memberRoles } from '../store/index.js';
+import { type MemberRole, memberRoles } from './store/members.js';
 
 /**
  * Who may do what to whom, as in Sentry: a role's rank is its place in `memberRoles`

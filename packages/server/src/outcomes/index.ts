@@ -5,6 +5,8 @@
  * It decides nothing: ingest and the processors give each item its verdict.
  */
 export { hourStart, OutcomeCounts, type Verdict } from './outcome-counts.js';
+export { type OutcomesApiDeps, registerOutcomesApi } from './routes/index.js';
 export { parseStatsQuery, type StatsQuery } from './stats-query.js';
 export { buildStatsResponse, type StatsResponse } from './stats-response.js';
-export { registerStatsRoutes } from './stats-routes.js';
+export type { OutcomeIncrement } from './store/outcomes.js';
+export { outcomeRepositories } from './store/repositories.js';

@@ -1,5 +1,5 @@
 import { type CategoryHint, type ClientReport, type OutcomeKind, quantitiesOf } from '@faultline/protocol';
-import { mergeOutcomeIncrements, type OutcomeIncrement } from '../store/index.js';
+import { mergeOutcomeIncrements, type OutcomeIncrement } from './store/outcomes.js';
 
 const hourMs = 3_600_000;
 

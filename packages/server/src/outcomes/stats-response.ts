@@ -1,5 +1,5 @@
-import type { OutcomeRow } from '../store/index.js';
 import type { StatsGrouping, StatsQuery } from './stats-query.js';
+import type { OutcomeRow } from './store/outcomes.js';
 
 export interface StatsGroup {
   by: Partial<Record<StatsGrouping, string | number>>;

@@ -3,7 +3,7 @@
 // the tools' text, so that is what is asserted, against what the SDK sent (never constants).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { drain, startIssueServer } from '../api/issue-api.test-support.js';
+import { drain, startIssueServer } from '../issues/routes/issue-api.test-support.js';
 import { createManualClock } from '../kernel/index.js';
 import { explainSkippedPostgres, type McpSession, startMcpSession, type TestServer, testDialects } from '../testing/index.js';
 import { CAPTURE_TIME, replayCaptures, type SentSpan, sentSpans, TRACES } from './traces/trace-captures.test-support.js';

@@ -10,7 +10,16 @@ export { createProcessing, type Processing, type ProcessingDeps } from './create
 // The settings parsers, so the project settings API validates exactly as the pipeline reads.
 export { parseInboundFilterSettings } from './filter/index.js';
 export { compileGroupingRules, type RuleSyntaxError } from './group/index.js';
-export { DERIVED_TAG_KEYS, eventTags, type PersistResult, type ReadyEvent, type StoredEventDocument, type StoredGrouping, userKeyOf } from './persist/index.js';
+export {
+  DERIVED_TAG_KEYS,
+  eventTags,
+  type PersistResult,
+  type ReadyEvent,
+  type StoredEventDocument,
+  type StoredGrouping,
+  storedEventTags,
+  userKeyOf,
+} from './persist/index.js';
 export { createPipeline, type PipelineDeps } from './pipeline.js';
 export {
   createPendingRecovery,

@@ -3,10 +3,9 @@
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import { CLEARED_IGNORE, type LifecyclePatch } from '../issues/index.js';
+import { CLEARED_IGNORE, type LifecyclePatch, lifecycleColumnValues } from '../issues/index.js';
 import { createWorker } from '../jobs/index.js';
 import { createLogger, createSilentLogger } from '../kernel/index.js';
-import { lifecycleColumnValues } from '../store/index.js';
 import { explainSkippedPostgres, testDialects } from '../testing/index.js';
 import { node8, withTopFrame } from './group/grouping-fixtures.test-support.js';
 import { createPipeline } from './pipeline.js';

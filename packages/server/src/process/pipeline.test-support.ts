@@ -2,8 +2,9 @@
 // test server, the worker drains the queue, assertions read what the store holds.
 import assert from 'node:assert/strict';
 import type { Selectable } from 'kysely';
+import { decodePayload } from '../events/index.js';
 import { createManualClock, type ManualClock } from '../kernel/index.js';
-import { type Database, decodePayload } from '../store/index.js';
+import type { Database } from '../store/index.js';
 import { type DialectName, newEventId, post, startTestServer, type TestServer } from '../testing/index.js';
 import type { ProcessedEventSummary } from './post-process/index.js';
 

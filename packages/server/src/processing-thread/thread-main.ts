@@ -8,9 +8,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createArtifacts } from '../artifacts/index.js';
 import { createLogger, systemClock } from '../kernel/index.js';
+import { openStore } from '../open-store.js';
 import { createProcessing } from '../process/index.js';
 import { createReleases, pipelineReleases } from '../releases/index.js';
-import { openStore } from '../store/index.js';
 import type { FromThread, ThreadData, ToThread } from './messages.js';
 import { lowerThisThreadPriority } from './thread-priority.js';
 

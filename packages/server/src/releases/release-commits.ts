@@ -1,6 +1,9 @@
 import { fail } from '../kernel/index.js';
-import type { NewCommit, Organization, Release, Store } from '../store/index.js';
+import type { Organization } from '../organizations/index.js';
+import type { Store } from '../store/index.js';
 import type { CommitInput, RefInput } from './release-input.js';
+import type { NewCommit } from './store/release-commits.js';
+import type { Release } from './store/releases.js';
 
 /**
  * `set-commits`: refs name a repository that must exist (sentry-cli checks the repos list

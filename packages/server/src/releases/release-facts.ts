@@ -1,5 +1,7 @@
-import type { Organization, Release, Store } from '../store/index.js';
+import type { Organization } from '../organizations/index.js';
+import type { Store } from '../store/index.js';
 import type { ReleaseFacts } from './release-json.js';
+import type { Release } from './store/releases.js';
 
 /**
  * Everything a page of releases shows, loaded with a fixed number of queries for the whole

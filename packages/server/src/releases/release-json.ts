@@ -1,4 +1,6 @@
-import type { Commit, Deploy, Release, Repository } from '../store/index.js';
+import type { Deploy } from './store/deploys.js';
+import type { Commit, Repository } from './store/release-commits.js';
+import type { Release } from './store/releases.js';
 
 /**
  * Release, deploy, commit and repository JSON as Sentry's web API returns them (Sentry API

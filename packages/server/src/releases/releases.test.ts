@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createManualClock, type ManualClock } from '../kernel/index.js';
-import type { Organization, Project } from '../store/index.js';
+import type { Organization, Project } from '../organizations/index.js';
 import { addHourly, explainSkippedPostgres, insertIssue, openTestDatabase, orgWithProjects, type TestDatabase, testDialects } from '../testing/index.js';
 import { staysResolved } from './release-order.js';
 import { createReleases, type Releases } from './releases.js';

@@ -1,12 +1,14 @@
 import type { Clock } from '../kernel/index.js';
 import { fail } from '../kernel/index.js';
-import type { Organization, Project, Release, ReleaseListFilter, Store, StoreExecutor } from '../store/index.js';
+import type { Organization, Project } from '../organizations/index.js';
+import type { Store, StoreExecutor } from '../store/index.js';
 import { setReleaseCommits } from './release-commits.js';
 import { loadReleaseFacts } from './release-facts.js';
 import { isValidVersion, parseCommits, parseDate, parseDeploy, parseProjectList, parseRefs, parseVersion } from './release-input.js';
 import { commitJson, deployJson, type ReleaseJson, releaseJson, releaseSummaryJson, repositoryJson } from './release-json.js';
 import type { ReleaseRank } from './release-order.js';
 import { bucketEvents, type ReleaseEventStats, type ReleaseStatsPeriod, statsWindow } from './release-stats.js';
+import type { Release, ReleaseListFilter } from './store/releases.js';
 
 /**
  * The release domain: create/update/delete as sentry-cli and the UI ask, the page facts, and

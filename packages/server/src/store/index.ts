@@ -1,46 +1,21 @@
 /**
- * store: the data-access layer. One Kysely schema, two dialects (SQLite by
- * default, PostgreSQL with DATABASE_URL), versioned migrations and one
- * repository per aggregate. Dialect differences live only in `dialects/`.
- * It must not know about HTTP, sessions or the ingest protocol.
+ * store: what every domain's data access shares. One Kysely schema (the row types of every
+ * table), two dialects (SQLite by default, PostgreSQL with DATABASE_URL), versioned
+ * migrations, opening and closing, and the repositories of the shared queues (ingest queue,
+ * parked items, pending post-process work, rate windows, scheduled tasks). Each domain owns
+ * its own tables' repositories and adds them to `Repositories`. Dialect differences live
+ * only in `dialects/`. It must not know any domain, HTTP, sessions or the ingest protocol.
  */
-export type { DeliveryRecord, FiringRecord, NewDelivery, NewFiring } from './alert-firings.js';
-export type { ClaimedDelivery } from './alert-outbox.js';
-export type { AlertIssueFacts, EventWindow, IssueRowCondition } from './alert-queries.js';
-export type { IssueRuleFields, IssueRuleRecord } from './alert-rules.js';
-export type { AlertRepos } from './alerts.js';
-export type { ApiToken } from './api-tokens.js';
-export type { ArtifactBundle, BundleAssociation, NewBundleFile } from './artifact-bundles.js';
-export type { ArtifactFileRef } from './artifact-lookup.js';
-export type { ClientKey } from './client-keys.js';
-export type { Deploy, NewDeploy } from './deploys.js';
+
+export type { AlertIncidentTable, AlertRuleTable, MetricAlertRuleTable, NotificationChannelTable } from './alert-tables.js';
 export type { Dialect } from './dialects/index.js';
-export { DICTIONARY_SERVES_MS, type EventDictionary, type NewEventDictionary } from './event-dictionaries.js';
-export { decodePayload, dictionaryFrom, type EncodedPayload, encodePayload, MAX_DICTIONARY_BYTES, type PayloadEncoding } from './event-payload-codec.js';
-export type { NewStoredEvent, StoredEvent } from './events.js';
 export type { NewQueuedEnvelope, QueuedEnvelope, QueuePartition } from './ingest-queue.js';
-export type { IssueHourlyIncrement, IssueTagIncrement, IssueUserSighting, NewIssueActivity } from './issue-counters.js';
-export { type IssueLifecycleColumns, type IssueState, lifecycleColumnValues } from './issue-state.js';
-export type { IssueTriageChange, IssueTriageFacts, IssueTriagePatch } from './issue-triage.js';
-export type { IssueBatchUpdate, NewIssue } from './issue-writes.js';
-export type { MemberInvite } from './member-invites.js';
-export { isMemberRole, type Member, type MemberRole, memberRoles } from './members.js';
-export type { IncidentActivityRecord, IncidentRecord, MetricRuleFields, MetricRuleRecord, MetricRuleState } from './metric-alert-rules.js';
-export type { NotificationChannel } from './notification-channels.js';
-export type { Organization } from './organizations.js';
-export { mergeOutcomeIncrements, type OutcomeIncrement, type OutcomeQuery, type OutcomeRow } from './outcomes.js';
 export type { NewParkedItem, ParkedItem } from './parked-items.js';
 export type { PendingBatch } from './post-process-pending.js';
-export type { Project } from './projects.js';
 export { type WindowIncrement, type WindowTotals, windowKey } from './rate-windows.js';
-export type { Commit, NewCommit, Repository } from './release-commits.js';
-export type { ReleaseFile } from './release-files.js';
-export type { NewRelease, Release, ReleaseListFilter, ReleasePatch } from './releases.js';
-export type { StoreExecutor } from './repo-context.js';
+export type { ArtifactBundleTable, CommitTable, DeployTable, ReleaseFileTable, ReleaseTable, RepositoryTable } from './release-tables.js';
+export { inTransaction, type RepoContext, type StoreExecutor } from './repo-context.js';
 export type { ScheduledTaskRecord } from './scheduled-tasks.js';
-export type { Database } from './schema.js';
-export type { SessionRecord } from './sessions.js';
-export { createStore, openStore, type Store, type StoreOptions, storeOpenOptions } from './store.js';
-export type { Team } from './teams.js';
-export type { Assembly, AssemblyState } from './upload-chunks.js';
-export type { User } from './users.js';
+export { createScheduledTaskRepo } from './scheduled-tasks.js';
+export type { ApiTokenTable, ClientKeyTable, Database, IssueTable, MemberInviteTable, OrganizationTable, ProjectTable, UserTable } from './schema.js';
+export { createStore, openDatabase, type Repositories, type RepositoryFactories, type Store, type StoreOptions, storeOpenOptions } from './store.js';

@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { loadConfig } from '../config/index.js';
 import { createManualClock } from '../kernel/index.js';
+import { openStore } from '../open-store.js';
 import { explainSkippedPostgres, openTestDatabase, type TestDatabase, testDialects } from '../testing/index.js';
-import { openStore } from './store.js';
 
 explainSkippedPostgres();
 

@@ -1,32 +1,14 @@
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../kernel/index.js';
-import { createAlertRepos } from './alerts.js';
-import { createApiTokenRepo } from './api-tokens.js';
-import { createClientKeyRepo } from './client-keys.js';
 import { type Dialect, openPostgres, openSqlite, type PostgresOptions } from './dialects/index.js';
-import { createEventDictionaryRepo } from './event-dictionaries.js';
-import { createEventRepo } from './events.js';
 import { createIngestQueueRepo } from './ingest-queue.js';
-import { createIssueCounterRepo } from './issue-counters.js';
-import { createIssueIgnoreExpiryRepo } from './issue-ignore-expiry.js';
-import { createIssueMergeRepo } from './issue-merge.js';
-import { createIssueTriageRepo } from './issue-triage.js';
-import { createIssueWriteRepo } from './issue-writes.js';
-import { createMemberInviteRepo } from './member-invites.js';
-import { createMemberRepo } from './members.js';
 import { migrateToLatest, pendingMigrations } from './migrations/index.js';
-import { createOrganizationRepo } from './organizations.js';
-import { createOutcomeRepo } from './outcomes.js';
 import { createParkedItemRepo } from './parked-items.js';
 import { createPostProcessPendingRepo } from './post-process-pending.js';
-import { createProjectRepo } from './projects.js';
 import { createRateWindowRepo } from './rate-windows.js';
-import { createArtifactRepos, createReleaseRepos } from './release-repos.js';
+import type { RepoContext } from './repo-context.js';
 import type { Database } from './schema.js';
-import { createSessionRepo, createSignInAttemptRepo } from './sessions.js';
-import { createTeamRepo } from './teams.js';
-import { createUserRepo } from './users.js';
 
 export interface StoreOptions {
   /** postgres://… or null for embedded SQLite */
@@ -39,39 +21,36 @@ export interface StoreOptions {
   sqliteFile?: string;
 }
 
-export function createStore(dialect: Dialect, clock: Clock) {
+/**
+ * The repositories of the tables each domain owns, one member per aggregate. Empty here: each
+ * domain adds its members from its own `store/repositories.ts` (declaration merging), so
+ * store/ knows no domain and `store.projects`, `store.alerts`, … are typed all the same.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the domains' declaration merging
+export interface Repositories {}
+
+/** How each member of `Repositories` is built; the composition root (open-store.ts) lists them all. */
+export type RepositoryFactories = { readonly [K in keyof Repositories]: (ctx: RepoContext) => Repositories[K] };
+
+function buildRepositories(factories: RepositoryFactories, ctx: RepoContext): Repositories {
+  // Object.entries forgets which factory belongs to which key; the mapped type above guarantees it.
+  return Object.fromEntries(Object.entries(factories).map(([name, create]) => [name, create(ctx)])) as unknown as Repositories;
+}
+
+/** The database with the shared queues and every domain's repositories. */
+export function createStore(dialect: Dialect, clock: Clock, factories: RepositoryFactories) {
   const ctx = { db: dialect.db, clock };
   return {
     dialect,
     db: dialect.db as Kysely<Database>,
-    organizations: createOrganizationRepo(ctx),
-    users: createUserRepo(ctx),
-    members: createMemberRepo(ctx),
-    memberInvites: createMemberInviteRepo(ctx),
-    teams: createTeamRepo(ctx),
-    projects: createProjectRepo(ctx),
-    clientKeys: createClientKeyRepo(ctx),
-    apiTokens: createApiTokenRepo(ctx),
-    sessions: createSessionRepo(ctx),
-    signInAttempts: createSignInAttemptRepo(ctx),
     ingestQueue: createIngestQueueRepo(ctx, dialect),
-    events: createEventRepo(ctx),
-    eventDictionaries: createEventDictionaryRepo(ctx),
     parkedItems: createParkedItemRepo(ctx),
     postProcessPending: createPostProcessPendingRepo(ctx),
-    issueWrites: createIssueWriteRepo(ctx),
-    issueCounters: createIssueCounterRepo(ctx),
-    issueIgnoreExpiry: createIssueIgnoreExpiryRepo(ctx),
-    outcomes: createOutcomeRepo(ctx),
     rateWindows: createRateWindowRepo(ctx),
-    alerts: createAlertRepos(ctx),
-    issueTriage: createIssueTriageRepo(ctx),
-    issueMerge: createIssueMergeRepo(ctx),
-    releases: createReleaseRepos(ctx),
-    artifacts: createArtifactRepos(ctx),
     migrate: () => migrateToLatest(dialect),
     pendingMigrations: () => pendingMigrations(dialect),
     close: () => dialect.close(),
+    ...buildRepositories(factories, ctx),
   };
 }
 
@@ -79,11 +58,12 @@ export type Store = ReturnType<typeof createStore>;
 
 const openedWith = new WeakMap<Store, StoreOptions>();
 
-export function openStore(options: StoreOptions): Store {
+/** Opens the database `options` names; open-store.ts passes every domain's repository factories. */
+export function openDatabase(options: StoreOptions, factories: RepositoryFactories): Store {
   const dialect = options.databaseUrl
     ? openPostgres(options.databaseUrl, options.postgres)
     : openSqlite(options.sqliteFile ?? join(options.dataDir, 'faultline.sqlite'));
-  const store = createStore(dialect, options.clock);
+  const store = createStore(dialect, options.clock, factories);
   openedWith.set(store, options);
   return store;
 }

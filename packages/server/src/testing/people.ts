@@ -1,5 +1,7 @@
+import type { User } from '../auth/index.js';
 import { hashPassword, type Scope } from '../auth/index.js';
-import type { ClientKey, MemberRole, Organization, Project, User } from '../store/index.js';
+import type { MemberRole } from '../members/index.js';
+import type { ClientKey, Organization, Project } from '../organizations/index.js';
 import type { TestServer } from './test-server.js';
 
 /**

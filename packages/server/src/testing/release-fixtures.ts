@@ -1,6 +1,7 @@
 // Organizations, projects and issues written straight to a test store, for the store-level
 // suites of releases, artifacts and symbolication.
-import type { Organization, Project, Store } from '../store/index.js';
+import type { Organization, Project } from '../organizations/index.js';
+import type { Store } from '../store/index.js';
 
 export async function orgWithProjects(store: Store, slug: string, projects: string[]): Promise<{ org: Organization; projects: Project[] }> {
   const org = await store.organizations.create({ slug, name: slug });

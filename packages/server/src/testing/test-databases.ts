@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { type Clock, systemClock } from '../kernel/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore } from '../open-store.js';
+import type { Store } from '../store/index.js';
 
 /**
  * The databases every store-facing suite loops over: SQLite always, and

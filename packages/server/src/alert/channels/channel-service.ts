@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { type Clock, fail } from '../../kernel/index.js';
-import type { NotificationChannel, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { Fields } from '../rules/rule-fields.js';
+import type { NotificationChannel } from '../store/notification-channels.js';
 import { type ChannelConfig, isChannelType, parseChannelConfig, storedChannelConfig } from './channel-config.js';
 import { deliveryErrorOf } from './delivery-error.js';
 import type { Notification } from './notification.js';

@@ -1,8 +1,8 @@
-import type { AlertIssueFacts } from '../../store/index.js';
 import { formatDuration, type Notification, type Severity } from '../channels/notification.js';
 import type { IssueRule } from '../rules/issue-rule.js';
 import type { MetricSeverity } from '../rules/metric-rule.js';
 import type { MetricRule } from '../rules/rule-records.js';
+import type { AlertIssueFacts } from '../store/alert-queries.js';
 import { formatShortId, issueRuleUrl, issueUrl, metricRuleUrl } from './alert-links.js';
 import type { Transition } from './metric-state.js';
 import type { ReleaseLookup } from './release-lookup.js';

@@ -1,7 +1,8 @@
 import type { Clock, Logger } from '../../kernel/index.js';
-import type { AlertIssueFacts, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { INTERVALS, type IssueRule, isSilenced } from '../rules/issue-rule.js';
 import { matchFilters, needsLatestRelease } from '../rules/match-filters.js';
+import type { AlertIssueFacts } from '../store/alert-queries.js';
 import { issueNotification, type MessageScope } from './build-notification.js';
 import { type IssueEventSummary, matchConditions, type WindowCounts } from './issue-conditions.js';
 import { planDeliveries } from './plan-deliveries.js';

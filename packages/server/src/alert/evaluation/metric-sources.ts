@@ -1,6 +1,7 @@
-import type { IssueRowCondition, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import type { MetricCatalogue } from '../rules/metric-rule.js';
 import type { Parsed } from '../rules/rule-fields.js';
+import type { IssueRowCondition } from '../store/alert-queries.js';
 
 /** One measurement request: the rule's project, environment and query over [start, end). */
 export interface MetricInput {
@@ -31,8 +32,8 @@ export interface MetricSource {
 }
 
 /**
- * Compiles an issue search (`is:unresolved level:fatal`) into conditions on issues; the
- * query module provides it (alert/ may not import query/, so app.ts passes it in).
+ * Compiles an issue search (`is:unresolved level:fatal`) into conditions on issues; built
+ * over issues/' search by `alertIssueSearch` and passed in by app.ts, so tests can pass their own.
  */
 export interface IssueSearchCompiler {
   check(query: string): Parsed<string>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { NewDelivery, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { ACTION, type RuleAction } from '../rules/issue-rule.js';
+import type { NewDelivery } from '../store/alert-firings.js';
 
 /**
  * Turns a rule's actions into outbox rows at firing time. E-mail targets are resolved to

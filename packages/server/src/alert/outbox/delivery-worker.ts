@@ -1,11 +1,12 @@
 import { type Clock, type Logger, randomHex } from '../../kernel/index.js';
-import type { ClaimedDelivery, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { type ChannelConfig, storedChannelConfig } from '../channels/channel-config.js';
 import { DeliveryError, deliveryErrorOf } from '../channels/delivery-error.js';
 import type { Mailer } from '../channels/email/smtp-mailer.js';
 import type { Notification } from '../channels/notification.js';
 import type { OutboundPolicy } from '../channels/outbound-policy.js';
 import { sendNotification } from '../channels/send-notification.js';
+import type { ClaimedDelivery } from '../store/alert-outbox.js';
 import { backoffDelay } from './backoff.js';
 import { createLoop, type Loop } from './loop.js';
 

@@ -1,5 +1,6 @@
 import { type Clock, fail } from '../../kernel/index.js';
-import type { FiringRecord, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
+import type { FiringRecord } from '../store/alert-firings.js';
 import { checkActionTargets } from './action-targets.js';
 import type { IssueRule } from './issue-rule.js';
 import { type IssueRuleDraft, parseIssueRuleDraft } from './parse-issue-rule.js';

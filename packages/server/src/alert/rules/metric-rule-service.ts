@@ -1,5 +1,7 @@
 import { fail } from '../../kernel/index.js';
-import type { FiringRecord, IncidentActivityRecord, IncidentRecord, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
+import type { FiringRecord } from '../store/alert-firings.js';
+import type { IncidentActivityRecord, IncidentRecord } from '../store/metric-alert-rules.js';
 import { checkActionTargets } from './action-targets.js';
 import { type MetricCatalogue, type MetricRuleDraft, parseMetricRuleDraft } from './metric-rule.js';
 import type { Fields } from './rule-fields.js';

@@ -1,4 +1,5 @@
-import type { IssueRuleFields, IssueRuleRecord, MetricRuleFields, MetricRuleRecord } from '../../store/index.js';
+import type { IssueRuleFields, IssueRuleRecord } from '../store/alert-rules.js';
+import type { MetricRuleFields, MetricRuleRecord } from '../store/metric-alert-rules.js';
 import type { IssueRule, RuleAction } from './issue-rule.js';
 import type { MetricCatalogue, MetricRuleDraft, MetricState, ThresholdType } from './metric-rule.js';
 import { type IssueRuleDraft, parseAction, parseIssueRuleDraft } from './parse-issue-rule.js';

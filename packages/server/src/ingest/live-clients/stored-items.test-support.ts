@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isJsonObject, type JsonObject, type JsonValue } from '@faultline/protocol';
+import { decodePayload } from '../../events/index.js';
 import { createPerformanceRepo } from '../../performance/index.js';
-import { decodePayload } from '../../store/index.js';
 import type { TestServer } from '../../testing/index.js';
 
 /**

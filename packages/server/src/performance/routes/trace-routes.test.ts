@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { drain, getOk, sendCapture, startIssueServer } from '../../api/issue-api.test-support.js';
+import { drain, getOk, sendCapture, startIssueServer } from '../../issues/routes/issue-api.test-support.js';
 import { createManualClock } from '../../kernel/index.js';
-import type { Organization, Project } from '../../store/index.js';
+import type { Organization, Project } from '../../organizations/index.js';
 import { addOrganization, addPerson, apiFetch, assertDetail, explainSkippedPostgres, mintToken, type TestServer, testDialects } from '../../testing/index.js';
 import { normalizeSpanDescription, spanGroup } from '../spans/index.js';
 import {

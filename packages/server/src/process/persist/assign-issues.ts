@@ -1,4 +1,5 @@
-import type { IssueState, Store, StoreExecutor } from '../../store/index.js';
+import type { IssueState } from '../../issues/index.js';
+import type { Store, StoreExecutor } from '../../store/index.js';
 import type { GroupingResult } from '../group/index.js';
 import type { NormalizedEvent } from '../normalize/index.js';
 

@@ -1,5 +1,5 @@
+import type { IssueHourlyIncrement, IssueTagIncrement } from '../../issues/index.js';
 import { hourStart } from '../../outcomes/index.js';
-import type { IssueHourlyIncrement, IssueTagIncrement } from '../../store/index.js';
 import type { StoredErrorEvent } from './update-issues.js';
 
 // A batch's events summed per counter row before anything is written: one upsert row per

@@ -1,13 +1,5 @@
-import {
-  DICTIONARY_SERVES_MS,
-  dictionaryFrom,
-  type EncodedPayload,
-  type EventDictionary,
-  encodePayload,
-  type NewEventDictionary,
-  type Store,
-  type StoreExecutor,
-} from '../../store/index.js';
+import { DICTIONARY_SERVES_MS, dictionaryFrom, type EncodedPayload, type EventDictionary, encodePayload, type NewEventDictionary } from '../../events/index.js';
+import type { Store, StoreExecutor } from '../../store/index.js';
 
 // ~32 KB each: 1,024 groups' dictionaries in 32 MB.
 const cacheEntries = 1024;

@@ -1,5 +1,6 @@
+import type { NewEventDictionary, NewStoredEvent } from '../../events/index.js';
 import { eventTraceRowOf, insertEventTraces } from '../../performance/index.js';
-import type { NewEventDictionary, NewStoredEvent, Store, StoreExecutor } from '../../store/index.js';
+import type { Store, StoreExecutor } from '../../store/index.js';
 import type { GroupingResult } from '../group/index.js';
 import type { NormalizedEvent, Pair, ProcessingNote } from '../normalize/index.js';
 import type { ProcessedEventSummary } from '../post-process/index.js';

@@ -2,7 +2,7 @@ import type { EffectiveInApp, GroupingResult } from '../group/index.js';
 import type { NormalizedEvent, ProcessingNote, Stacktrace } from '../normalize/index.js';
 
 /**
- * What `events.payload` holds (compressed JSON, see store/event-payload-codec.ts): the normalized, scrubbed event in Sentry's field
+ * What `events.payload` holds (compressed JSON, see events/store/event-payload-codec.ts): the normalized, scrubbed event in Sentry's field
  * names — never the payload as received — plus `processing`: what normalization and
  * symbolication changed (notes) and how the event was grouped. Frames carry their effective
  * `in_app` (after stack trace rules); where a rule changed it, the SDK's value is kept in

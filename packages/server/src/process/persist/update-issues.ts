@@ -1,3 +1,4 @@
+import type { IssueBatchUpdate, NewIssueActivity } from '../../issues/index.js';
 import {
   type ArrivingEvent,
   ignoreEnded,
@@ -9,7 +10,7 @@ import {
   regressionPatch,
   unignorePatch,
 } from '../../issues/index.js';
-import type { IssueBatchUpdate, NewIssueActivity, Store, StoreExecutor } from '../../store/index.js';
+import type { Store, StoreExecutor } from '../../store/index.js';
 import type { Pair } from '../normalize/index.js';
 import type { ProcessedEventSummary } from '../post-process/index.js';
 import type { GroupedEvent, IssueAssignment } from './assign-issues.js';

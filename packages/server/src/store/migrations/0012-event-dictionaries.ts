@@ -1,7 +1,7 @@
 import type { Migration } from './migration.js';
 
 /**
- * Compression dictionaries for stored events (store/event-payload-codec.ts): the first
+ * Compression dictionaries for stored events (events/store/event-payload-codec.ts): the first
  * 32 KB of an earlier event of the same group, which later events are deflated against.
  * No foreign key from events: deleting old dictionaries would then check every event.
  */

@@ -1,4 +1,5 @@
-import type { ArtifactFileRef, StoreExecutor } from '../../../store/index.js';
+import type { ArtifactFileRef } from '../../../artifacts/index.js';
+import type { StoreExecutor } from '../../../store/index.js';
 
 /**
  * What the source-map stage reads; implemented over the store and blob storage by

@@ -1,4 +1,5 @@
-import type { ArtifactFileRef, StoreExecutor } from '../../../store/index.js';
+import type { ArtifactFileRef } from '../../../artifacts/index.js';
+import type { StoreExecutor } from '../../../store/index.js';
 import type { ArtifactSource, SourceMapNoteType } from './artifact-source.js';
 import type { ByteLru } from './byte-lru.js';
 import type { ResolvedWith } from './map-frame.js';

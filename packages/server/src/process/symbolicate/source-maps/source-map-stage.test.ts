@@ -3,8 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { type Artifacts, createArtifacts, parseSourceBundle } from '../../../artifacts/index.js';
 import { loadConfig } from '../../../config/index.js';
 import { createSilentLogger, systemClock } from '../../../kernel/index.js';
+import type { Organization, Project } from '../../../organizations/index.js';
 import { createReleases } from '../../../releases/index.js';
-import type { Organization, Project } from '../../../store/index.js';
 import {
   buildSourceBundle,
   capturedSourceBundle,

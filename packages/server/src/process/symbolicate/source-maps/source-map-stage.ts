@@ -1,5 +1,6 @@
+import type { ArtifactFileRef } from '../../../artifacts/index.js';
 import type { Clock } from '../../../kernel/index.js';
-import type { ArtifactFileRef, StoreExecutor } from '../../../store/index.js';
+import type { StoreExecutor } from '../../../store/index.js';
 import type { NormalizedEvent } from '../../normalize/index.js';
 import type { ArtifactSource, SourceMapNote, SourceMapNoteType } from './artifact-source.js';
 import { ByteLru } from './byte-lru.js';

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { Auth } from '../../auth/index.js';
+import { requirePrincipal } from '../../auth/index.js';
+import { jsonObject, optionalString, paginate, readPage } from '../../http/index.js';
+import { fail } from '../../kernel/index.js';
+import type { Organization } from '../../organizations/index.js';
+import { isValidSlug, projectJson, slugify, teamJson } from '../../organizations/index.js';
+import type { Store } from '../../store/index.js';
+import type { Team } from '../store/teams.js';
+
+type OrgParams = { org: string };
+type TeamParams = { org: string; team: string };
+type ProjectTeamParams = { org: string; project: string; team: string };
+
+/** Teams (Sentry paths): list with member counts and projects, create, delete, and project ownership. */
+export function registerTeamRoutes(app: FastifyInstance, deps: { auth: Auth; store: Store }): void {
+  const { auth, store } = deps;
+
+  async function teamOrFail(org: Organization, slug: string): Promise<Team> {
+    const team = await store.teams.bySlug(org.id, slug);
+    if (!team) fail('not_found', 'Team not found');
+    return team;
+  }
+
+  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/teams/', async (request, reply) => {
+    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
+    const [teams, details, me] = await Promise.all([
+      store.teams.list(org.id),
+      store.teams.details(org.id),
+      store.members.find(org.id, requirePrincipal(request).user.id),
+    ]);
+    const mine = new Set(me ? ((await store.members.teamSlugs(org.id)).get(me.id) ?? []) : []);
+    const rows = teams.map((t) => {
+      const d = details.get(t.id);
+      return {
+        ...teamJson(t),
+        isMember: mine.has(t.slug),
+        memberCount: d?.memberCount ?? 0,
+        projects: (d?.projects ?? []).map((p) => ({ id: String(p.id), slug: p.slug, name: p.name })),
+      };
+    });
+    return paginate(request, reply, rows, readPage(request));
+  });
+
+  app.post<{ Params: OrgParams }>('/api/0/organizations/:org/teams/', async (request, reply) => {
+    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'team:write');
+    const body = jsonObject(request.body);
+    const name = optionalString(body, 'name', 100)?.trim();
+    const slug = optionalString(body, 'slug', 50)?.trim() || (name ? slugify(name) : '');
+    if (!slug) fail('validation_failed', 'slug or name is required');
+    if (!isValidSlug(slug)) fail('validation_failed', `invalid team slug "${slug}": use lowercase letters, digits, - and _`);
+    if (await store.teams.bySlug(org.id, slug)) fail('conflict', `A team with the slug "${slug}" already exists`);
+    const team = await store.teams.create(org.id, slug, name || slug);
+    return reply.code(201).send({ ...teamJson(team), isMember: false, memberCount: 0, projects: [] });
+  });
+
+  app.delete<{ Params: TeamParams }>('/api/0/teams/:org/:team/', async (request, reply) => {
+    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'team:admin');
+    await store.teams.remove((await teamOrFail(org, request.params.team)).id);
+    return reply.code(204).send();
+  });
+
+  app.post<{ Params: ProjectTeamParams }>('/api/0/projects/:org/:project/teams/:team/', async (request, reply) => {
+    const { org, project } = await auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, 'project:write');
+    await store.teams.addProject((await teamOrFail(org, request.params.team)).id, project.id);
+    return reply.code(201).send(projectJson(project, org, await store.teams.forProject(project.id)));
+  });
+
+  app.delete<{ Params: ProjectTeamParams }>('/api/0/projects/:org/:project/teams/:team/', async (request) => {
+    const { org, project } = await auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, 'project:write');
+    await store.teams.removeProject((await teamOrFail(org, request.params.team)).id, project.id);
+    return projectJson(project, org, await store.teams.forProject(project.id));
+  });
+}

@@ -1,0 +1,202 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Auth, OrgAccess, Principal } from '../../auth/index.js';
+import { requirePrincipal } from '../../auth/index.js';
+import { jsonObject, paginate, readPage } from '../../http/index.js';
+import { fail, isFaultlineError } from '../../kernel/index.js';
+import type { Project } from '../../organizations/index.js';
+import { RELEASE_STATS_PERIODS, type ReleaseStatsPeriod } from '../release-stats.js';
+import type { Releases } from '../releases.js';
+import type { ReleaseListFilter } from '../store/releases.js';
+
+type OrgParams = { org: string };
+type VersionParams = OrgParams & { version: string };
+type ProjectParams = OrgParams & { project: string };
+type ProjectVersionParams = ProjectParams & { version: string };
+
+/**
+ * Release endpoints for sentry-cli (2.x uses the project-scoped ones for create/finalize/
+ * delete, 3.x the organization-scoped ones — docs/wire-format.md › sentry-cli: releases) and the release pages.
+ * Writes need `project:releases` (implied by project:write); reads also accept project:read.
+ */
+export interface ReleaseAccess {
+  orgAccess(principal: Principal, org: string, write: boolean): Promise<OrgAccess>;
+  projectAccess(principal: Principal, org: string, project: string, write: boolean): Promise<OrgAccess & { project: Project }>;
+}
+
+export function releaseAccess(auth: Auth): ReleaseAccess {
+  async function either<T>(attempt: (scope: 'project:releases' | 'project:read') => Promise<T>, write: boolean): Promise<T> {
+    try {
+      return await attempt('project:releases');
+    } catch (err) {
+      if (write || !isFaultlineError(err) || err.code !== 'missing_scope') throw err;
+      return attempt('project:read');
+    }
+  }
+  return {
+    orgAccess: (p, org, write) => either((scope) => auth.orgAccess(p, org, scope), write),
+    projectAccess: (p, org, project, write) => either((scope) => auth.projectAccess(p, org, project, scope), write),
+  };
+}
+
+const MAX_OFFSET = 1_000_000;
+
+/** Pages straight from the database: `load` returns up to limit+1 rows from the offset. */
+export async function pageFromStore<T>(request: FastifyRequest, reply: FastifyReply, load: (offset: number, limit: number) => Promise<T[]>): Promise<T[]> {
+  const page = readPage(request);
+  if (page.offset > MAX_OFFSET) fail('validation_failed', 'cursor is out of range');
+  const rows = await load(page.offset, page.limit + 1);
+  // paginate() slices a whole list; a window placed at the offset tells it the same about the next page.
+  const window: T[] = new Array<T>(page.offset);
+  window.push(...rows);
+  return paginate(request, reply, window, page);
+}
+
+type QueryParams = Record<string, string | string[] | undefined>;
+const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** The one value of a query parameter; repeated ones keep the first (as Fastify's parser gives them). */
+const single = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The release list's filters as Sentry's UI sends them: repeated `project=<id>` (-1 = all),
+ * `query` (part of the version, any case), `environment`, `status` (open by default) and
+ * `sort` (only `date`, newest first, is backed by an index here). Bad values are a 400.
+ */
+function listFilter(request: FastifyRequest): ReleaseListFilter {
+  const q = request.query as QueryParams;
+  const projects = asList(q.project).filter((p) => p !== '' && p !== '-1');
+  if (projects.some((p) => !/^\d{1,15}$/.test(p))) fail('validation_failed', 'project: every value must be a project id');
+  const projectIds = projects.map(Number);
+  const text = single(q.query)?.trim() ?? '';
+  const query = text === '' ? undefined : text.slice(0, 200);
+  const status = single(q.status) ?? '';
+  if (status !== '' && status !== 'open' && status !== 'archived') fail('validation_failed', 'status must be "open" or "archived"');
+  const sort = single(q.sort) ?? '';
+  if (sort !== '' && sort !== 'date') fail('validation_failed', 'sort must be "date" (newest first); other orders are not supported');
+  const environment = single(q.environment) ?? '';
+  if (environment.length > 64) fail('validation_failed', 'environment must be at most 64 characters');
+  return {
+    projectIds,
+    // Sentry lists open releases unless archived ones are asked for.
+    status: status === 'archived' ? 'archived' : 'open',
+    ...(query ? { query } : {}),
+    ...(environment ? { environment } : {}),
+  };
+}
+
+function statsQuery(request: FastifyRequest): { period: ReleaseStatsPeriod; environment?: string } {
+  const q = request.query as QueryParams;
+  const raw = single(q.statsPeriod) ?? '14d';
+  const period = RELEASE_STATS_PERIODS.find((p) => p === raw);
+  if (!period) fail('validation_failed', `statsPeriod must be one of: ${RELEASE_STATS_PERIODS.join(', ')}`);
+  const environment = single(q.environment) ?? '';
+  return { period, ...(environment ? { environment } : {}) };
+}
+
+export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; releases: Releases }): void {
+  const { releases } = deps;
+  const access = releaseAccess(deps.auth);
+
+  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/releases/', async (request, reply) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
+    const filter = listFilter(request);
+    return pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit));
+  });
+
+  app.post<{ Params: OrgParams }>('/api/0/organizations/:org/releases/', async (request, reply) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, true);
+    const { release, created } = await releases.create(org, jsonObject(request.body));
+    return reply.code(created ? 201 : 208).send(await releases.json(org, release));
+  });
+
+  app.get<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/', async (request) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
+    return releases.json(org, await releases.get(org, request.params.version));
+  });
+
+  // The release page's event chart (Faultline's own; Sentry draws it from its events-stats API).
+  app.get<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/stats/', async (request) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
+    const { period, environment } = statsQuery(request);
+    return releases.eventStats(await releases.get(org, request.params.version), period, environment);
+  });
+
+  app.put<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/', async (request) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, true);
+    const release = await releases.update(org, await releases.get(org, request.params.version), jsonObject(request.body));
+    return releases.json(org, release);
+  });
+
+  app.delete<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/', async (request, reply) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, true);
+    await releases.remove(await releases.get(org, request.params.version));
+    return reply.code(204).send();
+  });
+
+  app.get<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/deploys/', async (request, reply) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
+    return paginate(request, reply, await releases.deploys(await releases.get(org, request.params.version)), readPage(request));
+  });
+
+  app.post<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/deploys/', async (request, reply) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, true);
+    const release = await releases.get(org, request.params.version);
+    return reply.code(201).send(await releases.addDeploy(org, release, jsonObject(request.body)));
+  });
+
+  app.get<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/commits/', async (request, reply) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
+    return paginate(request, reply, await releases.commits(await releases.get(org, request.params.version)), readPage(request));
+  });
+
+  app.get<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/previous-with-commits/', async (request) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
+    return releases.previousWithCommits(org, await releases.get(org, request.params.version));
+  });
+
+  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/repos/', async (request, reply) => {
+    const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
+    return paginate(request, reply, await releases.repositories(org), readPage(request));
+  });
+
+  app.post<{ Params: OrgParams }>('/api/0/organizations/:org/repos/', async (request, reply) => {
+    const { org } = await deps.auth.orgAccess(requirePrincipal(request), request.params.org, 'org:write');
+    const { json, created } = await releases.createRepository(org, jsonObject(request.body));
+    return reply.code(created ? 201 : 200).send(json);
+  });
+
+  // Project-scoped forms (sentry-cli 2.x with one project, older integrations).
+  app.get<{ Params: ProjectParams }>('/api/0/projects/:org/:project/releases/', async (request, reply) => {
+    const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, false);
+    const filter = listFilter(request);
+    return pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit, project));
+  });
+
+  app.post<{ Params: ProjectParams }>('/api/0/projects/:org/:project/releases/', async (request, reply) => {
+    const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, true);
+    const { release, created } = await releases.create(org, jsonObject(request.body), project);
+    return reply.code(created ? 201 : 208).send(await releases.json(org, release, project));
+  });
+
+  app.get<{ Params: ProjectVersionParams }>('/api/0/projects/:org/:project/releases/:version/', async (request) => {
+    const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, false);
+    return releases.json(org, await releases.get(org, request.params.version, project), project);
+  });
+
+  app.put<{ Params: ProjectVersionParams }>('/api/0/projects/:org/:project/releases/:version/', async (request) => {
+    const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, true);
+    const release = await releases.update(org, await releases.get(org, request.params.version, project), jsonObject(request.body));
+    return releases.json(org, release, project);
+  });
+
+  app.delete<{ Params: ProjectVersionParams }>('/api/0/projects/:org/:project/releases/:version/', async (request, reply) => {
+    const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, true);
+    await releases.remove(await releases.get(org, request.params.version, project));
+    return reply.code(204).send();
+  });
+
+  app.get<{ Params: ProjectVersionParams }>('/api/0/projects/:org/:project/releases/:version/commits/', async (request, reply) => {
+    const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, false);
+    return paginate(request, reply, await releases.commits(await releases.get(org, request.params.version, project)), readPage(request));
+  });
+}
