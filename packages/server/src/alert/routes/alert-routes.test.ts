@@ -172,7 +172,22 @@ for (const dialect of testDialects()) {
       const metrics = await call<{ key: string }[]>(`${base}metrics/`);
       assert.deepEqual(
         metrics.body.map((m) => m.key),
-        ['error_count', 'error_rate', 'users_with_errors', 'issue_search_count'],
+        [
+          'error_count',
+          'error_rate',
+          'users_with_errors',
+          'issue_search_count',
+          // performance/ registers the transaction metrics (docs/alerts.md › Performance metrics)
+          'transaction_duration_p50',
+          'transaction_duration_p75',
+          'transaction_duration_p95',
+          'transaction_duration_p99',
+          'transaction_duration_avg',
+          'transaction_failure_rate',
+          'transaction_5xx_rate',
+          'transaction_count',
+          'transaction_apdex',
+        ],
       );
       const channel = await call<Channel>(channels, { method: 'POST', body: { name: 'Mail', type: 'email', config: { recipients: ['oncall@acme.test'] } } });
       const rule = {
