@@ -16,7 +16,7 @@ import type { Clock } from '../kernel/index.js';
 import { type Membership, registerMembersApi } from '../members/index.js';
 import { registerOrganizationsApi, type SettingsRules } from '../organizations/index.js';
 import { registerOutcomesApi } from '../outcomes/index.js';
-import { createTraceReader, registerPerformanceRoutes, registerTraceRoutes } from '../performance/index.js';
+import { registerPerformanceApi } from '../performance/index.js';
 import { compileGroupingRules, parseInboundFilterSettings, parseScrubSettings, readGroupingText, storedEventTags } from '../process/index.js';
 import { type Releases, registerReleasesApi } from '../releases/index.js';
 import type { Store } from '../store/index.js';
@@ -50,11 +50,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   // Membership is organization-wide: a member reads every project of the organization.
   const projectsOf = async (request: FastifyRequest, org: string) =>
     deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);
-  registerPerformanceRoutes(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock });
-  registerTraceRoutes(app, {
-    projectsOf,
-    shortIdOf: formatShortId,
-    reader: createTraceReader({ db: deps.store.db }),
-    clock: deps.clock,
-  });
+  registerPerformanceApi(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock });
 }

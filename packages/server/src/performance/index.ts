@@ -17,8 +17,7 @@ export {
   userKeyOf,
 } from './rollups/rollup-deltas.js';
 export { type DDSketch, decodeSketch, encodeSketch, newSketch, quantileOf, SKETCH_RELATIVE_ACCURACY } from './rollups/sketch.js';
-export { registerPerformanceRoutes } from './routes/events-routes.js';
-export { registerTraceRoutes, type TraceRouteDeps } from './routes/trace-routes.js';
+export { type PerformanceApiDeps, registerPerformanceApi } from './routes/index.js';
 export * from './spans/index.js';
 export { type EventTraceRow, eventTraceRowOf, insertEventTraces, type TraceErrorRow, traceErrors } from './store/event-traces.js';
 export { createPerformanceRepo, type PerformanceRepo, type StoredBatch, type TraceSegmentRow } from './store/performance-repo.js';
