@@ -105,4 +105,15 @@ export interface IssueEvent {
   previousEventID?: string | null;
   nextEventID?: string | null;
   errors?: { type: string; message?: string; data?: Record<string, unknown> }[];
+  /** a performance issue's event: the detector's finding */
+  occurrence?: Occurrence | null;
+}
+
+/** What a performance detector found (Sentry's occurrence): what to show and the spans it blames. */
+export interface Occurrence {
+  issueTitle: string;
+  subtitle?: string;
+  type: number;
+  evidenceDisplay?: { name: string; value: string; important?: boolean }[];
+  evidenceData?: Record<string, unknown>;
 }

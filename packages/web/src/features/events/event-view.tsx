@@ -2,7 +2,7 @@ import type { Breadcrumb, ExceptionValue, IssueEvent, RequestData, Stacktrace } 
 import { BreadcrumbsSection } from './breadcrumbs/breadcrumbs-section.js';
 import { ContextsSection, UserSection } from './contexts-section.js';
 import { EventTags, ExtraSection, RawJson } from './event-details.js';
-import { Section } from './key-values.js';
+import { KeyValues, Section } from './key-values.js';
 import { ProcessingErrors } from './processing-errors.js';
 import { RequestSection } from './request-section.js';
 import { ExceptionSection, StackFrames } from './stacktrace/exception-section.js';
@@ -21,8 +21,16 @@ export function EventView({ event, listHref }: { event: IssueEvent; listHref: (q
   const message = entry<{ formatted?: string | null; message?: string | null }>(event, 'message');
   const breadcrumbs = entry<{ values: Breadcrumb[] }>(event, 'breadcrumbs');
   const request = entry<RequestData>(event, 'request');
+  const occurrence = event.occurrence;
   return (
     <div className="event-view">
+      {occurrence && (
+        <Section title={`${occurrence.issueTitle}: what was found`} id="occurrence-title">
+          {occurrence.subtitle && <pre className="code message">{occurrence.subtitle}</pre>}
+          <KeyValues pairs={(occurrence.evidenceDisplay ?? []).map((e) => [e.name, e.value])} />
+          <p className="faint">The blamed spans are marked in the trace (View trace, above).</p>
+        </Section>
+      )}
       {message && (message.formatted || message.message) && (
         <Section title="Message" id="message-title">
           <pre className="code message">{message.formatted || message.message}</pre>

@@ -81,6 +81,23 @@ export function SpanDetails({ org, node, onClose }: { org: string; node: TraceSp
           </ul>
         </>
       )}
+      {(node.occurrences?.length ?? 0) > 0 && (
+        <>
+          <h3>Performance issues on this span</h3>
+          <ul className="trace-errors">
+            {node.occurrences?.map((o) => (
+              <li key={o.event_id} className="trace-error">
+                {o.short_id && <code>{o.short_id}</code>}{' '}
+                {o.issue_id !== null && o.issue_id !== '' ? (
+                  <Link to={`/organizations/${org}/issues/${o.issue_id}/`}>{o.description}</Link>
+                ) : (
+                  <span>{o.description}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {Object.keys(data).length > 0 && (
         <>
           <h3>Data</h3>

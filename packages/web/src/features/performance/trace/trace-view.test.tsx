@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TraceSpanNode } from '../../../api/performance-types.js';
 import { type Answer, renderWithApi } from '../fake-api.test-support.js';
 import { sampleTrace } from './trace-fixture.test-support.js';
 import { TraceView } from './trace-view.js';
@@ -51,6 +52,23 @@ describe('TraceView', () => {
     expect(within(orphans).getByRole('link', { name: 'TypeError: elsewhere' }).getAttribute('href')).toBe(
       `/organizations/acme/issues/43/events/${'f'.repeat(32)}/`,
     );
+  });
+
+  it('marks the spans a performance issue blames and links the issue from the span details', async () => {
+    const trace = sampleTrace();
+    const root = trace[0] as TraceSpanNode;
+    const db = root.children.find((c) => c.event_id === 'db0000000000000b');
+    expect(db).toBeTruthy();
+    if (db) db.occurrences = [{ event_type: 'occurrence', event_id: 'e'.repeat(32), issue_id: 77, short_id: 'SHOP-3', description: 'N+1 Query' }];
+    renderTrace(server({ body: trace }));
+    await screen.findByRole('list', { name: 'Spans of the trace' });
+    const row = rows().find((r) => r.dataset.spanId === 'db0000000000000b') as HTMLElement;
+    expect(row.classList.contains('has-problem')).toBe(true);
+    expect(within(row).getByText('N+1 Query')).toBeTruthy();
+    expect(rows().filter((r) => r.classList.contains('has-problem'))).toHaveLength(1);
+    fireEvent.click(row.querySelector('.waterfall-name') as HTMLElement);
+    const details = await screen.findByRole('complementary', { name: 'Span details' });
+    expect(within(details).getByRole('link', { name: 'N+1 Query' }).getAttribute('href')).toBe('/organizations/acme/issues/77/');
   });
 
   it('folds a span to hide its children and unfolds it again', async () => {

@@ -39,13 +39,14 @@ export function TraceWaterfall({
         {rows.map(({ node, depth, hasChildren, collapsed: isCollapsed }) => {
           const bar = barOf(node, trace);
           const errors = node.errors?.length ?? 0;
+          const problems = node.occurrences?.length ?? 0;
           const isSelected = node.event_id === selected;
           return (
             <li
               key={node.event_id}
               aria-current={isSelected ? 'true' : undefined}
               data-depth={depth}
-              className={`waterfall-row${isSelected ? ' is-selected' : ''}${errors > 0 ? ' has-error' : ''}`}
+              className={`waterfall-row${isSelected ? ' is-selected' : ''}${errors > 0 ? ' has-error' : ''}${problems > 0 ? ' has-problem' : ''}`}
               data-span-id={node.event_id}
             >
               <div className="waterfall-label" style={{ paddingLeft: `${depth * 16 + 4}px` }}>
@@ -69,6 +70,11 @@ export function TraceWaterfall({
                 {errors > 0 && (
                   <span className="badge waterfall-error" title={`${errors} ${errors === 1 ? 'error' : 'errors'} in this span`}>
                     {errors} {errors === 1 ? 'error' : 'errors'}
+                  </span>
+                )}
+                {problems > 0 && (
+                  <span className="badge waterfall-problem" title={(node.occurrences ?? []).map((o) => o.description).join(', ')}>
+                    {(node.occurrences ?? [])[0]?.description}
                   </span>
                 )}
               </div>
