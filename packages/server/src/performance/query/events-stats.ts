@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { fail } from '../../kernel/index.js';
 import type { Database } from '../../store/index.js';
 import { mergeDurationCounts } from '../rollups/duration-counts.js';
+import { SPAN_ROLLUP_SECONDS } from '../rollups/rollup-deltas.js';
 import { type Accumulator, emptyAccumulator, evaluate, functionMeta } from './aggregates.js';
 import { all, type EventsRequest, one, type ParsedField, parseEventsRequest, parsePeriodSeconds, type QueryParams } from './events-request.js';
 import { computeGroups, datasetKind, type EventNaming, type Group, type ProjectRef } from './events-table.js';
@@ -59,7 +60,10 @@ export async function runEventsStats(
   });
   const yAxes = request.fields.filter((f): f is FunctionField => f.kind === 'function');
   if (yAxes.length !== yAxisTexts.length) fail('validation_failed', 'yAxis must be aggregate functions, such as count() or p95(transaction.duration)');
-  const interval = intervalOf(params, request.end - request.start);
+  const asked = intervalOf(params, request.end - request.start);
+  // Span groups are rolled up per hour: their series have hourly buckets at the finest.
+  const hourly = datasetKind(request) === 'spans' && !request.filters.some((f) => f.key === 'is_transaction' && f.values[0] === 'true' && !f.negated);
+  const interval = hourly ? Math.max(SPAN_ROLLUP_SECONDS, Math.ceil(asked / SPAN_ROLLUP_SECONDS) * SPAN_ROLLUP_SECONDS) : asked;
   const start = Math.floor(request.start / interval) * interval;
   const partial = one(params, 'partial') === '1';
   const end = partial ? Math.ceil(request.end / interval) * interval : Math.max(start + interval, Math.floor(request.end / interval) * interval);

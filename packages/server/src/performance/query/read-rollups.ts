@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { type DurationCounts, emptyDurationCounts, mergeDurationCounts } from '../rollups/duration-counts.js';
+import { SPAN_ROLLUP_SECONDS } from '../rollups/rollup-deltas.js';
 import { type DDSketch, decodeSketch, newSketch } from '../rollups/sketch.js';
 
 /**
@@ -124,7 +125,8 @@ export async function readSpanAggregates(
     .selectFrom('span_rollups')
     .selectAll()
     .where('project_id', 'in', [...window.projectIds])
-    .where('minute', '>=', Math.floor(window.start / 60) * 60)
+    // Hourly buckets: the hour the window starts in counts whole.
+    .where('minute', '>=', Math.floor(window.start / SPAN_ROLLUP_SECONDS) * SPAN_ROLLUP_SECONDS)
     .where('minute', '<', window.end);
   for (const c of conditions) q = q.where(conditionSql(c));
   const rows = await q.execute();

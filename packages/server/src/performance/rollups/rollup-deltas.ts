@@ -34,8 +34,12 @@ export interface UserDelta {
   readonly userKey: string;
 }
 
+/** Span rollups are per hour: a transaction has many span groups, so per-minute rows would cost more than the spans. */
+export const SPAN_ROLLUP_SECONDS = 3600;
+
 export interface SpanKey {
   readonly projectId: number;
+  /** start of the span rollup's bucket (an hour), epoch seconds; the column keeps the name `minute` */
   readonly minute: number;
   readonly segmentName: string;
   readonly op: string;
@@ -116,7 +120,15 @@ export function accumulateRollups(batches: readonly { projectId: number; batch: 
     const segmentName = batch.segmentName ?? '';
     for (const span of batch.spans) {
       const description = normalizeSpanDescription(span.op, span.description);
-      const key: SpanKey = { projectId, minute: Math.floor(span.end / 60) * 60, segmentName, op: span.op, spanGroup: spanGroup(description), description };
+      // Span groups are many per transaction: kept per hour, not per minute (docs/performance-monitoring.md › Storage).
+      const key: SpanKey = {
+        projectId,
+        minute: Math.floor(span.end / SPAN_ROLLUP_SECONDS) * SPAN_ROLLUP_SECONDS,
+        segmentName,
+        op: span.op,
+        spanGroup: spanGroup(description),
+        description,
+      };
       const id = `${projectId}\u0000${key.minute}\u0000${segmentName}\u0000${span.op}\u0000${key.spanGroup}`;
       let delta = spans.get(id);
       if (delta === undefined) {

@@ -255,6 +255,16 @@ for (const dialect of testDialects()) {
       );
     });
 
+    it('draws span series per hour at the finest, since span groups are rolled up per hour', async () => {
+      const { status, body } = await get('events-stats/?dataset=spans&yAxis=count()&statsPeriod=24h&interval=5m&partial=1');
+      assert.equal(status, 200, JSON.stringify(body));
+      const data = body.data as unknown as Point[];
+      assert.equal((data[1]?.[0] ?? 0) - (data[0]?.[0] ?? 0), 3600);
+      const segments = await get('events-stats/?dataset=spans&yAxis=count()&statsPeriod=1h&interval=5m&partial=1&query=is_transaction:true');
+      const seg = segments.body.data as unknown as Point[];
+      assert.equal((seg[1]?.[0] ?? 0) - (seg[0]?.[0] ?? 0), 300, 'segments come from the per-minute rollups');
+    });
+
     it('splits by the top transactions, with Other for the rest', async () => {
       const { status, body } = await get(
         'events-stats/?dataset=transactions&yAxis=count()&field=transaction&field=count()&topEvents=1&statsPeriod=30d&interval=1d&partial=1&sort=-count()',
