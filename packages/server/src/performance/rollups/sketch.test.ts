@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { decodeSketch, encodeSketch, newSketch, quantileOf } from './sketch.js';
+
+describe('stored sketches', () => {
+  it('round-trip: counts and every quantile as before, merge still works', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 600_000, noNaN: true }), { minLength: 1, maxLength: 300 }), (values) => {
+        const sketch = newSketch();
+        for (const v of values) sketch.accept(v);
+        const copy = decodeSketch(encodeSketch(sketch));
+        assert.equal(copy.count, sketch.count);
+        for (const q of [0, 0.5, 0.75, 0.95, 0.99, 1]) assert.equal(quantileOf(copy, q), quantileOf(sketch, q));
+        const merged = newSketch();
+        merged.merge(copy);
+        merged.merge(decodeSketch(encodeSketch(sketch)));
+        assert.equal(merged.count, 2 * values.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('stays within 1% of the exact quantile, and small', () => {
+    const sketch = newSketch();
+    const values = Array.from({ length: 1000 }, (_, i) => 5 + i * 1.7);
+    for (const v of values) sketch.accept(v);
+    const exact = values[Math.floor(0.95 * 999)] as number;
+    const p95 = quantileOf(decodeSketch(encodeSketch(sketch)), 0.95) as number;
+    assert.ok(Math.abs(p95 - exact) <= exact * 0.01, `${p95} vs ${exact}`);
+    const one = newSketch();
+    one.accept(42);
+    assert.ok(encodeSketch(one).length <= 8, `a one-value sketch takes ${encodeSketch(one).length} bytes`);
+    assert.equal(quantileOf(decodeSketch(encodeSketch(newSketch())), 0.5), null);
+  });
+
+  it('refuses bytes it did not write', () => {
+    assert.throws(() => decodeSketch(Uint8Array.from([9])), /not known/);
+    assert.throws(() => decodeSketch(Uint8Array.from([1, 0, 5])), /truncated/);
+  });
+});
