@@ -6,3 +6,4 @@ export { type CorpusFiles, readCorpusFiles, writeCorpusFiles } from './corpus-fi
 export { compileTemplate, type EnvelopeTemplate, GZIP_THRESHOLD_BYTES, stampId } from './envelope-template.js';
 export { type EnvelopeKind, ID_PLACEHOLDER } from './envelopes.js';
 export { type EventIdSequence, eventIdSequence } from './event-ids.js';
+export { buildSpanCorpus, type SpanCorpusOptions, type SpanCorpusStats } from './build-span-corpus.js';
