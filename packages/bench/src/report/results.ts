@@ -167,6 +167,8 @@ export interface SpanSeedFigures {
   readonly requestedSpans: number;
   readonly hours: number;
   readonly envelopes: number;
+  /** spans the generator sent; `spans` is what the server stored */
+  readonly spansSent: number;
   readonly segments: number;
   readonly spans: number;
   readonly perfRollups: number;

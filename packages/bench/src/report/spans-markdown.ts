@@ -46,7 +46,7 @@ function queryRow(q: SpansQueryTargetResult): string {
   const f = q.query;
   const cells = [
     `${q.name}${q.status === 'failed' ? ' ⚠' : ''}`,
-    s ? `${count(s.spans)} in ${count(s.segments)} segments over ${s.hours} h` : NA,
+    s ? `${count(s.spans)} in ${count(s.segments)} segments over ${s.hours} h${s.spans === s.spansSent ? '' : ` (${count(s.spansSent)} sent)`}` : NA,
     s ? `${count(s.perfRollups)} / ${count(s.spanRollups)}` : NA,
     ms(f?.p50Ms),
     ms(f?.p95Ms),

@@ -157,6 +157,7 @@ function seedFigures(seeded: SeededSpans, s: BenchOptions['spans'], sizes: Table
     requestedSpans: s.seedSpans,
     hours: s.hours,
     envelopes: o.envelopes,
+    spansSent: o.spansSent,
     ...o.counts,
     seedMs: o.seedMs,
     spansPerSec: Math.round((spans / Math.max(1, o.seedMs)) * 1000),
