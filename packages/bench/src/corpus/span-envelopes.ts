@@ -1,6 +1,6 @@
 import type { JsonObject, JsonValue, SerializableItem } from '@faultline/protocol';
-import { contexts, type Deployment, modules, sdkInfo } from './event-context.js';
 import { type EnvelopeSpec, ID_PLACEHOLDER } from './envelopes.js';
+import { contexts, type Deployment, modules, sdkInfo } from './event-context.js';
 import type { Rng } from './rng.js';
 import type { PlannedSegment, PlannedSpan } from './span-plan.js';
 import { INTEGRATIONS, type Sdk } from './vocabulary.js';
@@ -72,7 +72,9 @@ function requestData(seg: PlannedSegment, d: Deployment): Record<string, JsonVal
     'http.request.header.user-agent': ['okhttp/4.12.0'],
     'http.request.header.host': [`${d.serverName}:${port}`],
     'http.request.header.sentry-trace': [`${TRACE_ID}-${seg.parentSpanId}`],
-    'http.request.header.baggage': [`sentry-environment=${d.environment},sentry-release=${encodeURIComponent(d.release)},sentry-public_key=benchpublickey,sentry-trace_id=${TRACE_ID}`],
+    'http.request.header.baggage': [
+      `sentry-environment=${d.environment},sentry-release=${encodeURIComponent(d.release)},sentry-public_key=benchpublickey,sentry-trace_id=${TRACE_ID}`,
+    ],
     'http.request.header.connection': ['keep-alive'],
     'http.route': seg.route,
     'http.response.status_code': seg.statusCode,
@@ -131,7 +133,13 @@ export function transactionSpanEnvelope(rng: Rng, sdk: Sdk, seg: PlannedSegment,
     transaction: `${seg.method} ${seg.route}`,
     type: 'transaction',
     request: {
-      headers: { 'user-agent': 'okhttp/4.12.0', cookie: '[Filtered]', host: `${d.serverName}:3000`, 'sentry-trace': `${TRACE_ID}-${seg.parentSpanId}`, connection: 'keep-alive' },
+      headers: {
+        'user-agent': 'okhttp/4.12.0',
+        cookie: '[Filtered]',
+        host: `${d.serverName}:3000`,
+        'sentry-trace': `${TRACE_ID}-${seg.parentSpanId}`,
+        connection: 'keep-alive',
+      },
       method: seg.method,
       url: `http://${d.serverName}:3000${seg.path}`,
       cookies: { sid: '[Filtered]' },

@@ -1,7 +1,7 @@
 import { bytes, count, ms, NA, percent, rate } from './format.js';
 import { renderQueryMarkdown } from './query-markdown.js';
-import { renderSpansMarkdown } from './spans-markdown.js';
 import type { BenchResults, PhaseFigures, TargetResult, TimelineSample } from './results.js';
+import { renderSpansMarkdown } from './spans-markdown.js';
 
 function latency(p: PhaseFigures | null): string {
   return p?.latency ? `${ms(p.latency.p50Ms)} / ${ms(p.latency.p99Ms)}` : NA;

@@ -32,7 +32,14 @@ export interface SpanSeedOutcome {
   /** spans the generator produced */
   readonly spansSent: number;
   /** rows the server left: trace segments, the spans in them, rollup rows, transaction events */
-  readonly counts: { readonly segments: number; readonly spans: number; readonly perfRollups: number; readonly spanRollups: number; readonly perfUsers: number; readonly events: number };
+  readonly counts: {
+    readonly segments: number;
+    readonly spans: number;
+    readonly perfRollups: number;
+    readonly spanRollups: number;
+    readonly perfUsers: number;
+    readonly events: number;
+  };
 }
 
 const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
@@ -100,7 +107,14 @@ async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
   }
   const seedMs = Math.round(performance.now() - started);
   const count = async (table: 'trace_segments' | 'perf_rollups' | 'span_rollups' | 'perf_users' | 'events') =>
-    Number((await store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const spanSum = await store.db
     .selectFrom('trace_segments')
     .select((eb) => eb.fn.sum<number>('span_count').as('n'))
