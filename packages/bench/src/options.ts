@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 export type TargetName = 'baseline' | 'sqlite' | 'postgres';
-export type StageName = 'ingest' | 'query';
+export type StageName = 'ingest' | 'query' | 'spans';
 
 export interface BenchOptions {
   readonly mode: 'full' | 'smoke';
@@ -33,6 +33,21 @@ export interface BenchOptions {
   /** further FAULTLINE_* settings for the Faultline targets (`--server-env`) */
   readonly serverEnv: Readonly<Record<string, string>>;
   readonly query: QueryOptions;
+  readonly spans: SpansOptions;
+}
+
+/** The spans stage (docs/performance.md › Spans). */
+export interface SpansOptions {
+  /** envelopes in the spans corpus, sent round-robin with a fresh trace id each time */
+  readonly corpus: number;
+  /** share of v2 span containers (the rest are v1 transactions) */
+  readonly v2Share: number;
+  /** offered transactions/s of the open-loop phase */
+  readonly rate: number;
+  /** spans seeded before the "p95 per transaction over 24 h" query is measured */
+  readonly seedSpans: number;
+  /** hours the seeded requests spread over, ending at seeding time */
+  readonly hours: number;
 }
 
 export interface QueryOptions {
@@ -70,6 +85,12 @@ const FULL = {
   queryDays: 14,
   queryWarmup: 20,
   queryRequests: 200,
+  spansCorpus: 500,
+  spansV2: 0.5,
+  spansRate: 200,
+  // Seeding runs the real pipeline (a few hundred requests of ~110 spans a second on two cores): a few minutes.
+  spansSeed: 1_000_000,
+  spansHours: 24,
 };
 // Smoke: every stage once, a few seconds in all; the figures mean nothing.
 const SMOKE: typeof FULL = {
@@ -91,6 +112,11 @@ const SMOKE: typeof FULL = {
   queryDays: 14,
   queryWarmup: 2,
   queryRequests: 5,
+  spansCorpus: 12,
+  spansV2: 0.5,
+  spansRate: 20,
+  spansSeed: 5000,
+  spansHours: 24,
 };
 
 export const usage = `usage: npm run bench -- [options]      (or: node packages/bench/dist/main.js [options])
@@ -112,7 +138,7 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --targets LIST          baseline,sqlite,postgres (default baseline,sqlite[,postgres if DATABASE_URL])
   --results-dir DIR       where results go (default packages/bench/results)
   --keep                  keep the run's temp directory (corpus, data dirs)
-  --only STAGE            run one stage only: ingest or query (default both)
+  --only STAGE            run one stage only: ingest, query or spans (default all three)
   --worker-threads N      FAULTLINE_WORKER_THREADS for the Faultline servers (default: the server's default)
   --server-env K=V[,K=V]  more FAULTLINE_* settings for the Faultline servers (e.g. FAULTLINE_WORKER_BATCH_SIZE=50)
   --query-events N        error events seeded for the query benchmark (default 200000)
@@ -120,6 +146,11 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --query-days D          days the seeded events spread over (default 14)
   --query-requests N      measured sequential requests per query (default 200)
   --query-warmup N        unmeasured requests per query first (default 20)
+  --spans-corpus N        spans stage: envelopes in its corpus, 20–200 spans each (default 500)
+  --spans-v2 F            spans stage: share of v2 span containers, the rest v1 transactions (default 0.5)
+  --spans-rate R          spans stage: offered transactions/s in its open-loop phase (default 200)
+  --spans-seed N          spans stage: spans seeded before the query is measured (default 1000000; the target is at 10000000)
+  --spans-hours H         spans stage: hours the seeded requests spread over (default 24)
   --reseed                seed the query benchmark's data anew instead of reusing the cached seed
   DATABASE_URL=postgres://…  also bench Faultline on PostgreSQL, in a fresh schema dropped afterwards`;
 
@@ -166,6 +197,11 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         'query-warmup': { type: 'string' },
         'worker-threads': { type: 'string' },
         'server-env': { type: 'string' },
+        'spans-corpus': { type: 'string' },
+        'spans-v2': { type: 'string' },
+        'spans-rate': { type: 'string' },
+        'spans-seed': { type: 'string' },
+        'spans-hours': { type: 'string' },
       },
     }).values;
   } catch (err) {
@@ -223,6 +259,13 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
           cache: !smoke,
           reseed: values.reseed === true,
         },
+        spans: {
+          corpus: num(str('spans-corpus'), d.spansCorpus, 'spans-corpus', 1, 100_000, true),
+          v2Share: num(str('spans-v2'), d.spansV2, 'spans-v2', 0, 1, false),
+          rate: num(str('spans-rate'), d.spansRate, 'spans-rate', 1, 1_000_000, false),
+          seedSpans: num(str('spans-seed'), d.spansSeed, 'spans-seed', 1, 1_000_000_000, true),
+          hours: num(str('spans-hours'), d.spansHours, 'spans-hours', 0.1, 24 * 30, false),
+        },
       },
     };
   } catch (err) {
@@ -247,8 +290,8 @@ function parseTargets(raw: string | undefined, databaseUrl: string | null): Targ
 }
 
 function parseStages(raw: string | undefined): StageName[] {
-  if (raw === undefined) return ['ingest', 'query'];
-  if (raw !== 'ingest' && raw !== 'query') throw new RangeError(`--only takes ingest or query, got "${raw}"`);
+  if (raw === undefined) return ['ingest', 'query', 'spans'];
+  if (raw !== 'ingest' && raw !== 'query' && raw !== 'spans') throw new RangeError(`--only takes ingest, query or spans, got "${raw}"`);
   return [raw];
 }
 

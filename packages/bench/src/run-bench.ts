@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { buildCorpus, writeCorpusFiles } from './corpus/index.js';
 import { type BenchOptions, redactDatabaseUrl } from './options.js';
 import { repoRoot, workDir } from './paths.js';
-import { type BenchResults, machineInfo, type QueryBenchResult, type TargetResult } from './report/index.js';
-import { baselineTarget, benchTarget, postgresTarget, queryCacheDir, queryStage, sqliteTarget, type TargetSpec } from './stages/index.js';
+import { type BenchResults, machineInfo, type QueryBenchResult, type SpansBenchResult, type TargetResult } from './report/index.js';
+import { baselineTarget, benchTarget, postgresTarget, queryCacheDir, queryStage, spansStage, sqliteTarget, type TargetSpec } from './stages/index.js';
 
 export interface RunHooks {
   log(line: string): void;
@@ -14,7 +14,9 @@ export interface RunHooks {
 /**
  * One bench run: the ingest stage (build the corpus, bench each target in turn — never two
  * at once: they would share the two cores — then compare with the baseline), then the query
- * stage (seeded data sets, read-API latencies). `--only` runs one of them.
+ * stage (seeded data sets, read-API latencies), then the spans stage (transactions and span
+ * containers: ingest, processing into trace documents and rollups, the performance query
+ * over seeded spans, bytes per span). `--only` runs one of them.
  */
 export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<BenchResults> {
   const startedAt = new Date();
@@ -23,7 +25,10 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
     const ingest = options.stages.includes('ingest') ? await ingestStage(options, hooks, runDir, startedAt) : null;
     const query: QueryBenchResult = options.stages.includes('query')
       ? await queryStage(options, { repoRoot, runDir, cacheDir: queryCacheDir(workDir), log: hooks.log })
-      : { status: 'skipped', reason: 'not selected (--only ingest)' };
+      : { status: 'skipped', reason: `not selected (--only ${options.stages.join(',')})` };
+    const spans: SpansBenchResult = options.stages.includes('spans')
+      ? await spansStage(options, { repoRoot, runDir, startedAt, settings: serverSettings(options), log: hooks.log })
+      : { status: 'skipped', reason: `not selected (--only ${options.stages.join(',')})` };
     const finishedAt = new Date();
     return {
       schemaVersion: 2,
@@ -57,10 +62,16 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
         queryDays: options.query.days,
         queryWarmup: options.query.warmupRequests,
         queryRequests: options.query.requests,
+        spansCorpus: options.spans.corpus,
+        spansV2Share: options.spans.v2Share,
+        spansRate: options.spans.rate,
+        spansSeed: options.spans.seedSpans,
+        spansHours: options.spans.hours,
       },
       corpus: ingest?.corpus ?? null,
       targets: ingest?.targets ?? [],
       query,
+      spans,
     };
   } finally {
     if (options.keep) hooks.log(`kept ${runDir}`);

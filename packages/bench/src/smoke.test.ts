@@ -153,11 +153,40 @@ describe('bench --smoke', { timeout: 240_000 }, () => {
     });
   }
 
+  for (const name of ['faultline (sqlite)', ...(postgresUrl ? ['faultline (postgres)'] : [])]) {
+    it(`runs the spans stage against ${name}: ingest counted in trace segments, the query over seeded spans, bytes per span`, () => {
+      assert.equal(results.spans.status, 'measured');
+      if (results.spans.status !== 'measured') return;
+      const c = results.spans.corpus;
+      assert.ok(c.transactions > 0 && c.spanContainers > 0, JSON.stringify(c));
+      assert.ok(c.minSpans >= 21 && c.maxSpans <= 201, JSON.stringify(c));
+      const ingest = results.spans.ingest.find((i) => i.target.name === name);
+      assert.ok(ingest, `no spans ingest result for ${name}`);
+      assert.equal(ingest.target.status, 'ok', ingest.target.problems.join('\n'));
+      assertPhase(ingest.target.saturation, `${name} spans saturation`);
+      const pr = ingest.target.processing;
+      assert.ok(pr?.status === 'measured' && pr.probe.includes('trace_segments'), JSON.stringify(pr));
+      assert.ok((pr.processed ?? 0) > 0 && (pr.processedPerSec ?? 0) > 0, JSON.stringify(pr));
+      assert.ok((ingest.diskBytesPerSpan ?? 0) > 0);
+      const q = results.spans.queries.find((x) => x.name === name);
+      assert.ok(q, `no spans query result for ${name}`);
+      assert.equal(q.status, 'ok', q.problems.join('\n'));
+      // Smoke seed: 5,000 spans requested; the last request may overshoot by its 20–201 spans.
+      assert.ok(q.seed && q.seed.spans >= 5000 && q.seed.spans <= 5201 && q.seed.segments > 0, JSON.stringify(q.seed));
+      assert.ok(q.seed.perfRollups > 0 && q.seed.spanRollups > 0 && (q.seed.performanceBytesPerSpan ?? 0) > 0, JSON.stringify(q.seed));
+      const f = q.query;
+      assert.ok(f && f.errors === 0 && f.p50Ms !== null && f.p95Ms !== null && f.p95Ms >= f.p50Ms, JSON.stringify(f));
+      assert.ok((f.rows ?? 0) > 0, 'the query listed no transaction');
+    });
+  }
+
   it('writes the markdown table next to the JSON', () => {
     const md = readFileSync(join(resultsDir, 'smoke.md'), 'utf8');
     assert.match(md, /\| target \| accepted\/s at saturation \|/);
     assert.match(md, /\| baseline \| [\d,.]+\/s \| 100% \|/);
     assert.match(md, /## Query benchmark/);
     assert.match(md, /\| issue page: all three together \| [\d.]+ ms \| [\d.]+ ms \|/);
+    assert.match(md, /## Spans/);
+    assert.match(md, /\| faultline \(sqlite\) \| [\d,.]+ in [\d,]+ segments over 24 h \|/);
   });
 });

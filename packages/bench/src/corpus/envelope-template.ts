@@ -37,7 +37,9 @@ export function compileTemplate(spec: EnvelopeSpec): EnvelopeTemplate {
   const plain = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const offsets = findAll(plain, Buffer.from(ID_PLACEHOLDER, 'latin1'));
   const expected = spec.kind === 'session' ? 1 : 2;
-  if (offsets.length !== expected) throw new Error(`${spec.kind} envelope has ${offsets.length} id slots, expected ${expected}`);
+  if (spec.idSlots === 'trace' ? offsets.length === 0 : offsets.length !== expected) {
+    throw new Error(`${spec.kind} envelope has ${offsets.length} id slots, expected ${spec.idSlots === 'trace' ? 'at least one' : expected}`);
+  }
   const common = { kind: spec.kind, plainIdOffsets: offsets, plainBytes: plain.length, errorType: spec.errorType };
   if (plain.length <= GZIP_THRESHOLD_BYTES) return { ...common, encoding: 'identity', wire: plain, wireIdOffsets: offsets, plain: null };
   const gz = patchableGzip(plain, offsets, ID_WIDTH);

@@ -19,6 +19,11 @@ export interface EnvelopeSpec {
   readonly items: readonly SerializableItem[];
   /** Error type index for errors, else null: lets the report tell how many issues to expect. */
   readonly errorType: number | null;
+  /**
+   * 'trace': the id slot is also the trace id, so it appears in every span and header that
+   * names the trace (span-envelopes.ts) — any number of slots, at least one.
+   */
+  readonly idSlots?: 'trace';
 }
 
 // The JS SDKs write JSON items without `length` and no trailing newline (captures, all node files).

@@ -6,3 +6,4 @@ export { type ProcessMemory, readProcessMemory } from './memory.js';
 export { postgresEventsProbe } from './postgres-events-probe.js';
 export { noProcessing, type ProbeReading, type ProcessedProbe } from './processed-probe.js';
 export { sqliteEventsProbe } from './sqlite-events-probe.js';
+export { postgresTableSizes, sqliteTableSizes, type TableSizes } from './table-sizes.js';

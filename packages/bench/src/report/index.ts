@@ -11,6 +11,10 @@ export type {
   QueryFigures,
   QueryTargetResult,
   SeedFigures,
+  SpanSeedFigures,
+  SpansBenchResult,
+  SpansIngestResult,
+  SpansQueryTargetResult,
   TargetResult,
   TimelineSample,
 } from './results.js';

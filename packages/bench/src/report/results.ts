@@ -1,4 +1,4 @@
-import type { CorpusStats } from '../corpus/index.js';
+import type { CorpusStats, SpanCorpusStats } from '../corpus/index.js';
 import type { LoadResult } from '../load/index.js';
 
 // The results file (results/latest.json). Figures a stage could not measure are null, never
@@ -140,7 +140,7 @@ export interface BenchResults {
   readonly schemaVersion: 2;
   readonly mode: 'full' | 'smoke';
   /** the stages this run ran (`--only`) */
-  readonly stages: readonly ('ingest' | 'query')[];
+  readonly stages: readonly ('ingest' | 'query' | 'spans')[];
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly durationMs: number;
@@ -150,4 +150,62 @@ export interface BenchResults {
   readonly corpus: (CorpusStats & { readonly buildMs: number }) | null;
   readonly targets: readonly TargetResult[];
   readonly query: QueryBenchResult;
+  readonly spans: SpansBenchResult;
 }
+
+/** One database's ingest figures for the spans corpus: the ingest stage's, counted in trace segments. */
+export interface SpansIngestResult {
+  readonly target: TargetResult;
+  /** spans per envelope of the corpus (segment span included): turns segments into spans */
+  readonly spansPerEnvelope: number;
+  /** disk of the whole run (queue included) divided by the spans processed: an upper bound, see the seeded figure */
+  readonly diskBytesPerSpan: number | null;
+}
+
+/** The data set the query was measured on, counted after seeding. */
+export interface SpanSeedFigures {
+  readonly requestedSpans: number;
+  readonly hours: number;
+  readonly envelopes: number;
+  /** spans the generator sent; `spans` is what the server stored */
+  readonly spansSent: number;
+  readonly segments: number;
+  readonly spans: number;
+  readonly perfRollups: number;
+  readonly spanRollups: number;
+  readonly perfUsers: number;
+  /** v1 transactions are also stored as events */
+  readonly events: number;
+  readonly seedMs: number;
+  /** spans/s and requests/s through the pipeline while seeding */
+  readonly spansPerSec: number;
+  readonly envelopesPerSec: number;
+  readonly compactMs: number;
+  readonly tableSizes: { readonly measured: string; readonly tables: Readonly<Record<string, number>>; readonly totalBytes: number } | null;
+  /** trace_segments + perf_rollups + span_rollups + perf_users, per stored span */
+  readonly performanceBytesPerSpan: number | null;
+  /** every table per stored span: the v1 transactions' `events` rows included; SQLite's free pages (the drained queue's) not */
+  readonly allTablesBytesPerSpan: number | null;
+  /** du of the data directory (SQLite: includes the pages the drained queue freed) */
+  readonly dataDirBytes: number | null;
+}
+
+export interface SpansQueryTargetResult {
+  readonly name: string;
+  readonly database: 'sqlite' | 'postgres';
+  status: 'ok' | 'failed';
+  readonly problems: string[];
+  seed: SpanSeedFigures | null;
+  query: QueryFigures | null;
+}
+
+export type SpansBenchResult =
+  | { readonly status: 'skipped'; readonly reason: string }
+  | {
+      readonly status: 'measured';
+      readonly corpus: SpanCorpusStats & { readonly buildMs: number };
+      readonly ingest: readonly SpansIngestResult[];
+      readonly warmupRequests: number;
+      readonly requests: number;
+      readonly queries: readonly SpansQueryTargetResult[];
+    };

@@ -4,4 +4,5 @@
 // adapts baseline/ and faultline/).
 export { benchTarget } from './ingest-stage.js';
 export { queryCacheDir, queryStage } from './query-stage.js';
+export { SPANS_QUERY_TARGET_MS, spansQueryPath, spansStage } from './spans-stage.js';
 export { baselineTarget, postgresTarget, sqliteTarget, type TargetSpec } from './targets.js';

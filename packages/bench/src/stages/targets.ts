@@ -36,7 +36,17 @@ export function baselineTarget(): TargetSpec {
   };
 }
 
-export function sqliteTarget(repoRoot: string, runDir: string, keep: boolean, settings: Readonly<Record<string, string>> = {}): TargetSpec {
+/**
+ * `probeTable`: the table whose rows count as processed — `events` for the ingest stage,
+ * `trace_segments` (one row per transaction or span container) for the spans stage.
+ */
+export function sqliteTarget(
+  repoRoot: string,
+  runDir: string,
+  keep: boolean,
+  settings: Readonly<Record<string, string>> = {},
+  probeTable = 'events',
+): TargetSpec {
   return {
     name: 'faultline (sqlite)',
     kind: 'faultline',
@@ -51,7 +61,7 @@ export function sqliteTarget(repoRoot: string, runDir: string, keep: boolean, se
         const server = await startFaultline({ repoRoot, dataDir, databaseUrl: null, startTimeoutMs: 30_000, settings });
         return {
           server,
-          probe: sqliteEventsProbe(join(dataDir, 'faultline.sqlite')),
+          probe: sqliteEventsProbe(join(dataDir, 'faultline.sqlite'), probeTable),
           diskBytes: async () => ({ measured: 'du of the data directory', bytes: await diskUsageBytes(dataDir) }),
           cleanup,
         };
@@ -69,6 +79,7 @@ export function postgresTarget(
   databaseUrl: string,
   keep: boolean,
   settings: Readonly<Record<string, string>> = {},
+  probeTable = 'events',
 ): TargetSpec {
   return {
     name: 'faultline (postgres)',
@@ -86,7 +97,7 @@ export function postgresTarget(
         const server = await startFaultline({ repoRoot, dataDir, databaseUrl: schema.url, startTimeoutMs: 30_000, settings });
         return {
           server,
-          probe: postgresEventsProbe(schema.url),
+          probe: postgresEventsProbe(schema.url, probeTable),
           diskBytes: async () => ({ measured: `relation sizes of schema ${schema.name}`, bytes: await schema.sizeBytes() }),
           cleanup,
         };

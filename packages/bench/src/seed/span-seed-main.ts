@@ -1,0 +1,140 @@
+// The spans stage's seeding process (`node dist/seed/span-seed-main.js '<json SpanSeedJob>'`):
+// fills a fresh data directory (or PostgreSQL schema) with the requests of a SpanSeedCorpus
+// the way a running server would, minus HTTP — the same path as seed-main.ts (see there and
+// docs/performance.md › "How seeding works"): envelopes are written into the durable ingest
+// queue through `app.jobs.queue` with the item types ingest would record (`transaction`,
+// `span`), and the server's own worker processes them (span stage: trace documents and
+// rollups). Then the server's own rollup compaction runs until nothing is left to fold, as
+// its scheduler would have done every minute. The last stdout line is the SpanSeedOutcome.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createApp } from '@faultline/server/dist/app.js';
+import { loadConfig } from '@faultline/server/dist/config/index.js';
+import { createLogger, systemClock } from '@faultline/server/dist/kernel/index.js';
+import { createPerformanceSweeps } from '@faultline/server/dist/performance/index.js';
+import { openStore } from '@faultline/server/dist/store/index.js';
+import { createSpanStream, type SpanSeedCorpus } from './span-stream.js';
+
+export interface SpanSeedJob {
+  readonly corpus: SpanSeedCorpus;
+  readonly dataDir: string;
+  /** PostgreSQL URL scoped to the target schema; null for SQLite in `dataDir` */
+  readonly databaseUrl: string | null;
+  readonly faultlineBin: string;
+  /** envelopes per queue write */
+  readonly batch: number;
+}
+
+export interface SpanSeedOutcome {
+  readonly seedMs: number;
+  readonly compactMs: number;
+  readonly envelopes: number;
+  /** spans the generator produced */
+  readonly spansSent: number;
+  /** rows the server left: trace segments, the spans in them, rollup rows, transaction events */
+  readonly counts: {
+    readonly segments: number;
+    readonly spans: number;
+    readonly perfRollups: number;
+    readonly spanRollups: number;
+    readonly perfUsers: number;
+    readonly events: number;
+  };
+}
+
+const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
+
+async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
+  const env: Record<string, string> = {
+    FAULTLINE_DATA_DIR: job.dataDir,
+    FAULTLINE_LOG_LEVEL: 'warn',
+    FAULTLINE_ALERTS_ENABLED: 'false',
+    FAULTLINE_WORKER_THREADS: '1',
+    ...(job.databaseUrl === null ? {} : { DATABASE_URL: job.databaseUrl }),
+  };
+  const { stdout } = await promisify(execFile)(process.execPath, [job.faultlineBin, 'bootstrap', '--json'], { env: { PATH: process.env.PATH ?? '', ...env } });
+  const projectId = Number((JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { projectId?: unknown }).projectId);
+  if (!Number.isInteger(projectId)) throw new Error(`faultline bootstrap printed no project id: ${stdout}`);
+
+  const config = loadConfig(env);
+  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock: systemClock });
+  await store.migrate();
+  const app = await createApp({ config, store, logger: createLogger('warn'), clock: systemClock });
+  const started = performance.now();
+  let envelopes = 0;
+  let spansSent = 0;
+  let compactMs = 0;
+  try {
+    const stream = createSpanStream(job.corpus);
+    let claim: Promise<number> | null = null;
+    let nextReport = 0.1;
+    for (;;) {
+      const batch = [];
+      while (batch.length < job.batch) {
+        const e = stream.next();
+        if (e === null) break;
+        spansSent += e.spans;
+        batch.push({
+          projectId,
+          receivedAt: e.receivedAt,
+          eventId: e.eventId,
+          encoding: 'identity',
+          body: e.body,
+          decodedBytes: e.body.length,
+          items: [[0, e.itemType] as const],
+          clientIp: '127.0.0.1',
+        });
+      }
+      envelopes += batch.length;
+      if (batch.length > 0) await app.jobs.queue.write({ envelopes: batch });
+      if (claim !== null) await claim;
+      if (batch.length === 0) break;
+      claim = app.jobs.worker.runOnce(batch.length);
+      if (spansSent >= nextReport * job.corpus.spans) {
+        log(`${spansSent} of ${job.corpus.spans} spans queued (${Math.round((spansSent / (performance.now() - started)) * 1000)}/s)`);
+        nextReport += 0.1;
+      }
+    }
+    await app.jobs.worker.drain(600_000);
+    const c0 = performance.now();
+    const sweeps = createPerformanceSweeps({ store, clock: systemClock, logger: createLogger('warn'), traceRetentionDays: 3650, rollupRetentionDays: 3650 });
+    let folded = 0;
+    for (let n = await sweeps.compact(); n > 0; n = await sweeps.compact()) folded += n;
+    compactMs = Math.round(performance.now() - c0);
+    log(`compaction folded ${folded} rollup delta rows in ${compactMs} ms`);
+  } finally {
+    await app.server.close();
+  }
+  const seedMs = Math.round(performance.now() - started);
+  const count = async (table: 'trace_segments' | 'perf_rollups' | 'span_rollups' | 'perf_users' | 'events') =>
+    Number(
+      (
+        await store.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const spanSum = await store.db
+    .selectFrom('trace_segments')
+    .select((eb) => eb.fn.sum<number>('span_count').as('n'))
+    .executeTakeFirstOrThrow();
+  const counts = {
+    segments: await count('trace_segments'),
+    spans: Number(spanSum.n ?? 0),
+    perfRollups: await count('perf_rollups'),
+    spanRollups: await count('span_rollups'),
+    perfUsers: await count('perf_users'),
+    events: await count('events'),
+  };
+  await store.close();
+  return { seedMs, compactMs, envelopes, spansSent, counts };
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as SpanSeedJob;
+try {
+  process.stdout.write(`${JSON.stringify(await seed(job))}\n`);
+} catch (err) {
+  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+}

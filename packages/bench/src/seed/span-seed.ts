@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBenchSchema, dropSchema, schemaUrl, vacuumAnalyzeSchema } from '../faultline/index.js';
+import type { SeedDatabase } from './seed-template.js';
+import type { SpanSeedJob, SpanSeedOutcome } from './span-seed-main.js';
+import type { SpanSeedCorpus } from './span-stream.js';
+
+export interface SpanSeedRequest {
+  readonly database: SeedDatabase;
+  readonly corpus: SpanSeedCorpus;
+  readonly databaseUrl: string | null;
+  readonly repoRoot: string;
+  /** the data directory goes here; it (and a PostgreSQL schema) is removed on release */
+  readonly scratchDir: string;
+  readonly log: (line: string) => void;
+}
+
+export interface SeededSpans {
+  readonly dataDir: string;
+  /** schema-scoped URL for postgres, null for SQLite */
+  readonly databaseUrl: string | null;
+  readonly outcome: SpanSeedOutcome;
+  release(): Promise<void>;
+}
+
+// Span envelopes are 20–200 spans (v2 containers ~100 KB): fewer per queue write than error events.
+const SPAN_SEED_BATCH = 100;
+const spanSeedMain = fileURLToPath(new URL('./span-seed-main.js', import.meta.url));
+
+/** A throw-away database holding the seeded spans (not cached: see docs/performance.md › Spans). */
+export async function seedSpans(r: SpanSeedRequest): Promise<SeededSpans> {
+  if (r.database === 'postgres' && r.databaseUrl === null) throw new Error('a postgres seed needs DATABASE_URL');
+  const dataDir = join(r.scratchDir, `spans-seed-${r.database}`);
+  const schema = r.database === 'postgres' ? `bench_spans_${Date.now()}_${randomBytes(3).toString('hex')}` : null;
+  const base = r.databaseUrl as string;
+  const release = async () => {
+    if (schema !== null) await dropSchema(base, schema);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await mkdir(dataDir, { recursive: true });
+    if (schema !== null) await createBenchSchema(base, schema);
+    const databaseUrl = schema === null ? null : schemaUrl(base, schema);
+    const job: SpanSeedJob = {
+      corpus: r.corpus,
+      dataDir,
+      databaseUrl,
+      faultlineBin: join(r.repoRoot, 'packages', 'server', 'bin', 'faultline.js'),
+      batch: SPAN_SEED_BATCH,
+    };
+    r.log(`${r.database}: seeding ${r.corpus.spans} spans over ${r.corpus.hours} h through the pipeline…`);
+    const outcome = await runChild(job, (line) => r.log(`${r.database}: ${line}`));
+    if (schema !== null) await vacuumAnalyzeSchema(base, schema);
+    r.log(`${r.database}: seeded ${outcome.counts.spans} spans in ${outcome.counts.segments} segments in ${(outcome.seedMs / 1000).toFixed(1)} s`);
+    return { dataDir, databaseUrl, outcome, release };
+  } catch (err) {
+    await release().catch(() => {});
+    throw err;
+  }
+}
+
+function runChild(job: SpanSeedJob, log: (line: string) => void): Promise<SpanSeedOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...process.execArgv, spanSeedMain, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let tail = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      tail = (tail + d.toString()).slice(-8000);
+      for (const line of d.toString().split('\n')) if (line.startsWith('seed: ')) log(line.slice('seed: '.length));
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) return reject(new Error(`the span seed process exited with ${code}\n${tail}`));
+      try {
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as SpanSeedOutcome);
+      } catch {
+        reject(new Error(`the span seed process printed no outcome\n${stdout}\n${tail}`));
+      }
+    });
+  });
+}
