@@ -11,8 +11,8 @@ import { promisify } from 'node:util';
 import { createApp } from '@faultline/server/dist/app.js';
 import { loadConfig } from '@faultline/server/dist/config/index.js';
 import { createLogger, systemClock } from '@faultline/server/dist/kernel/index.js';
-import { createPerformanceSweeps } from '@faultline/server/dist/performance/index.js';
 import { openStore } from '@faultline/server/dist/open-store.js';
+import { createPerformanceSweeps } from '@faultline/server/dist/performance/index.js';
 import { createSpanStream, type SpanSeedCorpus } from './span-stream.js';
 
 export interface SpanSeedJob {

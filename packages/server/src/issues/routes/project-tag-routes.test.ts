@@ -107,6 +107,24 @@ for (const dialect of testDialects()) {
       assert.deepEqual((await get<ValueRow[]>('nope/values/')).body, []);
     });
 
+    it("adds up the organization's keys across its projects, for the datasets that hold events", async () => {
+      const org = `/api/0/organizations/${server.workspace.org}/tags/`;
+      const res = await apiFetch<KeyRow[]>(server.url, `${org}?dataset=events&useCache=1&useFlagsBackend=1`, { as });
+      assert.equal(res.status, 200);
+      assert.deepEqual(
+        res.body.map((k) => [k.key, k.totalValues]),
+        [
+          ['browser.name', 10],
+          ['environment', 5],
+          ['user.ip', (await get<KeyRow[]>('')).body.find((k) => k.key === 'user.ip')?.totalValues ?? -1],
+        ],
+      );
+      assert.ok(!res.body.some((k) => k.key === 'secret.key'), "another organization's keys never show");
+      assert.deepEqual((await apiFetch<KeyRow[]>(server.url, `${org}?dataset=replays`, { as })).body, []);
+      assertDetail(await apiFetch(server.url, `${org}?dataset=bogus`, { as }), 400, /dataset must be one of/);
+      assertDetail(await apiFetch(server.url, `${org}?project=abc`, { as }), 400, /project/);
+    });
+
     it('answers bad input with 400 and other organizations with 404', async () => {
       assertDetail(await get('?limit=abc'), 400, /limit/);
       assertDetail(await get(`browser.name/values/?query=${'x'.repeat(201)}`), 400, /query/);
@@ -115,6 +133,7 @@ for (const dialect of testDialects()) {
       const theirs: Caller = { token: await mintToken(server, outsider, ['event:read', 'project:read', 'org:read']) };
       assertDetail(await get('', theirs), 404);
       assertDetail(await get('browser.name/values/', theirs), 404);
+      assertDetail(await apiFetch(server.url, `/api/0/organizations/${server.workspace.org}/tags/`, { as: theirs }), 404);
     });
   });
 }
