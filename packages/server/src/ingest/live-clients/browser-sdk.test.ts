@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isJsonObject, type JsonObject } from '@faultline/protocol';
+import { createPerformanceRepo } from '../../performance/index.js';
 import { startTestServer, type TestServer } from '../../testing/index.js';
 import {
   assertError,
@@ -93,6 +94,15 @@ describe('live @sentry/browser client in Chromium', { skip: unavailable ?? false
         const pageload = stored.ofType('transaction').find((t) => at(t.payload, 'contexts', 'trace', 'op') === 'pageload');
         assert.ok(pageload, `${ctx}: no pageload transaction`);
         assert.equal(new URL(String(at(pageload.payload, 'request', 'url'))).origin, page.origin, `${ctx}: pageload url`);
+        // The performance store keeps the pageload as a transaction with the web vitals the SDK measured.
+        const traceId = String(at(pageload.payload, 'contexts', 'trace', 'trace_id'));
+        const batches = await createPerformanceRepo(server.store.db).traceBatches([server.workspace.projectId], traceId);
+        const segment = batches.map((b) => b.batch.segment).find((sg) => sg?.span.op === 'pageload');
+        assert.ok(segment, `${ctx}: the pageload is a stored segment`);
+        const sentVitals = Object.keys((at(pageload.payload, 'measurements') as JsonObject | undefined) ?? {}).sort();
+        assert.ok(sentVitals.length > 0, `${ctx}: the SDK measured web vitals`);
+        assert.deepEqual(Object.keys(segment.measurements).sort(), sentVitals, `${ctx}: web vitals kept`);
+        await assertPerformanceRow(server, { name: String(at(pageload.payload, 'transaction')), op: 'pageload' }, `${ctx} pageload performance`);
       } else {
         assertStreamedSpans(stored, { ...expected, segment: 'checkout-flow', children }, `${ctx} spans`);
       }
