@@ -352,7 +352,6 @@ async function scanErrors(
   for (const r of rows.slice(0, MAX_SCAN_SEGMENTS)) {
     if (r.issue_type === 'transaction') continue;
     const slug = slugOf(projects, r.project_id);
-    const user = splitUserKey(r.user_key);
     const at = Number(r.timestamp ?? r.received_at);
     records.push({
       id: r.event_id,
@@ -374,11 +373,7 @@ async function scanErrors(
       'trace.span': r.span_id,
       transaction: r.transaction,
       user: r.user_key,
-      'user.display': user.value,
-      'user.id': user.kind === 'id' ? user.value : null,
-      'user.email': user.kind === 'email' ? user.value : null,
-      'user.username': user.kind === 'username' ? user.value : null,
-      'user.ip': user.kind === 'ip' ? user.value : null,
+      ...userFieldsOf(r.user_key),
     });
   }
   return { records, partial: rows.length > MAX_SCAN_SEGMENTS };
@@ -415,7 +410,6 @@ async function scanSegments(db: Kysely<Database>, window: { projectIds: number[]
     .limit(MAX_SCAN_SEGMENTS + 1)
     .execute();
   const records = rows.slice(0, MAX_SCAN_SEGMENTS).map((r): Row => {
-    const user = splitUserKey(r.user_key);
     return {
       id: r.event_id ?? r.segment_id,
       transaction: r.name,
@@ -433,11 +427,7 @@ async function scanSegments(db: Kysely<Database>, window: { projectIds: number[]
       timestamp: new Date(Number(r.end_ms)).toISOString().replace('Z', '+00:00'),
       'precise.finish_ts': Number(r.end_ms) / 1000,
       user: r.user_key,
-      'user.display': user.value,
-      'user.id': user.kind === 'id' ? user.value : null,
-      'user.email': user.kind === 'email' ? user.value : null,
-      'user.username': user.kind === 'username' ? user.value : null,
-      'user.ip': user.kind === 'ip' ? user.value : null,
+      ...userFieldsOf(r.user_key),
       'event.type': 'transaction',
       is_transaction: true,
       'span.duration': r.duration_ms,
@@ -449,10 +439,18 @@ async function scanSegments(db: Kysely<Database>, window: { projectIds: number[]
   return { records, partial: rows.length > MAX_SCAN_SEGMENTS };
 }
 
-function splitUserKey(key: string | null): { kind: string | null; value: string | null } {
-  if (key === null) return { kind: null, value: null };
-  const colon = key.indexOf(':');
-  return { kind: key.slice(0, colon), value: key.slice(colon + 1) };
+/** `user.display` and `user.id|email|username|ip` from the stored user key (`id:…`, `email:…`, …). */
+function userFieldsOf(key: string | null): Row {
+  const colon = key === null ? -1 : key.indexOf(':');
+  const kind = key === null ? null : key.slice(0, colon);
+  const value = key === null ? null : key.slice(colon + 1);
+  return {
+    'user.display': value,
+    'user.id': kind === 'id' ? value : null,
+    'user.email': kind === 'email' ? value : null,
+    'user.username': kind === 'username' ? value : null,
+    'user.ip': kind === 'ip' ? value : null,
+  };
 }
 
 /** Every stored span as a record with Sentry's span field names, newest documents first. */
