@@ -20,7 +20,14 @@ export { type DDSketch, decodeSketch, encodeSketch, newSketch, quantileOf, SKETC
 export { type PerformanceApiDeps, registerPerformanceApi } from './routes/index.js';
 export * from './spans/index.js';
 export { type EventTraceRow, eventTraceRowOf, insertEventTraces, type TraceErrorRow, traceErrors } from './store/event-traces.js';
-export { createPerformanceRepo, type PerformanceRepo, type StoredBatch, type TraceSegmentRow } from './store/performance-repo.js';
+export {
+  createPerformanceRepo,
+  type PerformanceRepo,
+  prepareSpanRows,
+  type SpanRows,
+  type StoredBatch,
+  type TraceSegmentRow,
+} from './store/performance-repo.js';
 export type { TraceMeta } from './traces/trace-meta.js';
 export type { FindTraceOccurrences, OccurrenceNode, TraceOccurrence } from './traces/trace-occurrences.js';
 export { createTraceReader, type TraceReader } from './traces/trace-reader.js';

@@ -13,7 +13,7 @@ import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type 
 import { createPostProcess, type PostProcessBatch, type PostProcessHook, recordPendingBatch } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
 import { scrubEvent } from './scrub/index.js';
-import { performanceIssueEvents, persistSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
+import { performanceIssueEvents, prepareSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
 import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
 
 /**
@@ -100,6 +100,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const transactionSpans = new Map(ready.map((r) => [r.ready, spansOfTransactions([r])]));
     // Performance issues ride along as events; a duplicate segment yields duplicate event ids.
     const problems = performanceIssueEvents([...[...transactionSpans.values()].flat(), ...streamed], clock.now());
+    const spanRows = prepareSpans(transactionSpans, streamed);
     const readyEvents = [...ready.map((r) => r.ready), ...problems];
     const staged = await stageEvents({ dictionaries, reader, now: clock.now() }, readyEvents);
     return async (trx) => {
@@ -108,8 +109,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, staged);
       for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
       // A duplicate transaction's spans are already stored with its first copy.
-      const storedTransactionSpans = ready.filter((r) => persisted.stored.has(r.ready)).flatMap((r) => transactionSpans.get(r.ready) ?? []);
-      await persistSpans(performanceRepo, trx, [...storedTransactionSpans, ...streamed]);
+      await performanceRepo.insertSpanRows(trx, spanRows.forStored(persisted.stored));
       await store.outcomes.increment(trx, outcomes.increments());
       const summaries = persisted.summaries;
       if (summaries.length === 0) return undefined;

@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { Database, StoreExecutor } from '../../store/index.js';
-import type { RollupDeltas } from '../rollups/rollup-deltas.js';
-import { userKeyOf } from '../rollups/rollup-deltas.js';
+import { accumulateRollups, userKeyOf } from '../rollups/rollup-deltas.js';
 import { decodeSketch, encodeSketch, newSketch } from '../rollups/sketch.js';
 import type { SpanBatch } from '../spans/index.js';
 import { decodeTraceDocument, encodeTraceDocument } from './trace-document.js';
@@ -21,101 +20,120 @@ export interface TraceSegmentRow {
 
 const rowsPerInsert = 200;
 
+async function insertChunked<T>(rows: readonly T[], insert: (values: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += rowsPerInsert) await insert(rows.slice(i, i + rowsPerInsert));
+}
+
+/** The rows one processing batch writes: trace documents and rollup deltas, already encoded. */
+export interface SpanRows {
+  readonly segments: Insertable<Database['trace_segments']>[];
+  readonly transactions: Insertable<Database['perf_rollups']>[];
+  readonly users: Insertable<Database['perf_users']>[];
+  readonly spans: Insertable<Database['span_rollups']>[];
+}
+
+/**
+ * The CPU part of storing spans — deflating documents, accumulating the batch's rollup deltas,
+ * encoding sketches — done before the batch's transaction, as the pipeline does for events
+ * (docs/performance.md): the transaction then only inserts.
+ */
+export function prepareSpanRows(batches: readonly StoredBatch[]): SpanRows {
+  const deltas = accumulateRollups(batches);
+  return {
+    segments: batches.map(({ projectId, receivedAt, batch }) => {
+      const segment = batch.segment;
+      let start = Number.POSITIVE_INFINITY;
+      let end = Number.NEGATIVE_INFINITY;
+      for (const s of batch.spans) {
+        start = Math.min(start, s.start);
+        end = Math.max(end, s.end);
+      }
+      return {
+        project_id: projectId,
+        trace_id: batch.traceId,
+        segment_id: batch.segmentId,
+        has_segment: segment === null ? 0 : 1,
+        name: segment?.name ?? batch.segmentName,
+        op: segment?.span.op ?? null,
+        status: segment?.span.status ?? null,
+        http_method: segment?.httpMethod ?? null,
+        http_status_code: segment?.httpStatusCode ?? null,
+        release: segment?.release ?? null,
+        environment: segment?.environment ?? null,
+        user_key: segment === null ? null : userKeyOf(segment.user),
+        event_id: segment?.eventId ?? null,
+        start_ms: Math.round(start * 1000),
+        end_ms: Math.round(end * 1000),
+        duration_ms: segment?.span.durationMs ?? null,
+        sample_rate: segment?.sampleRate ?? null,
+        span_count: batch.spans.length,
+        received_at: receivedAt,
+        document: encodeTraceDocument(batch),
+      };
+    }),
+    transactions: deltas.transactions.map((d) => ({
+      project_id: d.projectId,
+      minute: d.minute,
+      name: d.name,
+      op: d.op,
+      http_method: d.httpMethod,
+      status: d.status,
+      status_class: d.statusClass,
+      environment: d.environment,
+      release: d.release,
+      count: d.count,
+      failure_count: d.failureCount,
+      weight: d.weight,
+      sum_ms: d.sumMs,
+      min_ms: d.minMs,
+      max_ms: d.maxMs,
+      satisfied: d.satisfied,
+      tolerated: d.tolerated,
+      sketch: encodeSketch(d.durations),
+      compacted: 0,
+    })),
+    users: deltas.users.map((u) => ({
+      project_id: u.projectId,
+      hour: u.hour,
+      name: u.name,
+      environment: u.environment,
+      release: u.release,
+      user_key: u.userKey,
+    })),
+    spans: deltas.spans.map((d) => ({
+      project_id: d.projectId,
+      minute: d.minute,
+      segment_name: d.segmentName,
+      op: d.op,
+      span_group: d.spanGroup,
+      description: d.description,
+      count: d.count,
+      sum_ms: d.sumMs,
+      sum_self_ms: d.sumSelfMs,
+      max_self_ms: d.maxSelfMs,
+      failure_count: d.failureCount,
+      sketch: encodeSketch(d.sketch),
+      duration_sketch: encodeSketch(d.durationSketch),
+      compacted: 0,
+    })),
+  };
+}
+
 /** The performance tables: trace documents, and the rollups that every chart and percentile reads. */
 export function createPerformanceRepo(db: Kysely<Database>) {
   return {
-    async insertBatches(trx: StoreExecutor, batches: readonly StoredBatch[]): Promise<void> {
-      for (let i = 0; i < batches.length; i += rowsPerInsert) {
-        const values = batches.slice(i, i + rowsPerInsert).map(({ projectId, receivedAt, batch }) => {
-          const segment = batch.segment;
-          const start = Math.min(...batch.spans.map((s) => s.start));
-          const end = Math.max(...batch.spans.map((s) => s.end));
-          return {
-            project_id: projectId,
-            trace_id: batch.traceId,
-            segment_id: batch.segmentId,
-            has_segment: segment === null ? 0 : 1,
-            name: segment?.name ?? batch.segmentName,
-            op: segment?.span.op ?? null,
-            status: segment?.span.status ?? null,
-            http_method: segment?.httpMethod ?? null,
-            http_status_code: segment?.httpStatusCode ?? null,
-            release: segment?.release ?? null,
-            environment: segment?.environment ?? null,
-            user_key: segment === null ? null : userKeyOf(segment.user),
-            event_id: segment?.eventId ?? null,
-            start_ms: Math.round(start * 1000),
-            end_ms: Math.round(end * 1000),
-            duration_ms: segment?.span.durationMs ?? null,
-            sample_rate: segment?.sampleRate ?? null,
-            span_count: batch.spans.length,
-            received_at: receivedAt,
-            document: encodeTraceDocument(batch),
-          };
-        });
-        await trx.insertInto('trace_segments').values(values).execute();
-      }
-    },
-
-    async insertRollups(trx: StoreExecutor, deltas: RollupDeltas): Promise<void> {
-      for (let i = 0; i < deltas.transactions.length; i += rowsPerInsert) {
-        const values = deltas.transactions.slice(i, i + rowsPerInsert).map((d) => ({
-          project_id: d.projectId,
-          minute: d.minute,
-          name: d.name,
-          op: d.op,
-          http_method: d.httpMethod,
-          status: d.status,
-          status_class: d.statusClass,
-          environment: d.environment,
-          release: d.release,
-          count: d.count,
-          failure_count: d.failureCount,
-          weight: d.weight,
-          sum_ms: d.sumMs,
-          min_ms: d.minMs,
-          max_ms: d.maxMs,
-          satisfied: d.satisfied,
-          tolerated: d.tolerated,
-          sketch: encodeSketch(d.durations),
-          compacted: 0,
-        }));
-        await trx.insertInto('perf_rollups').values(values).execute();
-      }
-      for (let i = 0; i < deltas.users.length; i += rowsPerInsert) {
-        const values = deltas.users.slice(i, i + rowsPerInsert).map((u) => ({
-          project_id: u.projectId,
-          hour: u.hour,
-          name: u.name,
-          environment: u.environment,
-          release: u.release,
-          user_key: u.userKey,
-        }));
-        await trx
+    /** Inside the batch's transaction: rows encoded beforehand by `prepareSpanRows`, so the write lock is held only to write. */
+    async insertSpanRows(trx: StoreExecutor, rows: SpanRows): Promise<void> {
+      await insertChunked(rows.segments, (values) => trx.insertInto('trace_segments').values(values).execute());
+      await insertChunked(rows.transactions, (values) => trx.insertInto('perf_rollups').values(values).execute());
+      await insertChunked(rows.users, (values) =>
+        trx
           .insertInto('perf_users')
           .values(values)
           .onConflict((oc) => oc.doNothing())
-          .execute();
-      }
-      for (let i = 0; i < deltas.spans.length; i += rowsPerInsert) {
-        const values = deltas.spans.slice(i, i + rowsPerInsert).map((d) => ({
-          project_id: d.projectId,
-          minute: d.minute,
-          segment_name: d.segmentName,
-          op: d.op,
-          span_group: d.spanGroup,
-          description: d.description,
-          count: d.count,
-          sum_ms: d.sumMs,
-          sum_self_ms: d.sumSelfMs,
-          max_self_ms: d.maxSelfMs,
-          failure_count: d.failureCount,
-          sketch: encodeSketch(d.sketch),
-          duration_sketch: encodeSketch(d.durationSketch),
-          compacted: 0,
-        }));
-        await trx.insertInto('span_rollups').values(values).execute();
-      }
+          .execute(),
+      );
+      await insertChunked(rows.spans, (values) => trx.insertInto('span_rollups').values(values).execute());
     },
 
     /** Every stored batch of a trace in the given projects, oldest first. */

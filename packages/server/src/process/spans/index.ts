@@ -1,3 +1,3 @@
 /** process/spans — the span stage: transactions' and span items' spans into the performance store. */
 export { performanceIssueEvents } from './performance-issues.js';
-export { persistSpans, processSpanItem, spansOfTransactions } from './span-stage.js';
+export { prepareSpans, processSpanItem, spansOfTransactions } from './span-stage.js';

@@ -1,8 +1,7 @@
 import { isJsonObject, type JsonObject, parseJsonPayload } from '@faultline/protocol';
 import type { QueueItem } from '../../jobs/index.js';
 import type { OutcomeCounts } from '../../outcomes/index.js';
-import { accumulateRollups, type PerformanceRepo, type SpanBatch, type StoredBatch, spansFromSpanItem, spansFromTransaction } from '../../performance/index.js';
-import type { StoreExecutor } from '../../store/index.js';
+import { prepareSpanRows, type SpanBatch, type SpanRows, type StoredBatch, spansFromSpanItem, spansFromTransaction } from '../../performance/index.js';
 import type { ReadyEvent } from '../persist/index.js';
 import type { ProcessingSettings } from '../project-settings.js';
 import { scrubSpanBatches } from '../scrub/index.js';
@@ -58,9 +57,19 @@ function spanCount(item: QueueItem, n: number) {
   return { type: 'span', headers: { item_count: n }, payload: item.payload };
 }
 
-/** Inside the batch's transaction: the trace documents and this batch's rollup deltas. */
-export async function persistSpans(repo: PerformanceRepo, trx: StoreExecutor, stored: readonly StoredBatch[]): Promise<void> {
-  if (stored.length === 0) return;
-  await repo.insertBatches(trx, stored);
-  await repo.insertRollups(trx, accumulateRollups(stored));
+/**
+ * Before the batch's transaction: the rows of every span batch the batch may store. A duplicate
+ * transaction (its event already stored) must add nothing, which persist decides inside the
+ * transaction; `forStored` re-prepares only in that rare case.
+ */
+export function prepareSpans(transactionSpans: ReadonlyMap<ReadyEvent, readonly StoredBatch[]>, streamed: readonly StoredBatch[]) {
+  const all = prepareSpanRows([...[...transactionSpans.values()].flat(), ...streamed]);
+  return {
+    forStored(stored: ReadonlySet<ReadyEvent>): SpanRows {
+      const duplicates = [...transactionSpans.entries()].some(([ready, batches]) => batches.length > 0 && !stored.has(ready));
+      if (!duplicates) return all;
+      const kept = [...transactionSpans.entries()].filter(([ready]) => stored.has(ready)).flatMap(([, batches]) => batches);
+      return prepareSpanRows([...kept, ...streamed]);
+    },
+  };
 }
