@@ -8,13 +8,8 @@
 // processing thread, pipeline, releases and post-process hooks — claims and processes them.
 // Only the HTTP layer is skipped (authentication, rate-limit windows, the 200), and the receive
 // time is the simulated one instead of the clock's. seed/identical-rows.test.ts checks it.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { createApp } from '@faultline/server/dist/app.js';
-import { loadConfig } from '@faultline/server/dist/config/index.js';
-import { createLogger, systemClock } from '@faultline/server/dist/kernel/index.js';
-import { openStore } from '@faultline/server/dist/open-store.js';
 import { createEventStream, type SeedCorpus } from './event-stream.js';
+import { openSeedServer } from './seed-server.js';
 import { countSeededRows, type SeededCounts } from './seeded-counts.js';
 
 export interface SeedJob {
@@ -37,24 +32,7 @@ export interface SeedOutcome {
 const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
 
 async function seed(job: SeedJob): Promise<SeedOutcome> {
-  const env: Record<string, string> = {
-    FAULTLINE_DATA_DIR: job.dataDir,
-    FAULTLINE_LOG_LEVEL: 'warn',
-    // Nothing may run beside the worker: no alert deliveries, no retention sweeps.
-    FAULTLINE_ALERTS_ENABLED: 'false',
-    // Processing on the server's own thread, so this thread builds the next batch meanwhile.
-    FAULTLINE_WORKER_THREADS: '1',
-    ...(job.databaseUrl === null ? {} : { DATABASE_URL: job.databaseUrl }),
-  };
-  // The workspace exactly as `faultline serve` would find it: bootstrap through the real CLI.
-  const { stdout } = await promisify(execFile)(process.execPath, [job.faultlineBin, 'bootstrap', '--json'], { env: { PATH: process.env.PATH ?? '', ...env } });
-  const projectId = Number((JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { projectId?: unknown }).projectId);
-  if (!Number.isInteger(projectId)) throw new Error(`faultline bootstrap printed no project id: ${stdout}`);
-
-  const config = loadConfig(env);
-  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock: systemClock });
-  await store.migrate();
-  const app = await createApp({ config, store, logger: createLogger('warn'), clock: systemClock });
+  const { projectId, config, store, app } = await openSeedServer(job);
   const started = performance.now();
   try {
     const stream = createEventStream(job.corpus);

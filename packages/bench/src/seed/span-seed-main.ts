@@ -6,13 +6,10 @@
 // `span`), and the server's own worker processes them (span stage: trace documents and
 // rollups). Then the server's own rollup compaction runs until nothing is left to fold, as
 // its scheduler would have done every minute. The last stdout line is the SpanSeedOutcome.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { createApp } from '@faultline/server/dist/app.js';
-import { loadConfig } from '@faultline/server/dist/config/index.js';
+
 import { createLogger, systemClock } from '@faultline/server/dist/kernel/index.js';
-import { openStore } from '@faultline/server/dist/open-store.js';
 import { createPerformanceSweeps } from '@faultline/server/dist/performance/index.js';
+import { openSeedServer } from './seed-server.js';
 import { createSpanStream, type SpanSeedCorpus } from './span-stream.js';
 
 export interface SpanSeedJob {
@@ -45,21 +42,7 @@ export interface SpanSeedOutcome {
 const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
 
 async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
-  const env: Record<string, string> = {
-    FAULTLINE_DATA_DIR: job.dataDir,
-    FAULTLINE_LOG_LEVEL: 'warn',
-    FAULTLINE_ALERTS_ENABLED: 'false',
-    FAULTLINE_WORKER_THREADS: '1',
-    ...(job.databaseUrl === null ? {} : { DATABASE_URL: job.databaseUrl }),
-  };
-  const { stdout } = await promisify(execFile)(process.execPath, [job.faultlineBin, 'bootstrap', '--json'], { env: { PATH: process.env.PATH ?? '', ...env } });
-  const projectId = Number((JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { projectId?: unknown }).projectId);
-  if (!Number.isInteger(projectId)) throw new Error(`faultline bootstrap printed no project id: ${stdout}`);
-
-  const config = loadConfig(env);
-  const store = openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, clock: systemClock });
-  await store.migrate();
-  const app = await createApp({ config, store, logger: createLogger('warn'), clock: systemClock });
+  const { projectId, config, store, app } = await openSeedServer(job);
   const started = performance.now();
   let envelopes = 0;
   let spansSent = 0;
