@@ -21,3 +21,4 @@ export {
 } from './inbound-filter-settings.js';
 export { SUPPORTED_FROM as LEGACY_BROWSER_MINIMUM_VERSIONS } from './legacy-browsers.js';
 export { HEALTH_CHECK_GLOBS } from './pattern-filters.js';
+export { applySegmentFilters, type SegmentFacts } from './segment-filters.js';

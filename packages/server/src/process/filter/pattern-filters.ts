@@ -50,8 +50,11 @@ export function matchesErrorMessages(event: NormalizedEvent, patterns: readonly 
 }
 
 export function matchesReleases(event: NormalizedEvent, patterns: readonly string[]): boolean {
-  if (patterns.length === 0 || event.release === undefined) return false;
-  return matchesAny(compileGlobs(patterns), event.release);
+  return event.release !== undefined && matchesReleaseVersion(event.release, patterns);
+}
+
+export function matchesReleaseVersion(release: string, patterns: readonly string[]): boolean {
+  return patterns.length > 0 && matchesAny(compileGlobs(patterns), release);
 }
 
 // Sentry's default health-check globs (HEALTH_CHECK_GLOBS in sentry/relay/config), applied to
@@ -76,5 +79,9 @@ export const HEALTH_CHECK_GLOBS: readonly string[] = Object.freeze([
 const HEALTH_CHECKS = HEALTH_CHECK_GLOBS.map((p) => compileGlob(p, INBOUND_FILTER_GLOB));
 
 export function isHealthCheckTransaction(event: NormalizedEvent): boolean {
-  return event.type === 'transaction' && event.transaction !== undefined && matchesAny(HEALTH_CHECKS, event.transaction);
+  return event.type === 'transaction' && event.transaction !== undefined && isHealthCheckName(event.transaction);
+}
+
+export function isHealthCheckName(transaction: string): boolean {
+  return matchesAny(HEALTH_CHECKS, transaction);
 }

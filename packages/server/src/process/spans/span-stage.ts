@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject, parseJsonPayload } from '@faultline/prot
 import type { QueueItem } from '../../jobs/index.js';
 import type { OutcomeCounts } from '../../outcomes/index.js';
 import { prepareSpanRows, type SpanBatch, type SpanRows, type StoredBatch, spansFromSpanItem, spansFromTransaction } from '../../performance/index.js';
+import { applySegmentFilters, type SegmentFacts } from '../filter/index.js';
 import type { ReadyEvent } from '../persist/index.js';
 import type { ProcessingSettings } from '../project-settings.js';
 import { scrubSpanBatches } from '../scrub/index.js';
@@ -9,8 +10,8 @@ import { scrubSpanBatches } from '../scrub/index.js';
 /**
  * The span stage: what the performance domain keeps of each batch. A `transaction` item has
  * already been normalized, filtered and scrubbed as an event; its spans are read from that
- * scrubbed event. A `span` item (v2 container or legacy span) is parsed here and scrubbed
- * with the project's rules. Every span ends in one outcome: the kept ones accepted, the ones
+ * scrubbed event. A `span` item (v2 container or legacy span) is parsed here, judged by the
+ * project's inbound filters segment by segment, and scrubbed with the project's rules. Every span ends in one outcome: the kept ones accepted, the ones
  * that made no sense invalid (`invalid_span`), counted per span so one bad span never costs
  * the rest of its item.
  */
@@ -44,12 +45,24 @@ export function processSpanItem(item: QueueItem, settings: ProcessingSettings, o
     outcomes.item(item.projectId, item.receivedAt, item, { outcome: 'invalid', reason: 'invalid_span' });
     return [];
   }
-  scrubSpanBatches(result.batches, settings.scrubbing);
-  const kept = result.batches.reduce((n, b) => n + b.spans.length, 0);
-  outcomes.item(item.projectId, item.receivedAt, spanCount(item, kept), { outcome: 'accepted' });
+  const passed: SpanBatch[] = [];
+  for (const batch of result.batches) {
+    const verdict = applySegmentFilters(segmentFacts(batch), settings.inboundFilters);
+    if (verdict.filtered) outcomes.item(item.projectId, item.receivedAt, spanCount(item, batch.spans.length), { outcome: 'filtered', reason: verdict.reason });
+    else passed.push(batch);
+  }
+  scrubSpanBatches(passed, settings.scrubbing);
+  const kept = passed.reduce((n, b) => n + b.spans.length, 0);
+  if (kept > 0) outcomes.item(item.projectId, item.receivedAt, spanCount(item, kept), { outcome: 'accepted' });
   if (result.droppedSpans > 0)
     outcomes.item(item.projectId, item.receivedAt, spanCount(item, result.droppedSpans), { outcome: 'invalid', reason: 'invalid_span' });
-  return result.batches.map((batch: SpanBatch) => ({ projectId: item.projectId, receivedAt: item.receivedAt, batch }));
+  return passed.map((batch: SpanBatch) => ({ projectId: item.projectId, receivedAt: item.receivedAt, batch }));
+}
+
+/** The segment as the inbound filters see it; spans that arrived without their segment span carry its release as an attribute. */
+function segmentFacts(batch: SpanBatch): SegmentFacts {
+  const attribute = batch.spans[0]?.data['sentry.release'];
+  return { release: batch.segment?.release ?? (typeof attribute === 'string' ? attribute : null), segmentName: batch.segmentName };
 }
 
 /** The item as counted with `n` spans (outcomes count a span container by its `item_count`). */
