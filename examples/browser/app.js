@@ -1,5 +1,5 @@
 // A small page wired with the official @sentry/browser: a handled error, a
-// message, a span tree, the page-load session and user feedback.
+// message, a span tree, a client-side navigation, the page-load session and user feedback.
 // @sentry/browser has no cron check-ins (captureCheckIn is server-only).
 //
 // Configuration comes from the page URL, so one bundle serves every run:
@@ -79,8 +79,17 @@ async function main() {
   const root = Sentry.getActiveSpan();
   if (root) Sentry.getRootSpan(root).end();
 
+  // A client-side route change: browserTracingIntegration starts a navigation transaction
+  // named after the new path (source `url`), ended here for the same reason.
+  history.pushState({}, '', `/orders/1234${location.search}`);
+  await new Promise((r) => setTimeout(r, 0));
+  const navigation = Sentry.getActiveSpan();
+  const navigationRoot = navigation ? Sentry.getRootSpan(navigation) : undefined;
+  const navigationTraceId = navigationRoot ? Sentry.spanToJSON(navigationRoot).trace_id : null;
+  navigationRoot?.end();
+
   const flushed = await Sentry.flush(5000);
-  window.__faultline = { sdkVersion: Sentry.SDK_VERSION, flushed, errorId, messageId, feedbackId, sent };
+  window.__faultline = { sdkVersion: Sentry.SDK_VERSION, flushed, errorId, messageId, feedbackId, navigationTraceId, sent };
   document.getElementById('status').textContent = 'done';
 }
 

@@ -108,6 +108,17 @@ describe('live @sentry/browser client in Chromium', { skip: unavailable ?? false
       }
       await assertPerformanceRow(server, { name: 'checkout-flow', op: 'ui.action' }, `${ctx} performance`);
 
+      // The client-side route change is a transaction of its own, named by its path with the id
+      // parameterized as Sentry does for URL-sourced names.
+      const navigationTraceId = at(summary, 'navigationTraceId');
+      assert.equal(typeof navigationTraceId, 'string', `${ctx}: the SDK started a navigation transaction`);
+      const navigationBatches = await createPerformanceRepo(server.store.db).traceBatches([server.workspace.projectId], String(navigationTraceId));
+      const navigation = navigationBatches.map((b) => b.batch.segment).find((sg) => sg?.span.op === 'navigation');
+      assert.ok(navigation, `${ctx}: the navigation is a stored segment`);
+      assert.equal(navigation.source, 'url', `${ctx}: the SDK named the navigation by its URL`);
+      assert.equal(navigation.name, '/orders/*', `${ctx}: navigation name normalized`);
+      await assertPerformanceRow(server, { name: '/orders/*', op: 'navigation' }, `${ctx} navigation performance`);
+
       const sessions = stored.ofType('session').map((s) => s.payload);
       assert.ok(
         sessions.some((s) => at(s, 'init') === true && at(s, 'status') === 'ok'),
@@ -170,9 +181,10 @@ function complete(s: Stored, summary: JsonObject, c: BrowserCase): boolean {
   if (!s.ofType('session').some((x) => Number(at(x.payload, 'errors')) >= 1)) return false;
   const traced =
     c.lifecycle === 'static'
-      ? ['checkout-flow', 'pageload'].every((n) =>
+      ? ['checkout-flow', 'pageload', 'navigation'].every((n) =>
           s.ofType('transaction').some((t) => at(t.payload, 'transaction') === n || at(t.payload, 'contexts', 'trace', 'op') === n),
         )
-      : s.ofType('span').some((x) => arrayAt(x.payload, 'items').some((span) => at(span, 'name') === 'checkout-flow'));
+      : s.ofType('span').some((x) => arrayAt(x.payload, 'items').some((span) => at(span, 'name') === 'checkout-flow')) &&
+        s.ofType('span').some((x) => arrayAt(x.payload, 'items').some((span) => at(span, 'op') === 'navigation' && at(span, 'is_segment') === true));
   return traced;
 }

@@ -65,6 +65,16 @@ describe('spans from real SDK items', () => {
     assert.equal(typeof segment?.measurements.fcp?.value, 'number');
     assert.equal(segment?.measurements.fcp?.unit, 'millisecond');
   });
+
+  it("a streamed browser page load named by the SDK's fallback \"Pageload\" takes its path, as a v1 transaction is named", () => {
+    const [pageload] = parse('sentry-browser-11.12.0/002-default--envelope-span.txt');
+    const batches = ok(pageload).batches;
+    const segment = batches.find((b) => b.segment !== null)?.segment;
+    assert.equal(segment?.span.description, 'Pageload', 'what the SDK sent as the name');
+    assert.equal(segment?.source, 'url');
+    assert.equal(segment?.name, '/');
+    for (const batch of batches) assert.equal(batch.segmentName, '/');
+  });
 });
 
 const TRACE = 'a'.repeat(32);

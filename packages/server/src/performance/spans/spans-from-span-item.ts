@@ -134,7 +134,7 @@ function groupIntoBatches(kept: { span: Span; attributes: JsonObject }[], envelo
     const segment = segmentEntry === undefined || segmentSpan === undefined ? null : segmentOf(segmentSpan, segmentEntry.attributes, envelopeTrace);
     const named = entries.find((e) => typeof e.attributes['sentry.segment.name'] === 'string');
     const source = stringOrNull(named?.attributes['sentry.segment.name.source'], 32);
-    const sentName = named === undefined ? null : textOf(named.attributes['sentry.segment.name'], 200);
+    const sentName = named === undefined ? null : routeName(textOf(named.attributes['sentry.segment.name'], 200), source, named.attributes);
     batches.push({
       traceId: first.traceId,
       segmentId: first.segmentId,
@@ -146,9 +146,22 @@ function groupIntoBatches(kept: { span: Span; attributes: JsonObject }[], envelo
   return batches;
 }
 
+/**
+ * With span streaming, @sentry/browser names page loads and navigations "Pageload" and
+ * "Navigation" and leaves the path in `url.path` (source `url`), where a v1 transaction is
+ * named by the path. The path is what the views group by, so a streamed page load lands on
+ * the same `/orders/*` row as the transaction of an SDK that sends v1.
+ */
+const URL_NAME_FALLBACKS = new Set(['Pageload', 'Navigation']);
+
+function routeName(name: string, source: string | null, a: JsonObject): string {
+  const path = a['url.path'];
+  return source === 'url' && URL_NAME_FALLBACKS.has(name) && typeof path === 'string' && path !== '' ? textOf(path, 200) : name;
+}
+
 export function segmentOf(span: Span, a: JsonObject, envelopeTrace: JsonObject | undefined): Segment {
   const source = stringOrNull(a['sentry.segment.name.source'] ?? a['sentry.source'], 32) ?? 'unknown';
-  const rawName = textOf(a['sentry.segment.name'], 200) || span.description.slice(0, 200);
+  const rawName = routeName(textOf(a['sentry.segment.name'], 200) || span.description.slice(0, 200), source, a);
   const userId = a['user.id'];
   const user = {
     id: userId === undefined || userId === null ? null : String(userId).slice(0, 128),
