@@ -66,7 +66,7 @@ describe('spans from real SDK items', () => {
     assert.equal(segment?.measurements.fcp?.unit, 'millisecond');
   });
 
-  it("a streamed browser page load named by the SDK's fallback \"Pageload\" takes its path, as a v1 transaction is named", () => {
+  it('a streamed browser page load named by the SDK\'s fallback "Pageload" takes its path, as a v1 transaction is named', () => {
     const [pageload] = parse('sentry-browser-11.12.0/002-default--envelope-span.txt');
     const batches = ok(pageload).batches;
     const segment = batches.find((b) => b.segment !== null)?.segment;
