@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ProcessedEventSummary } from '../process/index.js';
-import { eventEnvelope, explainSkippedPostgres, newEventId, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
+import { captureLogs, eventEnvelope, explainSkippedPostgres, newEventId, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 import { threadNices } from './thread-nice.test-support.js';
 
 explainSkippedPostgres();
@@ -39,6 +39,22 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('stopping the processing thread', () => {
+  it('logs no error when the thread stops as asked (it may exit before its answer arrives)', async () => {
+    const logs = captureLogs('warn');
+    const server = await startTestServer({ env: { FAULTLINE_WORKER_THREADS: '1' }, logger: logs.logger });
+    const id = newEventId();
+    assert.equal((await post(server, eventEnvelope(id))).status, 200);
+    await server.app.jobs.queue.flush();
+    await server.app.jobs.worker.drain();
+    await server.close();
+    assert.deepEqual(
+      logs.lines.filter((l) => Number(l.level) >= 50),
+      [],
+    );
+  });
+});
 
 describe('processing on the main thread', () => {
   it('is what FAULTLINE_WORKER_THREADS=0 gives, and what an injected clock falls back to', async () => {

@@ -26,7 +26,8 @@ export interface ThreadedWorker extends Worker {
 interface Thread {
   readonly worker: NodeWorker;
   readonly pending: Map<number, { resolve(value: number): void; reject(err: Error): void }>;
-  readonly exited: Promise<void>;
+  /** resolves with the thread's exit code */
+  readonly exited: Promise<number>;
   /** its share of the queue */
   readonly index: number;
 }
@@ -69,7 +70,7 @@ export function createThreadedWorker(options: ThreadedWorkerOptions): ThreadedWo
       else waiter?.reject(new Error(message.message));
     });
     worker.on('error', (err) => logger.error({ err }, 'processing thread failed'));
-    const exited = new Promise<void>((resolve) => {
+    const exited = new Promise<number>((resolve) => {
       worker.once('exit', (code) => {
         for (const waiter of pending.values()) waiter.reject(new Error(`processing thread exited with code ${code}`));
         pending.clear();
@@ -81,7 +82,7 @@ export function createThreadedWorker(options: ThreadedWorkerOptions): ThreadedWo
             if (running) startThreads();
           }, respawnDelayMs);
         }
-        resolve();
+        resolve(code);
       });
     });
     const thread: Thread = { worker, pending, exited, index };
@@ -129,8 +130,14 @@ export function createThreadedWorker(options: ThreadedWorkerOptions): ThreadedWo
       const stopping = threads;
       await Promise.all(
         stopping.map(async (t) => {
-          await request(t, (id) => ({ type: 'stop', id })).catch((err: unknown) => logger.error({ err }, 'processing thread did not stop cleanly'));
-          await t.exited;
+          // The thread closes its port once stopped, so its exit can overtake the answer: exit code 0 is the clean stop either way.
+          const answer = request(t, (id) => ({ type: 'stop', id })).then(
+            () => null,
+            (err: unknown) => err,
+          );
+          const code = await t.exited;
+          const err = await answer;
+          if (code !== 0) logger.error({ err, code }, 'processing thread did not stop cleanly');
         }),
       );
       await hooksSettled();
