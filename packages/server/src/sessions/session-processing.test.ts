@@ -23,7 +23,7 @@ for (const dialect of testDialects()) {
   describe(`session processing (${dialect})`, () => {
     let h: PipelineHarness;
     before(async () => {
-      h = await startPipelineHarness(dialect);
+      h = await startPipelineHarness(dialect, { FAULTLINE_RETENTION_DAYS: '30' });
     });
     after(() => h.close());
 
@@ -129,6 +129,21 @@ for (const dialect of testDialects()) {
       const health = await readReleaseHealth(h.server.store, { projectId: p.id, release: 'app@1.0.0', ...window() });
       assert.equal(health.sessions, 1);
       assert.equal(health.users, 1);
+    });
+
+    it('retention deletes the hours older than the project’s retention, as for events', async () => {
+      const p = await newProject(h);
+      await sendItems(h, p, [update({ sid: 'old', did: 'olga', init: true, status: 'ok' })]);
+      const all = () => readReleaseHealth(h.server.store, { projectId: p.id, release: 'app@1.0.0', start: 0, end: h.clock.now() + 60 * 24 * hour });
+      assert.equal((await all()).sessions, 1);
+      h.clock.advance(29 * 24 * hour);
+      await h.server.app.jobs.retention.runOnce();
+      assert.equal((await all()).sessions, 1, 'still within 30 days');
+      h.clock.advance(2 * 24 * hour);
+      await h.server.app.jobs.retention.runOnce();
+      assert.deepEqual(await all(), { ...(await all()), sessions: 0, users: 0 });
+      const left = await h.server.store.db.selectFrom('session_sets').select('digest').where('project_id', '=', p.id).execute();
+      assert.equal(left.length, 0);
     });
   });
 }
