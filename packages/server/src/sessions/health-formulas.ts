@@ -37,13 +37,16 @@ export function healthValues(s: SessionStats): HealthValues {
   const crashedUsers = set(SET_KIND.crashedUser);
   const abnormalUsers = set(SET_KIND.abnormalUser);
   const erroredUsersAll = set(SET_KIND.erroredUser);
+  // Aggregates bring counters, individual updates distinct session ids.
+  const crashed = s.crashed + set(SET_KIND.crashedSession);
+  const abnormal = s.abnormal + set(SET_KIND.abnormalSession);
   return {
     sessions: s.inits,
-    crashed: s.crashed,
-    abnormal: s.abnormal,
-    unhandled: s.unhandled,
+    crashed,
+    abnormal,
+    unhandled: s.unhandled + set(SET_KIND.unhandledSession),
     erroredAll,
-    errored: Math.max(0, erroredAll - s.crashed - s.abnormal),
+    errored: Math.max(0, erroredAll - crashed - abnormal),
     healthy: Math.max(0, s.inits - erroredAll),
     users,
     crashedUsers,

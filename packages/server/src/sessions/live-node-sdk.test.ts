@@ -54,6 +54,7 @@ interface SentTotals {
 function sentTotals(summary: JsonObject, release: string): SentTotals {
   const t = { sessions: 0, crashed: 0, erroredAll: 0 };
   const erroredSids = new Set<string>();
+  const crashedSids = new Set<string>();
   for (const envelope of summary.sent as JsonObject[]) {
     for (const item of envelope.items as JsonObject[]) {
       const p = item.payload as JsonObject;
@@ -61,7 +62,7 @@ function sentTotals(summary: JsonObject, release: string): SentTotals {
       // The process-wide application session (Node 8 sends one besides the request aggregates).
       if (item.type === 'session') {
         if (p.init === true) t.sessions++;
-        if (p.status === 'crashed') t.crashed++;
+        if (p.status === 'crashed') crashedSids.add(String(p.sid));
         if (Number(p.errors ?? 0) > 0 || ['errored', 'crashed', 'abnormal', 'unhandled'].includes(String(p.status))) erroredSids.add(String(p.sid));
         continue;
       }
@@ -75,6 +76,7 @@ function sentTotals(summary: JsonObject, release: string): SentTotals {
     }
   }
   t.erroredAll += erroredSids.size;
+  t.crashed += crashedSids.size;
   return t;
 }
 

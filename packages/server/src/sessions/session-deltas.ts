@@ -21,6 +21,11 @@ export const SET_KIND = {
   unhandledUser: 5,
   anrForegroundUser: 6,
   anrBackgroundUser: 7,
+  // Individual updates' terminal statuses count per session id: the browser SDK sends its
+  // `unhandled` update more than once for one page load, and each session counts once.
+  crashedSession: 8,
+  abnormalSession: 9,
+  unhandledSession: 10,
 } as const;
 
 export interface SessionKey {
@@ -76,9 +81,10 @@ export class SessionDeltas {
     if (u.init) c.inits++;
     const errored = u.errors > 0 || ERRORED_STATUSES.has(u.status);
     if (errored) this.addSet(key, SET_KIND.erroredSession, normalizeSid(u.sid));
-    if (u.status === 'crashed') c.crashed++;
-    if (u.status === 'abnormal') c.abnormal++;
-    if (u.status === 'unhandled') c.unhandled++;
+    const sid = normalizeSid(u.sid);
+    if (u.status === 'crashed') this.addSet(key, SET_KIND.crashedSession, sid);
+    if (u.status === 'abnormal') this.addSet(key, SET_KIND.abnormalSession, sid);
+    if (u.status === 'unhandled') this.addSet(key, SET_KIND.unhandledSession, sid);
     if (u.status === 'exited' && u.duration !== null) {
       c.durationCount++;
       c.durationSum += u.duration;

@@ -55,7 +55,7 @@ export interface SessionGroupStats {
 }
 
 const COLUMN = { project: 'project_id', release: 'release', environment: 'environment' } as const;
-const SET_KINDS = 8;
+const SET_KINDS = 11;
 const hourMs = 3_600_000;
 
 export function emptyStats(): SessionStats {
