@@ -73,7 +73,14 @@ for (const dialect of testDialects()) {
       assert.equal(mixed.headers.get('x-sentry-rate-limits'), '59:default;error;security:key:key_quota');
       await server.app.jobs.worker.drain();
       assert.equal(await outcome('key_quota'), 2);
-      assert.equal((await server.store.parkedItems.list(pid)).filter((p) => p.type === 'session').length, 1);
+      const [health] = await server.store.releaseHealth.stats({
+        projectIds: [pid],
+        start: 0,
+        end: clock.now() + 3_600_000,
+        intervalMs: clock.now() + 3_600_000,
+        groupBy: [],
+      });
+      assert.equal(health?.totals.inits, 1, 'the session got through and was counted');
 
       clock.advance(60_000);
       const nextMinute = await post(server, eventEnvelope(), options);

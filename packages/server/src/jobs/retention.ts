@@ -8,6 +8,7 @@ export const RETENTION_DELETE_BATCH = 5_000;
 /** Hourly on the leased schedule; the lease lasts the period, so a long run is not started twice. */
 export const RETENTION = { task: 'retention.delete-old-events', everyMs: 3_600_000 } as const;
 export const MAX_RETENTION_DAYS = 36_500;
+const hourMs = 3_600_000;
 const dayMs = 86_400_000;
 
 export type RetentionDaysResult = { readonly ok: true; readonly days: number | null } | { readonly ok: false; readonly reason: string };
@@ -33,7 +34,8 @@ export interface RetentionJob {
 
 /**
  * Deletes events and parked items older than the retention period (per project: setting
- * `retentionDays`, else FAULTLINE_RETENTION_DAYS), a few thousand rows per statement. Issue
+ * `retentionDays`, else FAULTLINE_RETENTION_DAYS), a few thousand rows per statement, and release
+ * health's hourly rows of the same age. Issue
  * counters are never decremented: an issue keeps its counts after its events are gone.
  */
 export function createRetentionJob(deps: { store: Store; clock: Clock; logger: Logger; defaultDays: number }): RetentionJob {
@@ -63,6 +65,8 @@ export function createRetentionJob(deps: { store: Store; clock: Clock; logger: L
       const cutoff = now - days * dayMs;
       events += await deleteAll((limit) => store.events.deleteReceivedBefore(project.id, cutoff, limit), signal);
       parkedItems += await deleteAll((limit) => store.parkedItems.deleteReceivedBefore(project.id, cutoff, limit), signal);
+      // Release health keeps its hourly rows as long as events (docs/release-health.md › Storage): hours that ended before the cutoff go.
+      await store.releaseHealth.deleteBefore(project.id, cutoff - hourMs);
       // A run cut short may have left old events behind: their dictionaries must stay.
       if (signal?.aborted === true) break;
       // Every event compressed against a dictionary arrived before it was a day old: one more day of margin.

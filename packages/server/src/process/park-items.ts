@@ -3,7 +3,7 @@ import type { OutcomeCounts } from '../outcomes/index.js';
 import type { NewParkedItem, Store, StoreExecutor } from '../store/index.js';
 
 /**
- * Items whose processor does not exist yet (sessions, attachments, spans, replays, check-ins,
+ * Items whose processor does not exist yet (attachments, replays, check-ins,
  * security reports…) are kept verbatim in `parked_items` and counted accepted, exactly as the
  * minimal processor of the ingest issue did, so their processors can replay them later.
  */

@@ -36,8 +36,11 @@ for (const dialect of testDialects()) {
       const normal = await newProject(h);
       await sendAll(h, short, [N8, N8]);
       await sendAll(h, normal, [N8, N8]);
-      const session = await post(h.server, '{}\n{"type":"session"}\n{"sid":"x","status":"ok"}', { projectId: short.id, query: `?sentry_key=${short.key}` });
-      assert.equal(session.status, 200);
+      const parked = await post(h.server, '{}\n{"type":"check_in"}\n{"check_in_id":"x","monitor_slug":"m","status":"ok"}', {
+        projectId: short.id,
+        query: `?sentry_key=${short.key}`,
+      });
+      assert.equal(parked.status, 200);
       await drain(h);
       h.clock.advance(2 * day);
       await sendAll(h, short, [N8]);

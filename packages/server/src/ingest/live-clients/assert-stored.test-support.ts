@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { JsonObject, JsonValue } from '@faultline/protocol';
 import type { TestServer } from '../../testing/index.js';
-import { arrayAt, at, frameFunctions, type Stored, type StoredItem, thrownException } from './stored-items.test-support.js';
+import { arrayAt, at, frameFunctions, type Stored, type StoredHealth, type StoredItem, thrownException } from './stored-items.test-support.js';
 
 /**
  * Assertions shared by the live-client tests: each names what the SDK sent
@@ -85,17 +85,18 @@ export function assertStreamedSpans(stored: Stored, expected: Tagged & { segment
 }
 
 /** The last update of the session that ended normally (`endSession()` / `end_session()`). */
-export function assertExitedSession(stored: Stored, expected: Tagged & { minErrors: number; did?: string }, context: string): JsonObject {
-  const sessions = stored.ofType('session');
-  const exited = sessions.find((s) => at(s.payload, 'status') === 'exited');
-  assert.ok(exited, `${context}: no exited session among ${JSON.stringify(sessions.map((s) => s.payload))}`);
-  const p = exited.payload;
-  assert.ok(Number(at(p, 'errors')) >= expected.minErrors, `${context}: session errors ${String(at(p, 'errors'))} < ${expected.minErrors}`);
-  assert.equal(typeof at(p, 'sid'), 'string', `${context}: session sid`);
-  assert.equal(at(p, 'attrs', 'release'), expected.release, `${context}: session release`);
-  assert.equal(at(p, 'attrs', 'environment'), expected.environment, `${context}: session environment`);
-  if (expected.did !== undefined) assert.equal(at(p, 'did'), expected.did, `${context}: session did`);
-  return p;
+/** The app's session ended `exited` after its errors: release health counted it (sessions are counted, not stored). */
+export function assertExitedSession(
+  stored: Stored,
+  expected: Tagged & { minErrors: number; did?: string; withDuration?: boolean },
+  context: string,
+): StoredHealth {
+  const health = stored.health.find((h) => h.release === expected.release && h.environment === expected.environment);
+  assert.ok(health, `${context}: no release health for ${expected.release}/${expected.environment} in ${JSON.stringify(stored.health)}`);
+  if (expected.withDuration !== false) assert.ok(health.exited >= 1, `${context}: no exited session with a duration: ${JSON.stringify(health)}`);
+  if (expected.minErrors > 0) assert.ok(health.erroredAll >= 1, `${context}: the session's errors made it errored: ${JSON.stringify(health)}`);
+  if (expected.did !== undefined) assert.ok(health.users >= 1, `${context}: the session's did counts as a user: ${JSON.stringify(health)}`);
+  return health;
 }
 
 export function checkIns(stored: Stored, slug: string): JsonObject[] {

@@ -49,11 +49,11 @@ export async function browserUnavailable(): Promise<string | null> {
   return null;
 }
 
-/** Bundles app.js with @sentry/browser from node_modules (unminified, so function names survive). */
-export async function bundleBrowserExample(): Promise<Uint8Array> {
+/** Bundles app.js (or another page script of examples/browser) with @sentry/browser from node_modules (unminified, so function names survive). */
+export async function bundleBrowserExample(entry = 'app.js'): Promise<Uint8Array> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    entryPoints: [examplePath('browser/app.js')],
+    entryPoints: [examplePath(`browser/${entry}`)],
     bundle: true,
     format: 'esm',
     target: 'es2022',

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isJsonObject, type JsonObject, type JsonValue } from '@faultline/protocol';
 import { decodePayload } from '../../events/index.js';
 import { createPerformanceRepo } from '../../performance/index.js';
+import { healthValues } from '../../sessions/index.js';
 import type { TestServer } from '../../testing/index.js';
 
 /**
@@ -12,7 +13,8 @@ import type { TestServer } from '../../testing/index.js';
  * to JSON so tests can assert on what the SDK sent (events as the pipeline
  * stored them: normalized and scrubbed). Streamed spans (`span` items) are read back
  * from the performance store's trace documents, one `spans` item per stored batch, its
- * spans as `{name, span_id, parent_span_id, is_segment, op, release, environment}`.
+ * spans as `{name, span_id, parent_span_id, is_segment, op, release, environment}`. Sessions are
+ * not stored as items: `health` holds what release health counted of them.
  */
 export interface StoredItem {
   /** `events` row, `parked_items` row, or a streamed batch of `trace_segments` */
@@ -23,8 +25,23 @@ export interface StoredItem {
   payload: JsonObject;
 }
 
+/** Release health per (release, environment) over everything stored: sessions are counted, not kept (docs/release-health.md). */
+export interface StoredHealth {
+  release: string;
+  environment: string;
+  sessions: number;
+  /** errored sessions including crashed and unhandled */
+  erroredAll: number;
+  crashed: number;
+  unhandled: number;
+  users: number;
+  /** exited sessions that carried a duration */
+  exited: number;
+}
+
 export interface Stored {
   items: StoredItem[];
+  health: StoredHealth[];
   ofType(type: string): StoredItem[];
   byEventId(eventId: string | null): StoredItem | undefined;
 }
@@ -85,8 +102,28 @@ export async function readStored(server: TestServer): Promise<Stored> {
         },
       })),
   ];
+  const health = await server.store.releaseHealth.stats({
+    projectIds: [projectId],
+    start: 0,
+    end: 2 ** 52,
+    intervalMs: 2 ** 52,
+    groupBy: ['release', 'environment'],
+  });
   return {
     items,
+    health: health.map((g) => {
+      const v = healthValues(g.totals);
+      return {
+        release: g.by.release ?? '',
+        environment: g.by.environment ?? '',
+        sessions: v.sessions,
+        erroredAll: v.erroredAll,
+        crashed: v.crashed,
+        unhandled: v.unhandled,
+        users: v.users,
+        exited: g.totals.durationCount,
+      };
+    }),
     ofType: (type) => items.filter((i) => i.type === type),
     byEventId: (eventId) => (eventId === null ? undefined : items.find((i) => i.eventId === eventId)),
   };
