@@ -243,7 +243,10 @@ export function createReleaseRepo({ db, clock }: RepoContext) {
         .selectAll('releases')
         .where('release_projects.project_id', '=', projectId)
         .where((eb) =>
-          eb.or([eb('releases.created_at', '<', release.createdAt), eb.and([eb('releases.created_at', '=', release.createdAt), eb('releases.id', '<', release.id)])]),
+          eb.or([
+            eb('releases.created_at', '<', release.createdAt),
+            eb.and([eb('releases.created_at', '=', release.createdAt), eb('releases.id', '<', release.id)]),
+          ]),
         )
         .orderBy('releases.created_at', 'desc')
         .orderBy('releases.id', 'desc')
