@@ -26,6 +26,7 @@ export {
 } from './alerts/health-metric-sources.js';
 export { complement, durationStat, fraction, type HealthValues, healthValues, rates } from './health-formulas.js';
 export { type ReleaseHealth, type ReleaseHealthQuery, readReleaseHealth } from './release-health.js';
+export { registerSessionsApi, type SessionsApiDeps } from './routes/index.js';
 export { SET_KIND, SessionDeltas, type SessionRows, sessionDigest } from './session-deltas.js';
 export {
   parseSessionAggregates,
