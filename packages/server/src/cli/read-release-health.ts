@@ -51,7 +51,21 @@ interface SessionsGroup {
 
 const TIMEOUT_MS = 30_000;
 
-async function getJson<T>(target: GateTarget, path: string, what: string): Promise<T> {
+const UNSUPPORTED = Symbol('unsupported');
+
+async function getJson<T>(target: GateTarget, path: string, what: string): Promise<T>;
+async function getJson<T>(
+  target: GateTarget,
+  path: string,
+  what: string,
+  unsupported: (status: number, detail: string) => boolean,
+): Promise<T | typeof UNSUPPORTED>;
+async function getJson<T>(
+  target: GateTarget,
+  path: string,
+  what: string,
+  unsupported?: (status: number, detail: string) => boolean,
+): Promise<T | typeof UNSUPPORTED> {
   const url = `${withoutTrailingSlashes(target.url)}${path}`;
   let res: Response;
   try {
@@ -68,6 +82,7 @@ async function getJson<T>(target: GateTarget, path: string, what: string): Promi
     } catch {
       // not JSON (a proxy's error page): the start of the text says enough
     }
+    if (unsupported?.(res.status, detail)) return UNSUPPORTED;
     throw new GateHttpError(`${what}: HTTP ${res.status} ${detail}`);
   }
   try {
@@ -82,7 +97,7 @@ function releaseQuery(version: string): string {
   return `release:"${version.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
 
-function sessionsPath(target: GateTarget, projectId: string, window: JudgedWindow, fields: string[], groupBy?: string): string {
+function sessionsPath(target: GateTarget, projectId: string, window: JudgedWindow, fields: string[]): string {
   const q = new URLSearchParams({ project: projectId, query: releaseQuery(target.release), start: window.start, end: window.end, includeSeries: '0' });
   // Hourly buckets suit Faultline's counters and every Sentry backend; a daily
   // interval keeps a window older than ~41 days under the 1000-bucket limit.
@@ -90,7 +105,6 @@ function sessionsPath(target: GateTarget, projectId: string, window: JudgedWindo
   q.set('interval', hours > 999 ? '1d' : '1h');
   if (window.environment) q.set('environment', window.environment);
   for (const f of fields) q.append('field', f);
-  if (groupBy) q.set('groupBy', groupBy);
   return `/api/0/organizations/${encodeURIComponent(target.org)}/sessions/?${q}`;
 }
 
@@ -133,21 +147,16 @@ export async function readReleaseHealth(target: GateTarget, now: number): Promis
     unhandledFreeUsers: null,
   };
   if (target.wantUnhandled && measures.users > 0) {
-    const byStatus = await getJson<{ groups?: SessionsGroup[] }>(
+    // Faultline's sessions API adds the unhandled family (`unhandled_free_rate(user)`: users
+    // without a session in the browser SDK's `unhandled` status); Sentry answers 400 "Invalid
+    // field" for it, which means this server cannot judge unhandled users.
+    const unhandled = await getJson<{ groups?: SessionsGroup[] }>(
       target,
-      sessionsPath(target, projectId, window, ['count_unique(user)'], 'session.status'),
-      'users by session status',
+      sessionsPath(target, projectId, window, ['unhandled_free_rate(user)']),
+      'unhandled-free users',
+      (status, detail) => status === 400 && detail.startsWith('Invalid field'),
     );
-    const usersWith = (status: string) => byStatus.groups?.find((g) => g.by?.['session.status'] === status)?.totals?.['count_unique(user)'];
-    const unhandled = usersWith('unhandled');
-    // Sentry's four statuses do not include `unhandled` (newer servers add it):
-    // without it, unhandled users cannot be told apart from errored ones.
-    if (typeof unhandled !== 'number') measures.unhandledFreeUsers = 'unsupported';
-    else {
-      // A crash is unhandled too; a user in both groups is counted twice, which errs towards failing.
-      const affected = Math.min(measures.users, unhandled + (usersWith('crashed') ?? 0));
-      measures.unhandledFreeUsers = 100 - (affected / measures.users) * 100;
-    }
+    measures.unhandledFreeUsers = unhandled === UNSUPPORTED ? 'unsupported' : percent(unhandled.groups?.[0]?.totals?.['unhandled_free_rate(user)']);
   }
   return { window, measures };
 }

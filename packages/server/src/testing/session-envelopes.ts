@@ -11,6 +11,8 @@ export interface SessionTraffic {
   perUser: number;
   /** users user-0 … user-K−1 each also have one crashed session */
   crashedUsers: number;
+  /** the status of those sessions: `crashed` (default), or `unhandled` as the browser SDK 11 sends */
+  crashStatus?: 'crashed' | 'unhandled';
   environment?: string;
   started: number;
 }
@@ -27,7 +29,7 @@ export function sessionsEnvelope(release: string, t: SessionTraffic): string {
       init: true,
       started,
       timestamp: new Date(Date.parse(started) + 5_000).toISOString(),
-      status: 'crashed',
+      status: t.crashStatus ?? 'crashed',
       errors: 1,
       duration: 5,
       attrs,
