@@ -157,6 +157,12 @@ for (const dialect of testDialects()) {
         assert.match(r.stderr, message);
         assert.match(r.stderr, /usage: faultline release-health check/);
       }
+      // Its own code 3, not the other commands' 2, which here means "cannot judge".
+      for (const args of [['release-health'], ['release-health', 'judge']]) {
+        const r = await runFaultline(args, env);
+        assert.equal(r.code, 3, r.stderr);
+        assert.match(r.stderr, /usage: faultline release-health check/);
+      }
       const noThreshold = await runFaultline(['release-health', 'check', '--release', 'healthy@1.0.0'], env);
       assert.equal(noThreshold.code, 3);
       assert.match(noThreshold.stderr, /needs a threshold/);
