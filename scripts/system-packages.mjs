@@ -23,6 +23,18 @@ export const SYSTEM_PACKAGES = [
     missing: 'sentry_sdk is not importable by /usr/bin/python3',
     probe: () => existsSync('/usr/bin/python3') && spawnSync('/usr/bin/python3', ['-c', 'import sentry_sdk'], { stdio: 'ignore' }).status === 0,
   },
+  {
+    name: 'jq',
+    suites: 'the curl + jq release-health gate recipe of docs/releases.md',
+    missing: '/usr/bin/jq not found',
+    probe: () => existsSync('/usr/bin/jq'),
+  },
+  {
+    name: 'curl',
+    suites: 'the curl + jq release-health gate recipe of docs/releases.md',
+    missing: '/usr/bin/curl not found',
+    probe: () => existsSync('/usr/bin/curl'),
+  },
 ];
 
 /**

@@ -11,10 +11,10 @@ const wanted = [
 ];
 
 describe('system packages the suites drive', () => {
-  it('lists chromium and python3-sentry-sdk, each with the suites that need it', () => {
+  it('lists chromium, python3-sentry-sdk, jq and curl, each with the suites that need it', () => {
     assert.deepEqual(
       SYSTEM_PACKAGES.map((p) => p.name),
-      ['chromium', 'python3-sentry-sdk'],
+      ['chromium', 'python3-sentry-sdk', 'jq', 'curl'],
     );
     for (const p of SYSTEM_PACKAGES) assert.equal(typeof p.probe, 'function');
   });

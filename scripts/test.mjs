@@ -45,9 +45,9 @@ const selected = files
   .filter((f) => !f.startsWith('packages/web/dist/'))
   .filter((f) => filters.length === 0 || filters.some((s) => f.includes(s)))
   .sort();
-// Only suites that drive a browser or the Python SDK need the system packages.
+// Only suites that drive a browser, the Python SDK or the shell gate recipe need the system packages.
 const skipped =
-  filters.length === 0 || selected.some((f) => f.startsWith('packages/web/dist-e2e/') || f.includes('/live-clients/'))
+  filters.length === 0 || selected.some((f) => f.startsWith('packages/web/dist-e2e/') || f.includes('/live-clients/') || f.includes('cli/release-health'))
     ? ensureSystemPackages({ env: process.env, log: (line) => console.log(line) })
     : [];
 // Printed before the run, not after: node's own summary stays the last lines.

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { type Alerting, alertIssueSearch, createAlerting, createSmtpMailer } from './alert/index.js';
+import { type Alerting, alertIssueSearch, createAlerting, createSmtpMailer, storeReleaseLookup } from './alert/index.js';
 import { registerApiRoutes } from './api/index.js';
 import { ARTIFACT_RETENTION, type Artifacts, createArtifacts } from './artifacts/index.js';
 import { type Auth, createAuth, installPrincipalResolution } from './auth/index.js';
@@ -28,6 +28,7 @@ import { createPerformanceSweeps, PERFORMANCE_RETENTION, performanceMetricSource
 import { createPendingRecovery, createProcessing, PENDING_RECOVERY, type PostProcessHook, type Processing } from './process/index.js';
 import { createThreadedWorker } from './processing-thread/index.js';
 import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
+import { sessionMetricSources } from './sessions/index.js';
 import { type Store, storeOpenOptions } from './store/index.js';
 
 export interface AppDeps {
@@ -126,6 +127,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const queue = createQueueWriter({ store, logger, onEnqueued: () => worker.notify() });
   await server.register(createIngest({ config, store, clock, queue }).plugin);
   // Alerts: issue rules run on each committed batch; delivery and metric evaluation run in the background.
+  const alertReleases = storeReleaseLookup(store);
   const alerting = createAlerting({
     config,
     store,
@@ -133,7 +135,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clock,
     publicUrl,
     issueSearch: alertIssueSearch(store, clock),
-    metricSources: performanceMetricSources(store.db),
+    releases: alertReleases,
+    metricSources: [...performanceMetricSources(store.db), ...sessionMetricSources(store, alertReleases)],
   });
   postProcessHooks.push((results, batch) => alerting.onProcessed(results, batch.processedAt));
   registerApiRoutes(server, { auth, store, publicUrl, clock, releases, artifacts, membership, alerting });

@@ -15,7 +15,7 @@ export type { Notification, Severity } from './channels/notification.js';
 export { signWebhookBody, verifyWebhookSignature } from './channels/webhook/webhook-signature.js';
 export type { IssueEventSummary } from './evaluation/issue-conditions.js';
 export { alertIssueSearch } from './evaluation/issue-search.js';
-export type { IssueSearchCompiler, MetricInput, MetricSource } from './evaluation/metric-sources.js';
+export type { IssueSearchCompiler, MetricContext, MetricInput, MetricSource } from './evaluation/metric-sources.js';
 export type { ReleaseLookup } from './evaluation/release-lookup.js';
 export { storeReleaseLookup } from './evaluation/store-release-lookup.js';
 export { type AlertApiDeps, registerAlertApi } from './routes/index.js';

@@ -30,7 +30,8 @@ describe('faultline command line', () => {
     assert.match(none.stdout, /usage: faultline <command>/);
     const help = await runFaultline(['--help'], env);
     assert.equal(help.code, 0);
-    for (const command of ['serve', 'migrate', 'createuser', 'bootstrap', 'project create', 'token create']) assert.match(help.stdout, new RegExp(command));
+    for (const command of ['serve', 'migrate', 'createuser', 'bootstrap', 'project create', 'token create', 'release-health check'])
+      assert.match(help.stdout, new RegExp(command));
   });
 
   it('exits 2 with usage for unknown or malformed flags', async () => {

@@ -15,6 +15,8 @@ commands:
   bootstrap [--json]                      ensure org, project, key and token exist; print them
   project create ORG/PROJECT [--platform node] [--owner EMAIL] [--json]
   token create --scopes "…" [--org ORG] [--user EMAIL] [--name N] [--json]
+  release-health check --release R --min-crash-free-users P [--min-sessions N] [--wait 10m] …
+                                          CI gate on a release's health since its deploy (exit 0/1/2)
   config-doc                              print the configuration reference (markdown)`;
 
 /** Dispatches a command; returns the exit code. Usage errors exit 2, failures 1. */
@@ -46,6 +48,9 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         if (rest[0] !== 'create') throw new UsageError('usage: faultline token create --scopes "…" [--json]');
         await (await import('./token-create.js')).tokenCreate(rest.slice(1), env);
         return 0;
+      case 'release-health':
+        // Its own exit codes: 2 is "cannot judge" there, so it reports its own usage errors (3).
+        return await (await import('./release-health.js')).releaseHealthCheck(rest, env);
       case 'config-doc':
         process.stdout.write(renderConfigDoc());
         return 0;

@@ -14,7 +14,16 @@
  *   store.releaseHealth.stats({ projectIds, releases?, environments?, start, end, intervalMs, groupBy })
  *     merged counters and distinct sets per group and interval slot; healthValues() and
  *     rates turn one slot or the totals into Sentry's numbers.
+ *   sessionMetricSources(store, releases) → the crash-free rate metric alerts (`alerts/`),
+ *     registered with alert/ by app.ts, which hands in the release lookups.
  */
+export {
+  type HealthMetricInput,
+  type HealthMetricSource,
+  type HealthReleaseLookup,
+  parseReleaseFilter,
+  sessionMetricSources,
+} from './alerts/health-metric-sources.js';
 export { complement, durationStat, fraction, type HealthValues, healthValues, rates } from './health-formulas.js';
 export {
   ADOPTION_THRESHOLD,

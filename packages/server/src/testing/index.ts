@@ -13,6 +13,7 @@ export { addOrganization, addPerson, mintToken, personPassword } from './people.
 export { faultlineBin, type ProcessResult, type RunningProcess, run, runFaultline, runSentryCli, sentryCliBin, startFaultline } from './processes.js';
 export { type HttpReceiver, mimeParts, type ReceivedMail, type ReceivedRequest, type SmtpReceiver, startHttpReceiver, startSmtpReceiver } from './receivers.js';
 export { addHourly, insertIssue, orgWithProjects } from './release-fixtures.js';
+export { type SessionTraffic, sessionsEnvelope } from './session-envelopes.js';
 export { type BundleEntry, buildSourceBundle, uploadBundle } from './source-bundles.js';
 export { type DialectName, explainSkippedPostgres, openTestDatabase, postgresTestUrl, type TestDatabase, testDialects } from './test-databases.js';
 export { freePort, startTestServer, type TestServer, type TestServerOptions, testAdminPassword } from './test-server.js';

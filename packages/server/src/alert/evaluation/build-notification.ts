@@ -94,6 +94,8 @@ export function metricNotification(
   incident: { id: number; startedAt: number },
   release: Notification['release'],
   now: number,
+  /** the metric's own context (MetricSource.context), appended to the reason */
+  note: string | null = null,
 ): Notification {
   const severity: MetricSeverity =
     transition.type === 'opened' ? transition.severity : transition.type === 'severity_changed' ? transition.to : transition.from;
@@ -103,10 +105,11 @@ export function metricNotification(
   const side = transition.type === 'resolved' ? (rule.thresholdType === 'above' ? 'below' : 'above') : rule.thresholdType;
   const held = rule.sustainMs > 0 && transition.type !== 'resolved' ? ` for ${formatDuration(rule.sustainMs)}` : '';
   const what = `${metric.label} was ${round(value)} over the last ${window}, ${side} the ${transition.type === 'resolved' ? 'resolve' : severity} threshold of ${round(threshold)}${held}`;
-  const reason =
+  const sentence =
     transition.type === 'severity_changed'
       ? `${what} (${transition.to === 'critical' ? 'escalated' : 'lowered'} from ${transition.from} to ${transition.to}).`
       : `${what}.`;
+  const reason = note ? `${sentence} ${note}` : sentence;
   return {
     kind: 'metric',
     status: transition.type === 'opened' ? 'triggered' : transition.type,

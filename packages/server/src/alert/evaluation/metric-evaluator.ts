@@ -2,7 +2,7 @@ import type { Clock, Logger } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
 import { type MetricRule, metricRuleFromRecord } from '../rules/rule-records.js';
 import { type MessageScope, metricNotification, releaseOf } from './build-notification.js';
-import type { MetricSource, metricCatalogue } from './metric-sources.js';
+import type { MetricInput, MetricSource, metricCatalogue } from './metric-sources.js';
 import { nextMetricState, type Transition } from './metric-state.js';
 import { planDeliveries } from './plan-deliveries.js';
 
@@ -33,13 +33,15 @@ export function createMetricEvaluator(deps: MetricEvaluatorDeps) {
     transition: Transition,
     value: number,
     next: ReturnType<typeof nextMetricState>['next'],
-    now: number,
+    input: MetricInput,
   ) {
+    const now = input.end;
     const scope = await deps.scope(rule.projectId);
     if (!scope) return;
     const existing = rule.activeIncidentId === null ? undefined : await store.alerts.metricRules.incidentById(rule.activeIncidentId);
     const breachStart = Math.min(...[next.warningSince, next.criticalSince].filter((t): t is number => t !== null), now);
-    const release = await releaseOf(scope, await scope.releases.latestRelease(rule.projectId));
+    const context = source.context ? await source.context(input) : null;
+    const release = await releaseOf(scope, context?.release ?? (await scope.releases.latestRelease(rule.projectId)));
     const deliveries = await planDeliveries(store, scope.org.id, rule.actions);
     const severity = transition.type === 'opened' ? transition.severity : transition.type === 'severity_changed' ? transition.to : transition.from;
     await store.db.transaction().execute(async (trx) => {
@@ -57,7 +59,7 @@ export function createMetricEvaluator(deps: MetricEvaluatorDeps) {
         { ...next, activeIncidentId: transition.type === 'resolved' ? null : incident.id, lastValue: value, lastEvaluatedAt: now },
       );
       if (!saved) throw new LostRace();
-      const notification = metricNotification(scope, rule, source, transition, value, incident, release, now);
+      const notification = metricNotification(scope, rule, source, transition, value, incident, release, now, context?.note ?? null);
       await store.alerts.firings.record(
         trx,
         {
@@ -82,7 +84,7 @@ export function createMetricEvaluator(deps: MetricEvaluatorDeps) {
   async function evaluateRule(rule: MetricRule, now: number): Promise<Transition | null> {
     const source = catalogue.get(rule.metric);
     if (!source) return null;
-    const value = await source.measure({
+    const input: MetricInput = {
       orgId: rule.orgId,
       projectId: rule.projectId,
       environment: rule.environment,
@@ -90,11 +92,12 @@ export function createMetricEvaluator(deps: MetricEvaluatorDeps) {
       start: now - rule.timeWindowMs,
       end: now,
       comparisonDeltaMs: rule.comparisonDeltaMs,
-    });
+    };
+    const value = await source.measure(input);
     const { next, transition } = nextMetricState(rule, rule, value, now);
     if (transition && value !== null) {
       try {
-        await apply(rule, source, transition, value, next, now);
+        await apply(rule, source, transition, value, next, input);
       } catch (err) {
         if (err instanceof LostRace) return null;
         throw err;

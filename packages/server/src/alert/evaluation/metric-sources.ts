@@ -29,6 +29,17 @@ export interface MetricSource {
   checkQuery(query: string): Parsed<string>;
   /** the value over the window, or null when it cannot be measured (absence of data is not recovery) */
   measure(input: MetricInput): Promise<number | null>;
+  /**
+   * What a message about this metric should add, read when a rule changes state: the release
+   * the value is about (default: the project's latest) and a sentence of context (a
+   * crash-free rate names the previous release's rate).
+   */
+  context?(input: MetricInput): Promise<MetricContext>;
+}
+
+export interface MetricContext {
+  release: string | null;
+  note: string | null;
 }
 
 /**

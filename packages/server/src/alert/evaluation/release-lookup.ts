@@ -5,12 +5,17 @@
  */
 export interface ReleaseLookup {
   latestRelease(projectId: number): Promise<string | null>;
+  /** the project's release created just before `version` (Sentry's default release order) */
+  previousRelease(projectId: number, version: string): Promise<string | null>;
   /** newest first */
   recentDeploys(orgId: number, version: string): Promise<{ environment: string; finishedAt: number }[]>;
 }
 
 export const noReleaseLookup: ReleaseLookup = {
   async latestRelease() {
+    return null;
+  },
+  async previousRelease() {
     return null;
   },
   async recentDeploys() {

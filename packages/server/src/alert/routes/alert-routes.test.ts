@@ -187,6 +187,9 @@ for (const dialect of testDialects()) {
           'transaction_5xx_rate',
           'transaction_count',
           'transaction_apdex',
+          // sessions/ registers the crash-free rates (docs/alerts.md › Crash-free rate)
+          'crash_free_session_rate',
+          'crash_free_user_rate',
         ],
       );
       const channel = await call<Channel>(channels, { method: 'POST', body: { name: 'Mail', type: 'email', config: { recipients: ['oncall@acme.test'] } } });

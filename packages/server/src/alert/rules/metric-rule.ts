@@ -42,8 +42,21 @@ const minuteMs = 60_000;
 /**
  * Sentry's metric-alert spelling (Sentry API reference, "Create a Metric Alert Rule"):
  * `dataset` + `aggregate` name the metric that Faultline calls by key. Accepted instead of
- * `metric`; the performance keys are registered by performance/ (docs/alerts.md).
+ * `metric`; the performance keys are registered by performance/, the crash-free rates by
+ * sessions/ (docs/alerts.md). Sentry's crash-rate alerts use dataset `metrics` (formerly
+ * `sessions`) and `percentage(sessions_crashed, sessions) AS _crash_rate_alert_aggregate`,
+ * whose value Sentry evaluates as the crash-free percentage
+ * (https://docs.sentry.io/product/alerts/alert-types/#crash-rate-alerts).
  */
+const CRASH_RATE_AGGREGATES: Readonly<Record<string, string>> = {
+  'percentage(sessions_crashed,sessions)AS_crash_rate_alert_aggregate': 'crash_free_session_rate',
+  'percentage(users_crashed,users)AS_crash_rate_alert_aggregate': 'crash_free_user_rate',
+  'percentage(sessions_crashed,sessions)': 'crash_free_session_rate',
+  'percentage(users_crashed,users)': 'crash_free_user_rate',
+  'crash_free_rate(session)': 'crash_free_session_rate',
+  'crash_free_rate(user)': 'crash_free_user_rate',
+};
+
 const SENTRY_AGGREGATES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   events: { 'count()': 'error_count', 'count_unique(user)': 'users_with_errors', 'count_unique(tags[sentry:user])': 'users_with_errors' },
   transactions: {
@@ -58,6 +71,8 @@ const SENTRY_AGGREGATES: Readonly<Record<string, Readonly<Record<string, string>
     'apdex()': 'transaction_apdex',
     'apdex(300)': 'transaction_apdex',
   },
+  sessions: CRASH_RATE_AGGREGATES,
+  metrics: CRASH_RATE_AGGREGATES,
 };
 
 /** The metric key a body names, by `metric` or by Sentry's `dataset` + `aggregate`. */

@@ -103,7 +103,7 @@ for (const dialect of testDialects()) {
       };
       await bad({ dataset: 'transactions', aggregate: 'p95(transaction.duration)', query: 'user.email:a@b.c' }, /cannot filter a performance alert/);
       await bad({ dataset: 'transactions', aggregate: 'p42(transaction.duration)' }, /not supported on dataset transactions/);
-      await bad({ dataset: 'sessions', aggregate: 'count()' }, /dataset must be one of/);
+      await bad({ dataset: 'replays', aggregate: 'count()' }, /dataset must be one of/);
     });
 
     it('"p95 > 3 s for 10 minutes" in Sentry\'s spelling fires once to a real receiver and resolves', async () => {

@@ -235,6 +235,26 @@ export function createReleaseRepo({ db, clock }: RepoContext) {
       return r && toRelease(r);
     },
 
+    /** The project's release created just before `release` (same order as latestForProject). */
+    async previousForProject(trx: StoreExecutor, projectId: number, release: Release): Promise<Release | undefined> {
+      const r = await trx
+        .selectFrom('releases')
+        .innerJoin('release_projects', 'release_projects.release_id', 'releases.id')
+        .selectAll('releases')
+        .where('release_projects.project_id', '=', projectId)
+        .where((eb) =>
+          eb.or([
+            eb('releases.created_at', '<', release.createdAt),
+            eb.and([eb('releases.created_at', '=', release.createdAt), eb('releases.id', '<', release.id)]),
+          ]),
+        )
+        .orderBy('releases.created_at', 'desc')
+        .orderBy('releases.id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return r && toRelease(r);
+    },
+
     /** The newest release of the organization created before `release` that has commits. */
     async previousWithCommits(release: Release): Promise<Release | undefined> {
       const r = await db
