@@ -8,7 +8,7 @@
 export interface ReleaseHealthData {
   crashFreeUsers: number | null;
   crashFreeSessions: number | null;
-  /** Faultline's addition: share of users/sessions without an unhandled error (crashed or `unhandled`) */
+  /** Faultline's addition: share of users/sessions without an `unhandled` session (browser SDKs send it instead of `crashed`) */
   unhandledFreeUsers?: number | null;
   unhandledFreeSessions?: number | null;
   totalUsers: number | null;
