@@ -145,9 +145,11 @@ const mayImport = {
   // The queue, the worker and the one scheduler: sweeps owned by other folders are registered by app.ts.
   jobs: ['kernel', 'config', 'store', 'events', 'issues', 'outcomes'],
   // the pipeline writes events, issues, outcomes and spans, and reads artifacts (source maps)
-  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'events', 'issues', 'artifacts', 'performance'],
+  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'events', 'issues', 'artifacts', 'performance', 'sessions'],
   // api/ registers its routes and passes in who may read which projects.
   performance: ['kernel', 'config', 'store'],
+  // release health; durations use performance's DDSketch; api/ passes in the caller's projects
+  sessions: ['kernel', 'config', 'store', 'http', 'performance'],
   // api/index.ts registers every domain's routes and hands them the pipeline's rules
   api: [
     'kernel',
@@ -162,6 +164,7 @@ const mayImport = {
     'alert',
     'outcomes',
     'performance',
+    'sessions',
     'process',
     'jobs',
   ],

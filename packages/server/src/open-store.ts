@@ -7,6 +7,7 @@ import { memberRepositories } from './members/index.js';
 import { organizationRepositories } from './organizations/index.js';
 import { outcomeRepositories } from './outcomes/index.js';
 import { releaseRepositories } from './releases/index.js';
+import { sessionRepositories } from './sessions/index.js';
 import { openDatabase, type RepositoryFactories, type Store, type StoreOptions } from './store/index.js';
 
 /**
@@ -25,6 +26,7 @@ export const repositories: RepositoryFactories = {
   ...alertRepositories,
   ...releaseRepositories,
   ...artifactRepositories,
+  ...sessionRepositories,
 };
 
 /** Opens the configured database with every domain's repositories (cli/, the processing thread and tests). */

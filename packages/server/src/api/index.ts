@@ -19,6 +19,7 @@ import { registerOutcomesApi } from '../outcomes/index.js';
 import { registerPerformanceApi } from '../performance/index.js';
 import { compileGroupingRules, parseInboundFilterSettings, parseScrubSettings, readGroupingText, storedEventTags } from '../process/index.js';
 import { type Releases, registerReleasesApi } from '../releases/index.js';
+import { registerSessionsApi } from '../sessions/index.js';
 import type { Store } from '../store/index.js';
 import { registerHealthRoutes } from './health-routes.js';
 
@@ -51,4 +52,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const projectsOf = async (request: FastifyRequest, org: string) =>
     deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);
   registerPerformanceApi(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock });
+  registerSessionsApi(app, { projectsOf, store: deps.store, clock: deps.clock });
 }

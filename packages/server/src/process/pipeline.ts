@@ -13,6 +13,7 @@ import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type 
 import { createPostProcess, type PostProcessBatch, type PostProcessHook, recordPendingBatch } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
 import { scrubEvent } from './scrub/index.js';
+import { isSessionItem, prepareSessions } from './sessions/index.js';
 import { performanceIssueEvents, prepareSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
 import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
 
@@ -30,6 +31,8 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  *
  * Spans take a side path (spans/): a stored transaction's spans, and every `span` item
  * (parsed and scrubbed there), go to the performance domain's trace documents and rollups.
+ * Sessions take another (sessions/): `session` and `sessions` items become release health's
+ * hourly counters and distinct sets, one batched upsert per batch.
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
  * in exactly one outcome. Items of other types are parked for their own processors.
@@ -81,7 +84,8 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const outcomes = new OutcomeCounts();
     const eventItems = items.filter(isEventItem);
     const spanItems = items.filter((i) => i.type === 'span');
-    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span');
+    const sessionItems = items.filter(isSessionItem);
+    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i));
     const projectIds = [...eventItems, ...spanItems].map((i) => i.projectId);
     const settingsOf = await settings.load(reader, projectIds);
     const ready: { item: QueueItem; hint: CategoryHint; ready: ReadyEvent }[] = [];
@@ -103,8 +107,13 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const spanRows = prepareSpans(transactionSpans, streamed);
     const readyEvents = [...ready.map((r) => r.ready), ...problems];
     const staged = await stageEvents({ dictionaries, reader, now: clock.now() }, readyEvents);
+    const sessions = prepareSessions(sessionItems, outcomes);
     return async (trx) => {
       await parkItems(store, trx, otherItems, outcomes);
+      if (!sessions.isEmpty) {
+        await store.releaseHealth.write(trx, sessions.rows);
+        if (deps.releases) for (const [projectId, r] of sessions.releases) await deps.releases.ensure(trx, projectId, [...r.versions], r.seenAt);
+      }
       if (deps.releases) await ensureReleases(deps.releases, trx, readyEvents);
       const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, staged);
       for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);

@@ -3,6 +3,7 @@ import type { AlertTables } from './alert-tables.js';
 import type { PerformanceTables } from './performance-tables.js';
 import type { PostProcessPendingTable } from './post-process-pending.js';
 import type { ReleaseTables } from './release-tables.js';
+import type { SessionTables } from './session-tables.js';
 
 /**
  * Row types of every table. Times are integer milliseconds since the epoch and
@@ -297,7 +298,7 @@ export interface IssueActivityTable {
 }
 
 /** Alerting's tables (0006) are declared in alert-tables.ts. */
-export interface Database extends AlertTables, ReleaseTables, PerformanceTables {
+export interface Database extends AlertTables, ReleaseTables, PerformanceTables, SessionTables {
   organizations: OrganizationTable;
   users: UserTable;
   members: MemberTable;

@@ -1,0 +1,16 @@
+import type { RepoContext, StoreExecutor } from '../../store/index.js';
+import type { SessionRows } from '../session-deltas.js';
+import { querySessionStats, type SessionGroupStats, type SessionStatsQuery, sessionBounds } from './session-stats-query.js';
+import { deleteSessionsBefore, writeSessionRows } from './session-writes.js';
+
+/** The release-health tables: the pipeline's batched writes, the windowed reads, retention. */
+export function createSessionRepo(ctx: RepoContext) {
+  return {
+    write: (trx: StoreExecutor, rows: SessionRows): Promise<void> => writeSessionRows(trx, rows),
+    stats: (q: SessionStatsQuery): Promise<SessionGroupStats[]> => querySessionStats(ctx.db, q),
+    bounds: (projectId: number, release: string) => sessionBounds(ctx.db, projectId, release),
+    deleteBefore: (projectId: number, before: number): Promise<number> => deleteSessionsBefore(ctx.db, projectId, before),
+  };
+}
+
+export type SessionRepo = ReturnType<typeof createSessionRepo>;
