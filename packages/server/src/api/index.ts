@@ -19,7 +19,7 @@ import { registerOutcomesApi } from '../outcomes/index.js';
 import { registerPerformanceApi } from '../performance/index.js';
 import { compileGroupingRules, parseInboundFilterSettings, parseScrubSettings, readGroupingText, storedEventTags } from '../process/index.js';
 import { type Releases, registerReleasesApi } from '../releases/index.js';
-import { registerSessionsApi } from '../sessions/index.js';
+import { createReleaseHealthData, registerSessionsApi } from '../sessions/index.js';
 import type { Store } from '../store/index.js';
 import { registerHealthRoutes } from './health-routes.js';
 
@@ -44,7 +44,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerOrganizationsApi(app, { ...deps, settingsRules });
   registerMembersApi(app, { ...deps, secureCookies });
   registerIssuesApi(app, { ...deps, tagsOf: storedEventTags });
-  registerReleasesApi(app, deps);
+  // Release JSON gets its health keys from release health, composed here so releases/ needs no import of sessions/.
+  registerReleasesApi(app, { ...deps, attachHealth: createReleaseHealthData(deps) });
   registerArtifactsApi(app, deps);
   registerAlertApi(app, deps);
   registerOutcomesApi(app, deps);
