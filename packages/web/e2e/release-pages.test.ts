@@ -89,14 +89,14 @@ describe('web UI, end to end: a release made with sentry-cli, its deploy and the
     assert.match(text, /2\.0\.0\s*shop/, 'version shortened, package beside it');
     assert.match(text, /Finalized/);
     assert.match(text, /production/, 'last deploy environment');
-    assert.equal(await row.locator('td').nth(2).textContent(), '2', 'new issues (the error and the warning message)');
-    assert.equal(await row.locator('td').nth(5).textContent(), '1', 'one commit');
+    assert.equal(await row.locator('td[data-col="new-issues"]').textContent(), '2', 'new issues (the error and the warning message)');
+    assert.equal(await row.locator('td[data-col="commits"]').textContent(), '1', 'one commit');
     await screenshot(page, 'release-list');
   });
 
   it('opens the release page: deploys per environment, commits and the new issue', async () => {
     await page.getByRole('link', { name: `Release ${VERSION}` }).click();
-    await page.waitForURL(/\/releases\/shop@2\.0\.0\/$/);
+    await page.waitForURL(/\/releases\/shop@2\.0\.0\/\?project=\d+$/);
     await page.getByRole('heading', { level: 1, name: /2\.0\.0/ }).waitFor();
     const deploy = page.locator('tr[data-environment="production"]');
     await deploy.waitFor();

@@ -1,6 +1,6 @@
 /**
  * organizations — an organization and what it holds: projects, their client keys (DSNs) and
- * settings (inbound filters, scrubbing, grouping rules, retention), and provisioning (a new
+ * settings (inbound filters, scrubbing, grouping rules, retention, release-health thresholds), and provisioning (a new
  * workspace's organization, team, project and key, for the CLI and the API). Owns the tables
  * organizations, projects and client_keys, their routes and JSON. Must not know how the
  * pipeline applies the settings it validates: those rules are passed in.

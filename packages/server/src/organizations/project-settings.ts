@@ -1,11 +1,13 @@
 import type { RuleSyntaxError } from '../process/index.js';
+import { DEFAULT_HEALTH_THRESHOLDS, parseHealthThresholds } from './health-thresholds.js';
 import type { SettingsRules } from './settings-rules.js';
 import type { Project } from './store/projects.js';
 
 /**
  * A project's processing settings as the API shows and accepts them. Stored in
  * `projects.settings` under `inboundFilters`, `scrubbing`, `grouping: {fingerprintRules,
- * stackRules}` and `retentionDays`, validated by the same parsers the pipeline and the
+ * stackRules}`, `retentionDays` and `healthThresholds` (the release-health colours of the web
+ * UI), validated by the same parsers the pipeline and the
  * retention job read them with. Sentry's own field names (`fingerprintingRules`,
  * `groupingEnhancements`, `dataScrubber`, `scrubIPAddresses`, `sensitiveFields`, `safeFields`)
  * are accepted and shown too.
@@ -21,6 +23,7 @@ export function projectSettingsJson(rules: SettingsRules, project: Project) {
     stackRules: (text.ok ? text.text.stackRules : undefined) ?? '',
   };
   const retention = parseRetentionDays(s.retentionDays);
+  const thresholds = parseHealthThresholds(s.healthThresholds);
   // A part that does not validate (a hand-edited row) shows as null: the pipeline uses its defaults.
   const scrubbingSettings = scrub.ok ? scrub.settings : null;
   return {
@@ -28,6 +31,7 @@ export function projectSettingsJson(rules: SettingsRules, project: Project) {
     scrubbing: scrubbingSettings,
     grouping,
     retentionDays: retention.ok ? retention.days : null,
+    healthThresholds: thresholds.ok ? thresholds.thresholds : DEFAULT_HEALTH_THRESHOLDS,
     fingerprintingRules: grouping.fingerprintRules,
     groupingEnhancements: grouping.stackRules,
     dataScrubber: scrubbingSettings?.enabled ?? true,
@@ -48,7 +52,16 @@ const SENTRY_SCRUB_ALIASES: Readonly<Record<string, string>> = {
   sensitiveFields: 'sensitiveFields',
   safeFields: 'safeFields',
 };
-const SETTINGS_KEYS = ['inboundFilters', 'scrubbing', 'grouping', 'retentionDays', 'fingerprintingRules', 'groupingEnhancements', 'dataScrubberDefaults'];
+const SETTINGS_KEYS = [
+  'inboundFilters',
+  'scrubbing',
+  'grouping',
+  'retentionDays',
+  'healthThresholds',
+  'fingerprintingRules',
+  'groupingEnhancements',
+  'dataScrubberDefaults',
+];
 export const SETTINGS_FIELDS = new Set([...SETTINGS_KEYS, ...Object.keys(SENTRY_SCRUB_ALIASES)]);
 
 const asObject = (v: unknown): Record<string, unknown> | undefined =>
@@ -102,6 +115,14 @@ export function updateProjectSettings(rules: SettingsRules, stored: Record<strin
     if (!parsed.ok) errors.retentionDays = [parsed.reason];
     else if (parsed.days === null) delete next.retentionDays;
     else next.retentionDays = parsed.days;
+  }
+  if (body.healthThresholds === null) delete next.healthThresholds;
+  else if (body.healthThresholds !== undefined) {
+    // A partial object is merged over what is saved; anything else is refused by the parser.
+    const given = asObject(body.healthThresholds);
+    const parsed = parseHealthThresholds(given ? { ...asObject(stored.healthThresholds), ...given } : body.healthThresholds);
+    if (parsed.ok) next.healthThresholds = parsed.thresholds;
+    else errors.healthThresholds = [parsed.reason];
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, settings: next };
 }

@@ -5,6 +5,7 @@
  */
 export { type ApiClient, ApiError, type ApiResponse, apiUrl, createApiClient, type FieldError, type Query } from './client.js';
 export type * from './event-types.js';
+export type * from './health-types.js';
 export { type PageLink, type PageLinks, parseLinkHeader } from './link-header.js';
 export type * from './performance-types.js';
 export type * from './types.js';

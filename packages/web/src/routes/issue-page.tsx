@@ -5,6 +5,7 @@ import { EventNav } from '../features/events/event-nav.js';
 import { EventView } from '../features/events/event-view.js';
 import { IssueActivity } from '../features/issues/detail/issue-activity.js';
 import { IssueHeader, IssueHeaderSkeleton } from '../features/issues/detail/issue-header.js';
+import { IssueReleaseShare } from '../features/issues/detail/issue-release-share.js';
 import { IssueTags } from '../features/issues/detail/issue-tags.js';
 import type { IssueChange } from '../features/issues/status-changes.js';
 import { usePublishProject } from '../features/shell/shell-project.js';
@@ -55,6 +56,7 @@ export default function IssuePage() {
           )}
         </div>
         <aside className="issue-sidebar" aria-label="Issue details">
+          <IssueReleaseShare org={org} issue={issue.data} />
           <IssueTags issueId={issueId} listHref={listHref} />
           <IssueActivity activity={issue.data.activity ?? []} org={org} />
         </aside>

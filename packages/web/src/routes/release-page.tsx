@@ -1,5 +1,6 @@
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { useResource } from '../api/index.js';
+import { ReleaseHealth } from '../features/releases/health/release-health.js';
 import { ReleaseChart } from '../features/releases/release-chart.js';
 import { ReleaseCommits } from '../features/releases/release-commits.js';
 import { ReleaseDeploys } from '../features/releases/release-deploys.js';
@@ -14,8 +15,10 @@ export default function ReleasePage() {
   const { org = '', version = '' } = useParams();
   const path = `organizations/${org}/releases/${versionSegment(version)}/`;
   const release = useResource<Release>(path);
-  const firstProject = release.data?.projects[0];
-  usePublishProject(org, firstProject ? String(firstProject.id) : undefined);
+  // The health of the project in the URL (the list links from a project), else the release's first.
+  const wanted = useSearchParams()[0].get('project');
+  const project = release.data?.projects.find((p) => String(p.id) === wanted) ?? release.data?.projects[0];
+  usePublishProject(org, project ? String(project.id) : undefined);
   if (release.error)
     return (
       <ErrorState error={release.error} onRetry={release.reload} title={release.error.status === 404 ? 'Release not found' : 'Could not load the release'} />
@@ -26,6 +29,7 @@ export default function ReleasePage() {
       <ReleaseHeader org={org} release={release.data} />
       <div className="release-layout">
         <div className="release-main-col">
+          {project && <ReleaseHealth org={org} release={release.data} project={project} />}
           <ReleaseChart path={path} />
           <ReleaseNewIssues org={org} release={release.data} />
         </div>

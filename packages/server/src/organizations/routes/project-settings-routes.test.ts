@@ -29,6 +29,7 @@ for (const dialect of testDialects()) {
       assert.equal((res.body.inboundFilters as Json).browserExtensions, true);
       assert.deepEqual(res.body.grouping, { fingerprintRules: '', stackRules: '' });
       assert.equal(res.body.retentionDays, null);
+      assert.deepEqual(res.body.healthThresholds, { healthy: 99, warning: 97 }, 'the release-health colours default to 99 / 97');
       assert.deepEqual([res.body.dataScrubber, res.body.scrubIPAddresses, res.body.fingerprintingRules], [true, false, '']);
     });
 
@@ -48,6 +49,10 @@ for (const dialect of testDialects()) {
       const stored = (await server.store.projects.byId(server.workspace.projectId))?.settings;
       assert.equal(stored?.retentionDays, 30);
       assert.equal((await put({ retentionDays: null })).body.retentionDays, null);
+      assert.deepEqual((await put({ healthThresholds: { healthy: 99.5, warning: 95 } })).body.healthThresholds, { healthy: 99.5, warning: 95 });
+      assert.deepEqual((await put({ healthThresholds: { warning: 90 } })).body.healthThresholds, { healthy: 99.5, warning: 90 }, 'merged over the saved one');
+      assert.deepEqual((await put({ healthThresholds: null })).body.healthThresholds, { healthy: 99, warning: 97 }, 'null goes back to the defaults');
+      assert.equal((await server.store.projects.byId(server.workspace.projectId))?.settings.healthThresholds, undefined);
     });
 
     it('rule syntax errors come back per line and column, and nothing is saved', async () => {
@@ -63,8 +68,13 @@ for (const dialect of testDialects()) {
       assert.ok((errors.fingerprintRules?.[0]?.message ?? '').length > 0);
       assert.equal(errors.stackRules, undefined);
       assert.deepEqual((await server.store.projects.byId(server.workspace.projectId))?.settings, before);
-      const bad = await put({ inboundFilters: { localhost: 'yes' }, scrubbing: { nope: true }, retentionDays: 0 });
-      assert.deepEqual(Object.keys((bad.body as { errors: Json }).errors).sort(), ['inboundFilters', 'retentionDays', 'scrubbing']);
+      const bad = await put({
+        inboundFilters: { localhost: 'yes' },
+        scrubbing: { nope: true },
+        retentionDays: 0,
+        healthThresholds: { healthy: 96, warning: 97 },
+      });
+      assert.deepEqual(Object.keys((bad.body as { errors: Json }).errors).sort(), ['healthThresholds', 'inboundFilters', 'retentionDays', 'scrubbing']);
       assertDetail(await put({ colour: 'blue' }), 400, /Unsupported field/);
     });
 

@@ -14,7 +14,7 @@ const PROJECT_FIELDS = new Set(['name', 'slug', 'platform']);
 
 /**
  * `PUT /api/0/projects/{org}/{project}/`: name, slug, platform and the processing settings
- * (inbound filters, scrubbing, grouping rules, retention). Everything is validated before
+ * (inbound filters, scrubbing, grouping rules, retention) and the release-health thresholds. Everything is validated before
  * anything is saved; rule syntax errors come back per line:
  * `{"detail": …, "errors": {"fingerprintRules": [{line, column, message}]}}`.
  */

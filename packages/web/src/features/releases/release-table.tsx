@@ -1,6 +1,8 @@
 import { RelativeTime } from '../../ui/relative-time.js';
 import { Skeleton } from '../../ui/states.js';
 import { formatCount } from '../issues/issue-row.js';
+import type { HealthThresholds } from './health/health-rates.js';
+import { HEALTH_COLUMNS, ReleaseHealthCells } from './health/release-health-cells.js';
 import type { Release } from './release-types.js';
 import { VersionLabel } from './version-label.js';
 
@@ -27,15 +29,26 @@ function LastDeploy({ release }: { release: Release }) {
   );
 }
 
-const COLUMNS = ['Version', 'Created', 'State', 'New issues', 'Events', 'Last deploy', 'Commits'] as const;
+const HEAD = ['Version', 'Created', 'State'] as const;
+const TAIL = ['New issues', 'Events', 'Last deploy', 'Commits'] as const;
 
-/** One row per release: what it is, when it came, what it brought (new issues, events), where it went. */
-export function ReleaseTable({ org, releases }: { org: string; releases: readonly Release[] }) {
+/** With `health`: the project whose `healthData` the health columns show, and its thresholds. */
+export interface TableHealth {
+  readonly projectId: string;
+  readonly thresholds: HealthThresholds;
+}
+
+/**
+ * One row per release: what it is, when it came, how healthy it is in the project (with
+ * `health`), what it brought (new issues, events), where it went.
+ */
+export function ReleaseTable({ org, releases, health }: { org: string; releases: readonly Release[]; health?: TableHealth }) {
+  const columns = [...HEAD, ...(health ? HEALTH_COLUMNS : []), ...TAIL];
   return (
     <table className="table release-table">
       <thead>
         <tr>
-          {COLUMNS.map((c) => (
+          {columns.map((c) => (
             <th key={c} scope="col" className={c === 'Version' ? undefined : 'num-col'}>
               {c}
             </th>
@@ -46,7 +59,7 @@ export function ReleaseTable({ org, releases }: { org: string; releases: readonl
         {releases.map((r) => (
           <tr key={r.id} data-release={r.version}>
             <th scope="row" className="release-cell">
-              <VersionLabel org={org} version={r.version} />
+              <VersionLabel org={org} version={r.version} search={health ? `?project=${health.projectId}` : ''} />
             </th>
             <td className="num-col">
               <RelativeTime value={r.dateCreated} label="Created" />
@@ -54,7 +67,8 @@ export function ReleaseTable({ org, releases }: { org: string; releases: readonl
             <td className="num-col">
               <ReleaseState release={r} />
             </td>
-            <td className="num-col" title={`${r.newGroups} issues first seen in this release`}>
+            {health && <ReleaseHealthCells health={r.projects.find((p) => String(p.id) === health.projectId)?.healthData} thresholds={health.thresholds} />}
+            <td className="num-col" data-col="new-issues" title={`${r.newGroups} issues first seen in this release`}>
               {r.newGroups > 0 ? <strong>{formatCount(r.newGroups)}</strong> : <span className="faint">0</span>}
             </td>
             <td className="num-col" title={`${r.eventCount} events`}>
@@ -63,7 +77,7 @@ export function ReleaseTable({ org, releases }: { org: string; releases: readonl
             <td className="num-col">
               <LastDeploy release={r} />
             </td>
-            <td className="num-col" title={`${r.commitCount} commits`}>
+            <td className="num-col" data-col="commits" title={`${r.commitCount} commits`}>
               {r.commitCount}
             </td>
           </tr>

@@ -1,3 +1,5 @@
+import type { ReleaseHealthData } from '../../api/index.js';
+
 /** The release JSON of /api/0/organizations/{org}/releases/ (Sentry's shape, the keys the pages read). */
 export interface Deploy {
   id: string;
@@ -22,6 +24,9 @@ export interface ReleaseProject {
   name: string;
   platform: string | null;
   newGroups: number;
+  /** with `health=1` */
+  hasHealthData?: boolean;
+  healthData?: ReleaseHealthData | null;
 }
 
 export interface Release {
@@ -43,6 +48,13 @@ export interface Release {
   deployCount: number;
   lastDeploy: Deploy | null;
   projects: ReleaseProject[];
+  /** org release details with `project=` and `health=1` (Sentry: prev/next by the list's order) */
+  currentProjectMeta?: {
+    prevReleaseVersion?: string | null;
+    nextReleaseVersion?: string | null;
+    sessionsLowerBound?: string | null;
+    sessionsUpperBound?: string | null;
+  };
 }
 
 /** `[[unix seconds, count], …]` of /releases/{version}/stats/. */

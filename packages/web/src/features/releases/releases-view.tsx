@@ -2,12 +2,13 @@ import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type Project, useResource } from '../../api/index.js';
 import { EmptyState, ErrorState } from '../../ui/states.js';
+import { useHealthThresholds } from './health/use-health-thresholds.js';
 import { ReleaseTable, ReleaseTableSkeleton } from './release-table.js';
 import type { Release } from './release-types.js';
 
 const PER_PAGE = 25;
 
-/** A project's releases, newest first: search by version, pages by the server's cursors. State lives in the URL. */
+/** A project's releases, newest first, with their health: search by version, pages by the server's cursors. State lives in the URL. */
 export function ReleasesView({ org, project }: { org: string; project: Project }) {
   const [params, setParams] = useSearchParams();
   const query = params.get('query') ?? '';
@@ -20,7 +21,10 @@ export function ReleasesView({ org, project }: { org: string; project: Project }
     environment: environment || undefined,
     cursor: cursor || undefined,
     per_page: PER_PAGE,
+    // Sentry's release list asks for health the same way: rates over 14 days, adoption over 24 hours.
+    health: 1,
   });
+  const thresholds = useHealthThresholds(org, project.slug);
 
   function update(patch: Record<string, string>) {
     setParams((prev) => {
@@ -86,7 +90,7 @@ export function ReleasesView({ org, project }: { org: string; project: Project }
         ))}
       {list.data && list.data.length > 0 && (
         <section className="card release-list" aria-label="Releases">
-          <ReleaseTable org={org} releases={list.data} />
+          <ReleaseTable org={org} releases={list.data} health={{ projectId: project.id, thresholds }} />
         </section>
       )}
       <nav className="list-footer" aria-label="Pages">

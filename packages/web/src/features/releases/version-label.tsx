@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { describeVersion, releaseHref } from './version.js';
 
 /** The shortened version with its package beside it; the full version on hover and for screen readers. */
-export function VersionLabel({ version, org, linked = true }: { version: string; org: string; linked?: boolean }) {
+export function VersionLabel({ version, org, linked = true, search = '' }: { version: string; org: string; linked?: boolean; search?: string }) {
   const v = describeVersion(version);
   const label = (
     <>
@@ -11,7 +11,7 @@ export function VersionLabel({ version, org, linked = true }: { version: string;
     </>
   );
   return linked ? (
-    <Link to={releaseHref(org, version)} className="release-label" title={version} aria-label={`Release ${version}`}>
+    <Link to={releaseHref(org, version, search)} className="release-label" title={version} aria-label={`Release ${version}`}>
       {label}
     </Link>
   ) : (

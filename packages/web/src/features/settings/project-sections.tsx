@@ -1,6 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useApi, useResource } from '../../api/index.js';
+import { DEFAULT_THRESHOLDS, type HealthThresholds } from '../releases/health/health-rates.js';
 import { GroupingRulesEditor } from './grouping-rules.js';
+import { HealthThresholdsEditor } from './health-thresholds.js';
 import { InboundFiltersEditor } from './inbound-filters.js';
 import { RetentionEditor } from './retention.js';
 import { ScrubbingEditor } from './scrubbing.js';
@@ -14,6 +16,7 @@ export const SECTIONS: [string, string][] = [
   ['security', 'Security & privacy'],
   ['grouping', 'Issue grouping'],
   ['retention', 'Data retention'],
+  ['health', 'Release health'],
 ];
 
 /** The project JSON with its settings (`GET|PUT /projects/{org}/{project}/`); each section reads and writes its part. */
@@ -23,6 +26,7 @@ interface ProjectSettings {
   grouping: GroupingRules;
   retentionDays: number | null;
   defaultRetentionDays?: number;
+  healthThresholds?: HealthThresholds;
 }
 
 function useSection<T>(org: string, project: string, read: (s: ProjectSettings) => T, write: (t: T) => Partial<ProjectSettings>): SettingsSource<T> {
@@ -65,6 +69,8 @@ const readRetention = (s: ProjectSettings): Retention => ({
   ...(s.defaultRetentionDays ? { defaultDays: s.defaultRetentionDays } : {}),
 });
 const writeRetention = (r: Retention) => ({ retentionDays: r.retentionDays });
+const readHealth = (s: ProjectSettings) => s.healthThresholds ?? DEFAULT_THRESHOLDS;
+const writeHealth = (t: HealthThresholds) => ({ healthThresholds: t });
 
 function Filters({ org, project }: { org: string; project: string }) {
   return <InboundFiltersEditor source={useSection(org, project, readFilters, writeFilters)} />;
@@ -79,10 +85,15 @@ function RetentionSection({ org, project }: { org: string; project: string }) {
   return <RetentionEditor source={useSection(org, project, readRetention, writeRetention)} />;
 }
 
+function HealthSection({ org, project }: { org: string; project: string }) {
+  return <HealthThresholdsEditor source={useSection(org, project, readHealth, writeHealth)} />;
+}
+
 export function ProjectSettingsSection({ org, project, section }: { org: string; project: string; section: string }) {
   if (section === 'filters') return <Filters org={org} project={project} />;
   if (section === 'security') return <Security org={org} project={project} />;
   if (section === 'grouping') return <Grouping org={org} project={project} />;
   if (section === 'retention') return <RetentionSection org={org} project={project} />;
+  if (section === 'health') return <HealthSection org={org} project={project} />;
   return null;
 }
