@@ -45,6 +45,8 @@ export interface SessionsOptions {
   readonly releases: number;
   /** days the updates spread over, ending at seeding time */
   readonly days: number;
+  /** share of envelopes that are server aggregates (`sessions` items) rather than single updates */
+  readonly aggregateShare: number;
 }
 
 /** The spans stage (docs/performance.md › Spans). */
@@ -106,6 +108,8 @@ const FULL = {
   sessionsUpdates: 600_000,
   sessionsReleases: 100,
   sessionsDays: 90,
+  // One envelope in ten from a server's request-session aggregates, whose counters then outweigh the page loads.
+  sessionsAggregates: 0.1,
 };
 // Smoke: every stage once, a few seconds in all; the figures mean nothing.
 const SMOKE: typeof FULL = {
@@ -135,6 +139,7 @@ const SMOKE: typeof FULL = {
   sessionsUpdates: 3000,
   sessionsReleases: 10,
   sessionsDays: 90,
+  sessionsAggregates: 0.1,
 };
 
 export const usage = `usage: npm run bench -- [options]      (or: node packages/bench/dist/main.js [options])
@@ -172,6 +177,7 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --sessions-updates N    sessions stage: session updates processed, aggregates counted as their sums (default 600000)
   --sessions-releases N   sessions stage: releases they roll out over (default 100)
   --sessions-days D       sessions stage: days they spread over (default 90)
+  --sessions-aggregates F sessions stage: share of envelopes that are server aggregates, the rest single updates (default 0.1)
   --reseed                seed the query benchmark's data anew instead of reusing the cached seed
   DATABASE_URL=postgres://…  also bench Faultline on PostgreSQL, in a fresh schema dropped afterwards`;
 
@@ -226,6 +232,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         'sessions-updates': { type: 'string' },
         'sessions-releases': { type: 'string' },
         'sessions-days': { type: 'string' },
+        'sessions-aggregates': { type: 'string' },
       },
     }).values;
   } catch (err) {
@@ -295,6 +302,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
           releases: num(str('sessions-releases'), d.sessionsReleases, 'sessions-releases', 1, 10_000, true),
           // Relay drops sessions started over 5 days before they were received, so the seed moves receive times along with them; 90 days is the API's window.
           days: num(str('sessions-days'), d.sessionsDays, 'sessions-days', 0.1, 90, false),
+          aggregateShare: num(str('sessions-aggregates'), d.sessionsAggregates, 'sessions-aggregates', 0, 1, false),
         },
       },
     };

@@ -84,6 +84,7 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
         sessionsUpdates: options.sessions.updates,
         sessionsReleases: options.sessions.releases,
         sessionsDays: options.sessions.days,
+        sessionsAggregates: options.sessions.aggregateShare,
       },
       corpus: ingest?.corpus ?? null,
       targets: ingest?.targets ?? [],

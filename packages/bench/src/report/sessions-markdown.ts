@@ -31,8 +31,8 @@ export function renderSessionsMarkdown(r: SessionsBenchResult): string[] {
     '## Sessions',
     '',
     `Corpus: ${count(r.updates)} session updates over ${r.days} days and ${count(r.releases)} releases — browser page loads as single \`session\` updates ` +
-      "(an init, then an end: exited, errored, unhandled, rarely crashed or abnormal) and, in one envelope of ten, a server's per-minute `sessions` aggregates, " +
-      "counted as their sums. Every envelope is queued first; then the server's own worker drains the queue, timed on its own.",
+      `(an init, then an end: exited, errored, unhandled, rarely crashed or abnormal) and, in ${(r.aggregateShare * 100).toFixed(0)}% of the envelopes, ` +
+      "a server's per-minute `sessions` aggregates, counted as their sums. Every envelope is queued first; then the server's own worker drains the queue, timed on its own.",
     '',
     '| database | updates sent | queueing | processing | updates/s processed | items/s processed | count / set rows | sessions started stored |',
     '|---|---|---|---|---|---|---|---|',

@@ -22,6 +22,7 @@ export type SessionsBenchResult =
       readonly updates: number;
       readonly releases: number;
       readonly days: number;
+      readonly aggregateShare: number;
       readonly warmupRequests: number;
       readonly requests: number;
       readonly targets: readonly SessionsTargetResult[];

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseSessionAggregates, parseSessionUpdate } from '@faultline/server/dist/sessions/index.js';
 import { createSessionStream, type SessionSeedCorpus } from './session-stream.js';
 
-const corpus: SessionSeedCorpus = { seed: 7, updates: 20_000, releases: 12, days: 90, endMs: Date.UTC(2026, 11, 1) };
+const corpus: SessionSeedCorpus = { seed: 7, updates: 20_000, releases: 12, days: 90, endMs: Date.UTC(2026, 11, 1), aggregateShare: 0.1 };
 
 function drain(c: SessionSeedCorpus) {
   const stream = createSessionStream(c);

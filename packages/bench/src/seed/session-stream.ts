@@ -20,6 +20,8 @@ export interface SessionSeedCorpus {
   readonly releases: number;
   readonly days: number;
   readonly endMs: number;
+  /** share of envelopes that are a server's `sessions` aggregates; the rest are single page-load updates */
+  readonly aggregateShare: number;
 }
 
 export interface SessionEnvelope {
@@ -44,8 +46,6 @@ export interface SessionStreamTotals {
 
 const ENVIRONMENTS = ['production', 'production', 'production', 'staging'] as const;
 const USERS = 20_000;
-// About one envelope in ten is a server's aggregate; its counters outweigh the page loads.
-const AGGREGATE_SHARE = 0.1;
 
 export function releaseName(i: number): string {
   return `shop@${Math.floor(i / 10) + 1}.${i % 10}.0`;
@@ -135,7 +135,7 @@ export function createSessionStream(c: SessionSeedCorpus) {
       if (totals.updates >= c.updates) return null;
       const progress = totals.updates / c.updates;
       const nowMs = Math.round(startMs + progress * (c.endMs - startMs));
-      return rng.chance(AGGREGATE_SHARE) ? serverAggregate(nowMs, progress, rng) : pageLoad(nowMs, progress);
+      return rng.chance(c.aggregateShare) ? serverAggregate(nowMs, progress, rng) : pageLoad(nowMs, progress);
     },
   };
 }

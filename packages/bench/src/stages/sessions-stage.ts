@@ -52,6 +52,7 @@ export async function sessionsStage(options: BenchOptions, ctx: SessionsStageCon
     updates: s.updates,
     releases: s.releases,
     days: s.days,
+    aggregateShare: s.aggregateShare,
     warmupRequests: options.query.warmupRequests,
     requests: options.query.requests,
     targets,
@@ -75,7 +76,7 @@ async function sessionsTarget(database: 'sqlite' | 'postgres', options: BenchOpt
   try {
     seeded = await seedSessions({
       database,
-      corpus: { seed: options.seed, updates: s.updates, releases: s.releases, days: s.days, endMs: Date.now() },
+      corpus: { seed: options.seed, updates: s.updates, releases: s.releases, days: s.days, endMs: Date.now(), aggregateShare: s.aggregateShare },
       databaseUrl: options.databaseUrl,
       repoRoot: ctx.repoRoot,
       scratchDir: dir,
