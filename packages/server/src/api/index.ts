@@ -19,6 +19,7 @@ import { registerOutcomesApi } from '../outcomes/index.js';
 import { registerPerformanceApi } from '../performance/index.js';
 import { compileGroupingRules, parseInboundFilterSettings, parseScrubSettings, readGroupingText, storedEventTags } from '../process/index.js';
 import { type Releases, registerReleasesApi } from '../releases/index.js';
+import { createReleaseHealthData, registerSessionsApi } from '../sessions/index.js';
 import type { Store } from '../store/index.js';
 import { registerHealthRoutes } from './health-routes.js';
 
@@ -43,7 +44,8 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerOrganizationsApi(app, { ...deps, settingsRules });
   registerMembersApi(app, { ...deps, secureCookies });
   registerIssuesApi(app, { ...deps, tagsOf: storedEventTags });
-  registerReleasesApi(app, deps);
+  // Release JSON gets its health keys from release health, composed here so releases/ needs no import of sessions/.
+  registerReleasesApi(app, { ...deps, attachHealth: createReleaseHealthData(deps) });
   registerArtifactsApi(app, deps);
   registerAlertApi(app, deps);
   registerOutcomesApi(app, deps);
@@ -51,4 +53,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const projectsOf = async (request: FastifyRequest, org: string) =>
     deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);
   registerPerformanceApi(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock });
+  registerSessionsApi(app, { projectsOf, store: deps.store, clock: deps.clock });
 }

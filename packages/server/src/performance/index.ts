@@ -9,6 +9,7 @@
 export { type PerformanceMetricSource, performanceMetricSources } from './alerts/metric-sources.js';
 export * from './detectors/index.js';
 export { createPerformanceSweeps, PERFORMANCE_RETENTION, type PerformanceSweeps, ROLLUP_COMPACTION } from './performance-sweeps.js';
+export { parsePeriodSeconds, parseProjectIds, parseWindow, type QueryParams } from './query/events-request.js';
 export {
   accumulateRollups,
   DEFAULT_APDEX_THRESHOLD_MS,

@@ -16,7 +16,15 @@
  *     rates turn one slot or the totals into Sentry's numbers.
  */
 export { complement, durationStat, fraction, type HealthValues, healthValues, rates } from './health-formulas.js';
+export {
+  ADOPTION_THRESHOLD,
+  type AttachReleaseHealth,
+  createReleaseHealthData,
+  type HealthReleaseJson,
+  type ReleaseHealthScope,
+} from './read/release-health-data.js';
 export { type ReleaseHealth, type ReleaseHealthQuery, readReleaseHealth } from './release-health.js';
+export { registerSessionsApi, type SessionsApiDeps } from './routes/index.js';
 export { SET_KIND, SessionDeltas, type SessionRows, sessionDigest } from './session-deltas.js';
 export {
   parseSessionAggregates,

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../../auth/index.js';
 import type { Releases } from '../releases.js';
-import { registerReleaseRoutes } from './release-routes.js';
+import { type AttachHealth, registerReleaseRoutes } from './release-routes.js';
 
 export interface ReleasesApiDeps {
   readonly auth: Auth;
   readonly releases: Releases;
+  /** Sentry's health keys (`?health=1`, `adoptionStages=1`), built by sessions/ and handed in by api/; absent = none */
+  readonly attachHealth?: AttachHealth;
 }
 
 /** releases' part of /api/0/: releases, deploys, commits and the release pages. */

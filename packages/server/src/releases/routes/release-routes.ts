@@ -4,6 +4,7 @@ import { requirePrincipal } from '../../auth/index.js';
 import { jsonObject, paginate, readPage } from '../../http/index.js';
 import { fail, isFaultlineError } from '../../kernel/index.js';
 import type { Project } from '../../organizations/index.js';
+import type { ReleaseJson } from '../release-json.js';
 import { RELEASE_STATS_PERIODS, type ReleaseStatsPeriod } from '../release-stats.js';
 import type { Releases } from '../releases.js';
 import type { ReleaseListFilter } from '../store/releases.js';
@@ -93,14 +94,31 @@ function statsQuery(request: FastifyRequest): { period: ReleaseStatsPeriod; envi
   return { period, ...(environment ? { environment } : {}) };
 }
 
-export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; releases: Releases }): void {
+/**
+ * Adds `healthData`, `adoptionStages` and `currentProjectMeta` to release JSON; release health
+ * (sessions/) builds it and api/ hands it in, so this domain does not import release health.
+ */
+export type AttachHealth = (
+  params: QueryParams,
+  releases: readonly ReleaseJson[],
+  scope: { readonly projectId: number | null; readonly details: boolean },
+) => Promise<readonly object[]>;
+
+export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; releases: Releases; attachHealth?: AttachHealth }): void {
   const { releases } = deps;
   const access = releaseAccess(deps.auth);
+  const withHealth = async (request: FastifyRequest, list: readonly ReleaseJson[], projectId: number | null, details: boolean) =>
+    deps.attachHealth ? deps.attachHealth(request.query as QueryParams, list, { projectId, details }) : list;
+  /** `project=<id>` on the organization details route names the project of `currentProjectMeta`, if the release is in it. */
+  const detailProject = (request: FastifyRequest, json: ReleaseJson): number | null => {
+    const id = Number(single((request.query as QueryParams).project));
+    return json.projects.some((p) => p.id === id) ? id : null;
+  };
 
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/releases/', async (request, reply) => {
     const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
     const filter = listFilter(request);
-    return pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit));
+    return withHealth(request, await pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit)), null, false);
   });
 
   app.post<{ Params: OrgParams }>('/api/0/organizations/:org/releases/', async (request, reply) => {
@@ -111,7 +129,8 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; 
 
   app.get<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/', async (request) => {
     const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
-    return releases.json(org, await releases.get(org, request.params.version));
+    const json = await releases.json(org, await releases.get(org, request.params.version));
+    return (await withHealth(request, [json], detailProject(request, json), true))[0];
   });
 
   // The release page's event chart (Faultline's own; Sentry draws it from its events-stats API).
@@ -169,7 +188,8 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; 
   app.get<{ Params: ProjectParams }>('/api/0/projects/:org/:project/releases/', async (request, reply) => {
     const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, false);
     const filter = listFilter(request);
-    return pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit, project));
+    const page = await pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit, project));
+    return withHealth(request, page, project.id, false);
   });
 
   app.post<{ Params: ProjectParams }>('/api/0/projects/:org/:project/releases/', async (request, reply) => {
@@ -180,7 +200,8 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; 
 
   app.get<{ Params: ProjectVersionParams }>('/api/0/projects/:org/:project/releases/:version/', async (request) => {
     const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, false);
-    return releases.json(org, await releases.get(org, request.params.version, project), project);
+    const json = await releases.json(org, await releases.get(org, request.params.version, project), project);
+    return (await withHealth(request, [json], project.id, true))[0];
   });
 
   app.put<{ Params: ProjectVersionParams }>('/api/0/projects/:org/:project/releases/:version/', async (request) => {
