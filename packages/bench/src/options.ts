@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 export type TargetName = 'baseline' | 'sqlite' | 'postgres';
-export type StageName = 'ingest' | 'query' | 'spans';
+export type StageName = 'ingest' | 'query' | 'spans' | 'sessions';
 
 export interface BenchOptions {
   readonly mode: 'full' | 'smoke';
@@ -34,6 +34,19 @@ export interface BenchOptions {
   readonly serverEnv: Readonly<Record<string, string>>;
   readonly query: QueryOptions;
   readonly spans: SpansOptions;
+  readonly sessions: SessionsOptions;
+}
+
+/** The sessions stage (docs/performance.md › Sessions). */
+export interface SessionsOptions {
+  /** session updates processed, aggregates counted as their sums */
+  readonly updates: number;
+  /** releases the updates roll out over */
+  readonly releases: number;
+  /** days the updates spread over, ending at seeding time */
+  readonly days: number;
+  /** share of envelopes that are server aggregates (`sessions` items) rather than single updates */
+  readonly aggregateShare: number;
 }
 
 /** The spans stage (docs/performance.md › Spans). */
@@ -91,6 +104,12 @@ const FULL = {
   // Seeding runs the real pipeline (a few hundred requests of ~110 spans a second on two cores): a few minutes.
   spansSeed: 1_000_000,
   spansHours: 24,
+  // At the 10,000 updates/s target, a minute of the worker's time.
+  sessionsUpdates: 600_000,
+  sessionsReleases: 100,
+  sessionsDays: 90,
+  // One envelope in ten from a server's request-session aggregates, whose counters then outweigh the page loads.
+  sessionsAggregates: 0.1,
 };
 // Smoke: every stage once, a few seconds in all; the figures mean nothing.
 const SMOKE: typeof FULL = {
@@ -117,6 +136,10 @@ const SMOKE: typeof FULL = {
   spansRate: 20,
   spansSeed: 5000,
   spansHours: 24,
+  sessionsUpdates: 3000,
+  sessionsReleases: 10,
+  sessionsDays: 90,
+  sessionsAggregates: 0.1,
 };
 
 export const usage = `usage: npm run bench -- [options]      (or: node packages/bench/dist/main.js [options])
@@ -138,7 +161,7 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --targets LIST          baseline,sqlite,postgres (default baseline,sqlite[,postgres if DATABASE_URL])
   --results-dir DIR       where results go (default packages/bench/results)
   --keep                  keep the run's temp directory (corpus, data dirs)
-  --only STAGE            run one stage only: ingest, query or spans (default all three)
+  --only STAGE            run one stage only: ingest, query, spans or sessions (default all four)
   --worker-threads N      FAULTLINE_WORKER_THREADS for the Faultline servers (default: the server's default)
   --server-env K=V[,K=V]  more FAULTLINE_* settings for the Faultline servers (e.g. FAULTLINE_WORKER_BATCH_SIZE=50)
   --query-events N        error events seeded for the query benchmark (default 200000)
@@ -151,6 +174,10 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --spans-rate R          spans stage: offered transactions/s in its open-loop phase (default 200)
   --spans-seed N          spans stage: spans seeded before the query is measured (default 1000000; the target is at 10000000)
   --spans-hours H         spans stage: hours the seeded requests spread over (default 24)
+  --sessions-updates N    sessions stage: session updates processed, aggregates counted as their sums (default 600000)
+  --sessions-releases N   sessions stage: releases they roll out over (default 100)
+  --sessions-days D       sessions stage: days they spread over (default 90)
+  --sessions-aggregates F sessions stage: share of envelopes that are server aggregates, the rest single updates (default 0.1)
   --reseed                seed the query benchmark's data anew instead of reusing the cached seed
   DATABASE_URL=postgres://…  also bench Faultline on PostgreSQL, in a fresh schema dropped afterwards`;
 
@@ -202,6 +229,10 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         'spans-rate': { type: 'string' },
         'spans-seed': { type: 'string' },
         'spans-hours': { type: 'string' },
+        'sessions-updates': { type: 'string' },
+        'sessions-releases': { type: 'string' },
+        'sessions-days': { type: 'string' },
+        'sessions-aggregates': { type: 'string' },
       },
     }).values;
   } catch (err) {
@@ -266,6 +297,13 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
           seedSpans: num(str('spans-seed'), d.spansSeed, 'spans-seed', 1, 1_000_000_000, true),
           hours: num(str('spans-hours'), d.spansHours, 'spans-hours', 0.1, 24 * 30, false),
         },
+        sessions: {
+          updates: num(str('sessions-updates'), d.sessionsUpdates, 'sessions-updates', 1, 1_000_000_000, true),
+          releases: num(str('sessions-releases'), d.sessionsReleases, 'sessions-releases', 1, 10_000, true),
+          // Relay drops sessions started over 5 days before they were received, so the seed moves receive times along with them; 90 days is the API's window.
+          days: num(str('sessions-days'), d.sessionsDays, 'sessions-days', 0.1, 90, false),
+          aggregateShare: num(str('sessions-aggregates'), d.sessionsAggregates, 'sessions-aggregates', 0, 1, false),
+        },
       },
     };
   } catch (err) {
@@ -290,8 +328,9 @@ function parseTargets(raw: string | undefined, databaseUrl: string | null): Targ
 }
 
 function parseStages(raw: string | undefined): StageName[] {
-  if (raw === undefined) return ['ingest', 'query', 'spans'];
-  if (raw !== 'ingest' && raw !== 'query' && raw !== 'spans') throw new RangeError(`--only takes ingest, query or spans, got "${raw}"`);
+  if (raw === undefined) return ['ingest', 'query', 'spans', 'sessions'];
+  if (raw !== 'ingest' && raw !== 'query' && raw !== 'spans' && raw !== 'sessions')
+    throw new RangeError(`--only takes ingest, query, spans or sessions, got "${raw}"`);
   return [raw];
 }
 

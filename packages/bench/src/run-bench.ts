@@ -4,8 +4,18 @@ import { join } from 'node:path';
 import { buildCorpus, writeCorpusFiles } from './corpus/index.js';
 import { type BenchOptions, redactDatabaseUrl } from './options.js';
 import { repoRoot, workDir } from './paths.js';
-import { type BenchResults, machineInfo, type QueryBenchResult, type SpansBenchResult, type TargetResult } from './report/index.js';
-import { baselineTarget, benchTarget, postgresTarget, queryCacheDir, queryStage, spansStage, sqliteTarget, type TargetSpec } from './stages/index.js';
+import { type BenchResults, machineInfo, type QueryBenchResult, type SessionsBenchResult, type SpansBenchResult, type TargetResult } from './report/index.js';
+import {
+  baselineTarget,
+  benchTarget,
+  postgresTarget,
+  queryCacheDir,
+  queryStage,
+  sessionsStage,
+  spansStage,
+  sqliteTarget,
+  type TargetSpec,
+} from './stages/index.js';
 
 export interface RunHooks {
   log(line: string): void;
@@ -16,7 +26,8 @@ export interface RunHooks {
  * at once: they would share the two cores — then compare with the baseline), then the query
  * stage (seeded data sets, read-API latencies), then the spans stage (transactions and span
  * containers: ingest, processing into trace documents and rollups, the performance query
- * over seeded spans, bytes per span). `--only` runs one of them.
+ * over seeded spans, bytes per span), then the sessions stage (session updates processed by the
+ * worker, `/sessions/` over 90 days). `--only` runs one of them.
  */
 export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<BenchResults> {
   const startedAt = new Date();
@@ -28,6 +39,9 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
       : { status: 'skipped', reason: `not selected (--only ${options.stages.join(',')})` };
     const spans: SpansBenchResult = options.stages.includes('spans')
       ? await spansStage(options, { repoRoot, runDir, startedAt, settings: serverSettings(options), log: hooks.log })
+      : { status: 'skipped', reason: `not selected (--only ${options.stages.join(',')})` };
+    const sessions: SessionsBenchResult = options.stages.includes('sessions')
+      ? await sessionsStage(options, { repoRoot, runDir, log: hooks.log })
       : { status: 'skipped', reason: `not selected (--only ${options.stages.join(',')})` };
     const finishedAt = new Date();
     return {
@@ -67,11 +81,16 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
         spansRate: options.spans.rate,
         spansSeed: options.spans.seedSpans,
         spansHours: options.spans.hours,
+        sessionsUpdates: options.sessions.updates,
+        sessionsReleases: options.sessions.releases,
+        sessionsDays: options.sessions.days,
+        sessionsAggregates: options.sessions.aggregateShare,
       },
       corpus: ingest?.corpus ?? null,
       targets: ingest?.targets ?? [],
       query,
       spans,
+      sessions,
     };
   } finally {
     if (options.keep) hooks.log(`kept ${runDir}`);

@@ -180,6 +180,23 @@ describe('bench --smoke', { timeout: 240_000 }, () => {
     });
   }
 
+  for (const name of ['faultline (sqlite)', ...(postgresUrl ? ['faultline (postgres)'] : [])]) {
+    it(`runs the sessions stage against ${name}: every session the corpus started is counted, and /sessions/ answers per release`, () => {
+      assert.equal(results.sessions.status, 'measured');
+      if (results.sessions.status !== 'measured') return;
+      const t = results.sessions.targets.find((x) => x.name === name);
+      assert.ok(t, `no sessions result for ${name}`);
+      assert.equal(t.status, 'ok', t.problems.join('\n'));
+      assert.ok(t.seed && t.seed.sent.updates >= 3000 && t.seed.stored.sessionsStarted === t.seed.sent.sessionsStarted, JSON.stringify(t.seed));
+      assert.ok((t.updatesPerSec ?? 0) > 0 && (t.itemsPerSec ?? 0) > 0);
+      assert.equal(t.queries.length, 2);
+      for (const q of t.queries) {
+        assert.ok(q.errors === 0 && q.p50Ms !== null && q.p95Ms !== null && q.p95Ms >= q.p50Ms, JSON.stringify(q));
+        assert.ok((q.rows ?? 0) > 0, `${q.name}: no group`);
+      }
+    });
+  }
+
   it('writes the markdown table next to the JSON', () => {
     const md = readFileSync(join(resultsDir, 'smoke.md'), 'utf8');
     assert.match(md, /\| target \| accepted\/s at saturation \|/);
@@ -188,5 +205,7 @@ describe('bench --smoke', { timeout: 240_000 }, () => {
     assert.match(md, /\| issue page: all three together \| [\d.]+ ms \| [\d.]+ ms \|/);
     assert.match(md, /## Spans/);
     assert.match(md, /\| faultline \(sqlite\) \| [\d,.]+ in [\d,]+ segments over 24 h \|/);
+    assert.match(md, /## Sessions/);
+    assert.match(md, /\| ≥ 10,000 session updates\/s processed \| [\d,.]+\/s \|/);
   });
 });

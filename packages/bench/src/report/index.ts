@@ -18,4 +18,5 @@ export type {
   TargetResult,
   TimelineSample,
 } from './results.js';
+export type { SessionsBenchResult, SessionsTargetResult } from './sessions-results.js';
 export { writeResults } from './write-results.js';

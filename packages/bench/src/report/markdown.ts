@@ -1,6 +1,7 @@
 import { bytes, count, ms, NA, percent, rate } from './format.js';
 import { renderQueryMarkdown } from './query-markdown.js';
 import type { BenchResults, PhaseFigures, TargetResult, TimelineSample } from './results.js';
+import { renderSessionsMarkdown } from './sessions-markdown.js';
 import { renderSpansMarkdown } from './spans-markdown.js';
 
 function latency(p: PhaseFigures | null): string {
@@ -62,6 +63,7 @@ export function renderMarkdown(r: BenchResults): string {
   if (r.corpus !== null) lines.push(...ingestSection(r, r.corpus));
   lines.push(...renderQueryMarkdown(r.query));
   lines.push(...renderSpansMarkdown(r.spans, r.parameters));
+  lines.push(...renderSessionsMarkdown(r.sessions));
   lines.push('');
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import type { CorpusStats, SpanCorpusStats } from '../corpus/index.js';
 import type { LoadResult } from '../load/index.js';
+import type { SessionsBenchResult } from './sessions-results.js';
 
 // The results file (results/latest.json). Figures a stage could not measure are null, never
 // invented; `problems` says why.
@@ -140,7 +141,7 @@ export interface BenchResults {
   readonly schemaVersion: 2;
   readonly mode: 'full' | 'smoke';
   /** the stages this run ran (`--only`) */
-  readonly stages: readonly ('ingest' | 'query' | 'spans')[];
+  readonly stages: readonly ('ingest' | 'query' | 'spans' | 'sessions')[];
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly durationMs: number;
@@ -151,6 +152,7 @@ export interface BenchResults {
   readonly targets: readonly TargetResult[];
   readonly query: QueryBenchResult;
   readonly spans: SpansBenchResult;
+  readonly sessions: SessionsBenchResult;
 }
 
 /** One database's ingest figures for the spans corpus: the ingest stage's, counted in trace segments. */

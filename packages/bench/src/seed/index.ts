@@ -4,6 +4,9 @@
 // imports the server (its compiled dist): everything else drives the shipped CLI from outside.
 export { createEventStream, type SeedCorpus, type SeedEvent } from './event-stream.js';
 export { type SeedDatabase, type SeededDatabase, type SeedManifest, type SeedRequest, seededDatabase } from './seed-template.js';
+export { type SeededSessions, type SessionSeedRequest, seedSessions } from './session-seed.js';
+export type { SessionSeedOutcome } from './session-seed-main.js';
+export { createSessionStream, releaseName, type SessionEnvelope, type SessionSeedCorpus, type SessionStreamTotals } from './session-stream.js';
 export { type SeededSpans, type SpanSeedRequest, seedSpans } from './span-seed.js';
 export type { SpanSeedOutcome } from './span-seed-main.js';
 export { createSpanStream, type SpanSeedCorpus } from './span-stream.js';

@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBenchSchema, dropSchema, schemaUrl, vacuumAnalyzeSchema } from '../faultline/index.js';
+import { runSeedChild } from './run-seed-child.js';
 import type { SeedDatabase } from './seed-template.js';
 import type { SpanSeedJob, SpanSeedOutcome } from './span-seed-main.js';
 import type { SpanSeedCorpus } from './span-stream.js';
@@ -52,7 +52,7 @@ export async function seedSpans(r: SpanSeedRequest): Promise<SeededSpans> {
       batch: SPAN_SEED_BATCH,
     };
     r.log(`${r.database}: seeding ${r.corpus.spans} spans over ${r.corpus.hours} h through the pipeline…`);
-    const outcome = await runChild(job, (line) => r.log(`${r.database}: ${line}`));
+    const outcome = await runSeedChild<SpanSeedOutcome>(spanSeedMain, job, 'span seed', (line) => r.log(`${r.database}: ${line}`));
     if (schema !== null) await vacuumAnalyzeSchema(base, schema);
     r.log(`${r.database}: seeded ${outcome.counts.spans} spans in ${outcome.counts.segments} segments in ${(outcome.seedMs / 1000).toFixed(1)} s`);
     return { dataDir, databaseUrl, outcome, release };
@@ -60,28 +60,4 @@ export async function seedSpans(r: SpanSeedRequest): Promise<SeededSpans> {
     await release().catch(() => {});
     throw err;
   }
-}
-
-function runChild(job: SpanSeedJob, log: (line: string) => void): Promise<SpanSeedOutcome> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, spanSeedMain, JSON.stringify(job)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let tail = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      tail = (tail + d.toString()).slice(-8000);
-      for (const line of d.toString().split('\n')) if (line.startsWith('seed: ')) log(line.slice('seed: '.length));
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`the span seed process exited with ${code}\n${tail}`));
-      try {
-        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as SpanSeedOutcome);
-      } catch {
-        reject(new Error(`the span seed process printed no outcome\n${stdout}\n${tail}`));
-      }
-    });
-  });
 }

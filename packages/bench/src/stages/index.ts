@@ -4,5 +4,6 @@
 // adapts baseline/ and faultline/).
 export { benchTarget } from './ingest-stage.js';
 export { queryCacheDir, queryStage } from './query-stage.js';
+export { SESSIONS_PROCESSED_TARGET, SESSIONS_QUERY_TARGET_MS, sessionQueries, sessionsStage } from './sessions-stage.js';
 export { SPANS_QUERY_TARGET_MS, spansQueryPath, spansStage } from './spans-stage.js';
 export { baselineTarget, postgresTarget, sqliteTarget, type TargetSpec } from './targets.js';

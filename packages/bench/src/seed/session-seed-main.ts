@@ -1,0 +1,114 @@
+// The sessions stage's seeding process (`node dist/seed/session-seed-main.js '<json SessionSeedJob>'`):
+// a fresh data directory (or PostgreSQL schema) filled the way a running server would fill it,
+// minus HTTP, as span-seed-main.ts does (docs/performance.md › "How seeding works"). Unlike
+// there, every envelope is queued first and only then processed, so the processing rate is the
+// worker's alone: the server's own worker (on its processing thread, as `faultline serve` runs
+// it) drains the queue through the pipeline's session stage while nothing else runs.
+// The last stdout line is the SessionSeedOutcome.
+
+import { openSeedServer } from './seed-server.js';
+import { createSessionStream, type SessionSeedCorpus, type SessionStreamTotals } from './session-stream.js';
+
+export interface SessionSeedJob {
+  readonly corpus: SessionSeedCorpus;
+  readonly dataDir: string;
+  /** PostgreSQL URL scoped to the target schema; null for SQLite in `dataDir` */
+  readonly databaseUrl: string | null;
+  readonly faultlineBin: string;
+  /** envelopes per queue write */
+  readonly batch: number;
+}
+
+export interface SessionSeedOutcome {
+  /** writing every envelope into the durable queue */
+  readonly queueMs: number;
+  /** the worker draining it: the processing time the rate is computed from */
+  readonly processMs: number;
+  readonly sent: SessionStreamTotals;
+  /** what the server stored, read back from its tables */
+  readonly stored: {
+    readonly sessionsStarted: number;
+    readonly countRows: number;
+    readonly setRows: number;
+    readonly releases: number;
+    readonly invalidOutcomes: number;
+  };
+}
+
+const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
+
+async function seed(job: SessionSeedJob): Promise<SessionSeedOutcome> {
+  const { projectId, store, app } = await openSeedServer(job);
+  const stream = createSessionStream(job.corpus);
+  let queueMs = 0;
+  let processMs = 0;
+  try {
+    const q0 = performance.now();
+    for (;;) {
+      const batch = [];
+      while (batch.length < job.batch) {
+        const e = stream.next();
+        if (e === null) break;
+        batch.push({
+          projectId,
+          receivedAt: e.receivedAt,
+          eventId: null,
+          encoding: 'identity',
+          body: e.body,
+          decodedBytes: e.body.length,
+          items: [[0, e.itemType] as const],
+          clientIp: '127.0.0.1',
+        });
+      }
+      if (batch.length === 0) break;
+      await app.jobs.queue.write({ envelopes: batch });
+    }
+    queueMs = Math.round(performance.now() - q0);
+    log(`${stream.totals.envelopes} envelopes (${stream.totals.updates} session updates) queued in ${queueMs} ms; processing…`);
+    const p0 = performance.now();
+    await app.jobs.worker.drain(1_800_000);
+    processMs = Math.round(performance.now() - p0);
+    log(`processed in ${processMs} ms (${Math.round((stream.totals.updates / processMs) * 1000)} updates/s)`);
+  } finally {
+    await app.server.close();
+  }
+  const db = store.db;
+  const counts = await db
+    .selectFrom('session_counts')
+    .select((eb) => [eb.fn.sum<number>('inits').as('inits'), eb.fn.countAll<number>().as('rows')])
+    .executeTakeFirstOrThrow();
+  const sets = await db
+    .selectFrom('session_sets')
+    .select((eb) => eb.fn.countAll<number>().as('rows'))
+    .executeTakeFirstOrThrow();
+  const releases = await db
+    .selectFrom('session_counts')
+    .select((eb) => eb.fn.count<number>('release').distinct().as('n'))
+    .executeTakeFirstOrThrow();
+  const invalid = await db
+    .selectFrom('outcomes')
+    .select((eb) => eb.fn.sum<number>('quantity').as('n'))
+    .where('outcome', '=', 'invalid')
+    .executeTakeFirstOrThrow();
+  await store.close();
+  return {
+    queueMs,
+    processMs,
+    sent: stream.totals,
+    stored: {
+      sessionsStarted: Number(counts.inits ?? 0),
+      countRows: Number(counts.rows),
+      setRows: Number(sets.rows),
+      releases: Number(releases.n),
+      invalidOutcomes: Number(invalid.n ?? 0),
+    },
+  };
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as SessionSeedJob;
+try {
+  process.stdout.write(`${JSON.stringify(await seed(job))}\n`);
+} catch (err) {
+  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+}

@@ -1,0 +1,133 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type RunningFaultline, startFaultline } from '../faultline/index.js';
+import type { BenchOptions } from '../options.js';
+import { createApiClient, measureQuery, type QuerySpec } from '../queries/index.js';
+import type { SessionsBenchResult, SessionsTargetResult } from '../report/index.js';
+import { type SeededSessions, seedSessions } from '../seed/index.js';
+
+export interface SessionsStageContext {
+  readonly repoRoot: string;
+  readonly runDir: string;
+  log(line: string): void;
+}
+
+/** Issue #16's targets: processing rate on SQLite, and the 90-day release query. */
+export const SESSIONS_PROCESSED_TARGET = 10_000;
+export const SESSIONS_QUERY_TARGET_MS = 100;
+
+/** The requests the stage times, as the release list and Grafana ask them. */
+export function sessionQueries(org: string): { name: string; path: string }[] {
+  const base = `/api/0/organizations/${org}/sessions/`;
+  return [
+    {
+      name: '90 days grouped by release (totals)',
+      path: `${base}?field=sum(session)&field=count_unique(user)&field=crash_free_rate(session)&field=crash_free_rate(user)&groupBy=release&statsPeriod=90d&interval=1d&per_page=100`,
+    },
+    {
+      name: '90 days grouped by release and session.status, daily series',
+      path: `${base}?field=sum(session)&groupBy=release&groupBy=session.status&statsPeriod=90d&interval=1d&per_page=100`,
+    },
+  ];
+}
+
+/**
+ * The sessions stage (issue #16, item 7): per database, a corpus of session updates made into
+ * rows by the server's own worker, timed on its own (queued first, then drained), the stored
+ * totals checked against what was sent, then `/sessions/` over 90 days grouped by release.
+ */
+export async function sessionsStage(options: BenchOptions, ctx: SessionsStageContext): Promise<SessionsBenchResult> {
+  const dir = join(ctx.runDir, 'sessions');
+  await mkdir(dir, { recursive: true });
+  const targets: SessionsTargetResult[] = [];
+  for (const database of options.targets.filter((t): t is 'sqlite' | 'postgres' => t !== 'baseline')) {
+    ctx.log(`sessions (${database}): running…`);
+    const r = await sessionsTarget(database, options, ctx, dir);
+    ctx.log(`sessions (${database}): ${r.status}, ${r.updatesPerSec ?? 'n/a'} updates/s processed${r.problems.length ? ` — ${r.problems.join('; ')}` : ''}`);
+    targets.push(r);
+  }
+  const s = options.sessions;
+  return {
+    status: 'measured',
+    updates: s.updates,
+    releases: s.releases,
+    days: s.days,
+    aggregateShare: s.aggregateShare,
+    warmupRequests: options.query.warmupRequests,
+    requests: options.query.requests,
+    targets,
+  };
+}
+
+async function sessionsTarget(database: 'sqlite' | 'postgres', options: BenchOptions, ctx: SessionsStageContext, dir: string): Promise<SessionsTargetResult> {
+  const result: SessionsTargetResult = {
+    name: `faultline (${database})`,
+    database,
+    status: 'failed',
+    problems: [],
+    seed: null,
+    updatesPerSec: null,
+    itemsPerSec: null,
+    queries: [],
+  };
+  const s = options.sessions;
+  let seeded: SeededSessions | null = null;
+  let server: RunningFaultline | null = null;
+  try {
+    seeded = await seedSessions({
+      database,
+      corpus: { seed: options.seed, updates: s.updates, releases: s.releases, days: s.days, endMs: Date.now(), aggregateShare: s.aggregateShare },
+      databaseUrl: options.databaseUrl,
+      repoRoot: ctx.repoRoot,
+      scratchDir: dir,
+      log: (line) => ctx.log(`sessions seed ${line}`),
+    });
+    const o = seeded.outcome;
+    result.seed = o;
+    const seconds = Math.max(o.processMs, 1) / 1000;
+    result.updatesPerSec = Math.round(o.sent.updates / seconds);
+    result.itemsPerSec = Math.round((o.sent.items + o.sent.aggregateLines) / seconds);
+    if (o.stored.sessionsStarted !== o.sent.sessionsStarted)
+      result.problems.push(`the server counted ${o.stored.sessionsStarted} sessions started, the corpus started ${o.sent.sessionsStarted}`);
+    if (o.stored.invalidOutcomes > 0) result.problems.push(`${o.stored.invalidOutcomes} session items were judged invalid`);
+
+    server = await startFaultline({
+      repoRoot: ctx.repoRoot,
+      dataDir: seeded.dataDir,
+      databaseUrl: seeded.databaseUrl,
+      startTimeoutMs: 120_000,
+      settings: { FAULTLINE_WORKER_ENABLED: 'false', FAULTLINE_ALERTS_ENABLED: 'false' },
+    });
+    const client = createApiClient(server.host, server.port, server.workspace.token);
+    try {
+      for (const q of sessionQueries(server.workspace.org)) {
+        const spec: QuerySpec = {
+          name: q.name,
+          path: q.path,
+          targetP95Ms: SESSIONS_QUERY_TARGET_MS,
+          async run(c) {
+            const a = await c.get(q.path);
+            if (a.status !== 200) return { ms: a.ms, ok: false, failure: `${a.status} ${a.body.toString('utf8', 0, 200)}`, rows: null };
+            const body = JSON.parse(a.body.toString('utf8')) as { groups?: unknown };
+            return { ms: a.ms, ok: true, failure: null, rows: Array.isArray(body.groups) ? body.groups.length : null };
+          },
+        };
+        const { figures, failure } = await measureQuery(client, spec, options.query.warmupRequests, options.query.requests);
+        result.queries.push(figures);
+        if (failure !== null) result.problems.push(`${q.name}: ${failure}`);
+        else if (!figures.rows) result.problems.push(`${q.name}: no group in the answer, so its figure measures an empty answer`);
+      }
+    } finally {
+      client.close();
+    }
+    if ((await server.stop()) === 'killed') result.problems.push('the server did not shut down within 20 s of SIGTERM and was killed');
+    server = null;
+    result.status = result.problems.length === 0 ? 'ok' : 'failed';
+  } catch (err) {
+    result.problems.push(err instanceof Error ? err.message : String(err));
+  } finally {
+    if (server !== null) await server.stop().catch(() => {});
+    if (seeded !== null && !options.keep) await seeded.release().catch(() => {});
+  }
+  return result;
+}
