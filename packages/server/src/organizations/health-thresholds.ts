@@ -1,6 +1,6 @@
 /**
  * The crash-free targets of a project's release health: the web UI colours a release's
- * crash-free and unhandled-free rates against them (docs/release-health-ui.md). A rate at or
+ * crash-free and unhandled-free rates against them (docs/release-health.md › In the web UI). A rate at or
  * above `healthy` is good, at or above `warning` is a warning, below it is bad. Stored in
  * `projects.settings.healthThresholds`; a project without them gets the defaults.
  */

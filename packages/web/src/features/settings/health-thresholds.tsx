@@ -11,7 +11,7 @@ function PercentField({ id, label, hint, value, onChange }: { id: string; label:
   );
 }
 
-/** The targets the release pages colour crash-free and unhandled-free rates against (docs/release-health-ui.md). */
+/** The targets the release pages colour crash-free and unhandled-free rates against (docs/release-health.md › In the web UI). */
 export function HealthThresholdsEditor({ source }: { source: SettingsSource<HealthThresholds> }) {
   return (
     <SettingsForm

@@ -1,7 +1,7 @@
 import type { ReleaseHealthData } from '../../../api/index.js';
 
 /**
- * How release-health rates read and are judged in the UI (docs/release-health-ui.md). Rates are
+ * How release-health rates read and are judged in the UI (docs/release-health.md › In the web UI). Rates are
  * percentages as release `healthData` gives them (Sentry API docs, "List an Organization's
  * Releases", `health=1`). The project's thresholds colour them: at or above `healthy` is good,
  * at or above `warning` is a warning, below is bad.
