@@ -166,6 +166,11 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
       return deployJson(deploy);
     },
 
+    /** The release's oldest, previous, next and newest versions in one project (currentProjectMeta). */
+    neighbours(projectId: number, release: Release) {
+      return store.releases.versions.neighboursInProject(store.db, projectId, release);
+    },
+
     async deploys(release: Release) {
       return (await store.releases.deploys.forRelease(release.id)).map(deployJson);
     },

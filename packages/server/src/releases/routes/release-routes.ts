@@ -7,7 +7,7 @@ import type { Project } from '../../organizations/index.js';
 import type { ReleaseJson } from '../release-json.js';
 import { RELEASE_STATS_PERIODS, type ReleaseStatsPeriod } from '../release-stats.js';
 import type { Releases } from '../releases.js';
-import type { ReleaseListFilter } from '../store/releases.js';
+import type { Release, ReleaseListFilter, ReleaseNeighbours } from '../store/releases.js';
 
 type OrgParams = { org: string };
 type VersionParams = OrgParams & { version: string };
@@ -101,7 +101,7 @@ function statsQuery(request: FastifyRequest): { period: ReleaseStatsPeriod; envi
 export type AttachHealth = (
   params: QueryParams,
   releases: readonly ReleaseJson[],
-  scope: { readonly projectId: number | null; readonly details: boolean },
+  scope: { readonly projectId: number | null; readonly details: boolean; readonly neighbours?: ReleaseNeighbours | null },
 ) => Promise<readonly object[]>;
 
 export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; releases: Releases; attachHealth?: AttachHealth }): void {
@@ -109,6 +109,12 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; 
   const access = releaseAccess(deps.auth);
   const withHealth = async (request: FastifyRequest, list: readonly ReleaseJson[], projectId: number | null, details: boolean) =>
     deps.attachHealth ? deps.attachHealth(request.query as QueryParams, list, { projectId, details }) : list;
+  /** A details answer: with a project, `currentProjectMeta` also names the releases around this one. */
+  const detailsWithHealth = async (request: FastifyRequest, release: Release, json: ReleaseJson, projectId: number | null) => {
+    if (!deps.attachHealth) return json;
+    const neighbours = projectId === null ? null : await releases.neighbours(projectId, release);
+    return (await deps.attachHealth(request.query as QueryParams, [json], { projectId, details: true, neighbours }))[0];
+  };
   /** `project=<id>` on the organization details route names the project of `currentProjectMeta`, if the release is in it. */
   const detailProject = (request: FastifyRequest, json: ReleaseJson): number | null => {
     const id = Number(single((request.query as QueryParams).project));
@@ -129,8 +135,9 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; 
 
   app.get<{ Params: VersionParams }>('/api/0/organizations/:org/releases/:version/', async (request) => {
     const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
-    const json = await releases.json(org, await releases.get(org, request.params.version));
-    return (await withHealth(request, [json], detailProject(request, json), true))[0];
+    const release = await releases.get(org, request.params.version);
+    const json = await releases.json(org, release);
+    return detailsWithHealth(request, release, json, detailProject(request, json));
   });
 
   // The release page's event chart (Faultline's own; Sentry draws it from its events-stats API).
@@ -200,8 +207,9 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; 
 
   app.get<{ Params: ProjectVersionParams }>('/api/0/projects/:org/:project/releases/:version/', async (request) => {
     const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, false);
-    const json = await releases.json(org, await releases.get(org, request.params.version, project), project);
-    return (await withHealth(request, [json], project.id, true))[0];
+    const release = await releases.get(org, request.params.version, project);
+    const json = await releases.json(org, release, project);
+    return detailsWithHealth(request, release, json, project.id);
   });
 
   app.put<{ Params: ProjectVersionParams }>('/api/0/projects/:org/:project/releases/:version/', async (request) => {

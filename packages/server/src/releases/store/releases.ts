@@ -1,6 +1,14 @@
 import { type Selectable, sql, type Updateable } from 'kysely';
 import type { ReleaseTable, RepoContext, StoreExecutor } from '../../store/index.js';
 
+/** Versions around a release in one project; null where there is none (the release is itself the first or last). */
+export interface ReleaseNeighbours {
+  readonly prev: string | null;
+  readonly next: string | null;
+  readonly first: string | null;
+  readonly last: string | null;
+}
+
 export interface Release {
   id: number;
   orgId: number;
@@ -253,6 +261,33 @@ export function createReleaseRepo({ db, clock }: RepoContext) {
         .limit(1)
         .executeTakeFirst();
       return r && toRelease(r);
+    },
+
+    /**
+     * The project's oldest, previous, next and newest release around `release`, in creation
+     * order (the release list's default order), for `currentProjectMeta`: the release page's
+     * "oldest / older / newer / newest" navigation.
+     */
+    async neighboursInProject(trx: StoreExecutor, projectId: number, release: Release): Promise<ReleaseNeighbours> {
+      const around = (side: 'older' | 'newer', nearest: boolean) => {
+        const cmp = side === 'older' ? '<' : '>';
+        // nearest older = newest of the older ones; farthest older (the first) = oldest of them
+        const direction = (side === 'older') === nearest ? 'desc' : 'asc';
+        return trx
+          .selectFrom('releases')
+          .innerJoin('release_projects', 'release_projects.release_id', 'releases.id')
+          .select('releases.version')
+          .where('release_projects.project_id', '=', projectId)
+          .where((eb) =>
+            eb.or([eb('releases.created_at', cmp, release.createdAt), eb.and([eb('releases.created_at', '=', release.createdAt), eb('releases.id', cmp, release.id)])]),
+          )
+          .orderBy('releases.created_at', direction)
+          .orderBy('releases.id', direction)
+          .limit(1)
+          .executeTakeFirst();
+      };
+      const [prev, next, first, last] = await Promise.all([around('older', true), around('newer', true), around('older', false), around('newer', false)]);
+      return { prev: prev?.version ?? null, next: next?.version ?? null, first: first?.version ?? null, last: last?.version ?? null };
     },
 
     /** The newest release of the organization created before `release` that has commits. */

@@ -117,6 +117,29 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it("currentProjectMeta names the releases around this one in the project's release list order", async () => {
+      const created = await fetch(`${h.server.url}/api/0/projects/${h.server.workspace.org}/${slug}/releases/`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.server.workspace.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: 'web@3.0' }),
+      });
+      assert.equal(created.status, 201);
+      // The list is newest first; the meta's prev is the older neighbour, next the newer one.
+      const list = (await get<ReleaseBody[]>(`projects/${h.server.workspace.org}/${slug}/releases/`)).body.map((r) => r.version).reverse();
+      assert.equal(list.length, 3, JSON.stringify(list));
+      for (const [i, version] of list.entries()) {
+        const { body } = await get<ReleaseBody>(`projects/${h.server.workspace.org}/${slug}/releases/${encodeURIComponent(version)}/?health=1`);
+        const meta = body.currentProjectMeta ?? {};
+        assert.equal(meta.prevReleaseVersion, list[i - 1] ?? null, `${version}: prev`);
+        assert.equal(meta.nextReleaseVersion, list[i + 1] ?? null, `${version}: next`);
+        assert.equal(meta.firstReleaseVersion, i === 0 ? null : list[0], `${version}: first`);
+        assert.equal(meta.lastReleaseVersion, i === list.length - 1 ? null : list.at(-1), `${version}: last`);
+      }
+      // The organization route names the project with project=<id>.
+      const org = await get<ReleaseBody>(`organizations/${h.server.workspace.org}/releases/${encodeURIComponent(list[1] as string)}/?health=1&project=${p.id}`);
+      assert.equal(org.body.currentProjectMeta?.prevReleaseVersion, list[0]);
+    });
+
     it('another organization reads none of it', async () => {
       const stranger = await addPerson(h.server, `health-stranger-${dialect}@other.test`);
       await addOrganization(h.server, `health-data-other-${dialect}`, stranger);

@@ -22,6 +22,16 @@ export interface ReleaseHealthScope {
   readonly projectId: number | null;
   /** details routes fill `currentProjectMeta` */
   readonly details: boolean;
+  /** the releases around this one in the project (releases/ knows their order), for `currentProjectMeta` */
+  readonly neighbours?: ReleaseNeighbours | null;
+}
+
+/** Versions around a release in one project, oldest to newest; null where there is none. */
+export interface ReleaseNeighbours {
+  readonly prev: string | null;
+  readonly next: string | null;
+  readonly first: string | null;
+  readonly last: string | null;
 }
 
 export type AttachReleaseHealth = <T extends HealthReleaseJson>(params: QueryParams, releases: readonly T[], scope: ReleaseHealthScope) => Promise<T[]>;
@@ -142,7 +152,8 @@ export function createReleaseHealthData(deps: { store: Store; clock: { now(): nu
       }
       const extra: Record<string, unknown> = { projects };
       if (wantsStages) extra.adoptionStages = stages;
-      if (scope.details) extra.currentProjectMeta = scope.projectId !== null && health ? await currentProjectMeta(store, scope.projectId, release.version) : {};
+      if (scope.details)
+        extra.currentProjectMeta = scope.projectId !== null && health ? await currentProjectMeta(store, scope.projectId, release.version, scope.neighbours ?? null) : {};
       out.push({ ...release, ...extra });
     }
     return out;
@@ -167,17 +178,17 @@ async function stageOf(store: Store, projectId: number, version: string, hasHeal
 }
 
 /**
- * The bounds of the release's sessions in the project. The neighbouring versions (prev/next/
- * first/last) follow the release list's order, which the release-comparison work owns: null here.
+ * The bounds of the release's sessions in the project, and the releases around it in the
+ * project's release order (creation, as the release list), which releases/ looks up and hands in.
  */
-async function currentProjectMeta(store: Store, projectId: number, version: string) {
+async function currentProjectMeta(store: Store, projectId: number, version: string, neighbours: ReleaseNeighbours | null) {
   const bounds = await store.releaseHealth.bounds(projectId, version);
   return {
     sessionsLowerBound: bounds === null ? null : isoSeconds(bounds.first),
     sessionsUpperBound: bounds === null ? null : isoSeconds(bounds.last + hourMs),
-    prevReleaseVersion: null,
-    nextReleaseVersion: null,
-    firstReleaseVersion: null,
-    lastReleaseVersion: null,
+    prevReleaseVersion: neighbours?.prev ?? null,
+    nextReleaseVersion: neighbours?.next ?? null,
+    firstReleaseVersion: neighbours?.first ?? null,
+    lastReleaseVersion: neighbours?.last ?? null,
   };
 }
