@@ -58,7 +58,7 @@ export interface PipelineDeps {
 
 export interface PipelineReleaseDeps {
   /** once per batch and project, before persist: creates and links the releases its events name */
-  ensure(trx: StoreExecutor, projectId: number, versions: readonly string[], seenAt: number): Promise<unknown>;
+  ensure(trx: StoreExecutor, projectId: number, versions: readonly string[], seenAt: number | null): Promise<unknown>;
   /** "is this release newer" for the lifecycle of issues resolved in a release */
   resolutionCheck: LoadResolutionCheck;
 }
@@ -112,7 +112,8 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       await parkItems(store, trx, otherItems, outcomes);
       if (!sessions.isEmpty) {
         await store.releaseHealth.write(trx, sessions.rows);
-        if (deps.releases) for (const [projectId, r] of sessions.releases) await deps.releases.ensure(trx, projectId, [...r.versions], r.seenAt);
+        // A session names its release but is no event: it leaves the release's first and last event alone.
+        if (deps.releases) for (const [projectId, versions] of sessions.releases) await deps.releases.ensure(trx, projectId, [...versions], null);
       }
       if (deps.releases) await ensureReleases(deps.releases, trx, readyEvents);
       const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, staged);

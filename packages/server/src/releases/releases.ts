@@ -203,7 +203,8 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
      * its events name, links them to the project, moves first/last event, and promotes "resolved
      * in next release" issues of the project when a release is new.
      */
-    async ensureReleases(trx: StoreExecutor, projectId: number, versions: readonly string[], seenAt: number = clock.now()): Promise<string[]> {
+    /** `seenAt` null: named by something other than an event (a session), so the first and last event stay as they are. */
+    async ensureReleases(trx: StoreExecutor, projectId: number, versions: readonly string[], seenAt: number | null = clock.now()): Promise<string[]> {
       // A version no release endpoint could address (Sentry's rules) gets no release row.
       const valid = versions.filter(isValidVersion);
       const { orgId, created } = await store.releases.versions.ensureForEvents(trx, projectId, valid, seenAt);

@@ -8,7 +8,7 @@ export interface PreparedSessions {
   readonly rows: SessionRows;
   readonly isEmpty: boolean;
   /** per project, the releases its valid sessions name (implicit releases, as Sentry creates them) */
-  readonly releases: ReadonlyMap<number, { versions: Set<string>; seenAt: number }>;
+  readonly releases: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
 export function isSessionItem(item: QueueItem): boolean {
@@ -24,12 +24,11 @@ export function isSessionItem(item: QueueItem): boolean {
  */
 export function prepareSessions(items: readonly QueueItem[], outcomes: OutcomeCounts): PreparedSessions {
   const deltas = new SessionDeltas();
-  const releases = new Map<number, { versions: Set<string>; seenAt: number }>();
-  const named = (projectId: number, release: string, at: number) => {
-    const entry = releases.get(projectId) ?? { versions: new Set<string>(), seenAt: at };
-    entry.versions.add(release);
-    entry.seenAt = Math.max(entry.seenAt, at);
-    releases.set(projectId, entry);
+  const releases = new Map<number, Set<string>>();
+  const named = (projectId: number, release: string) => {
+    const versions = releases.get(projectId) ?? new Set<string>();
+    versions.add(release);
+    releases.set(projectId, versions);
   };
   for (const item of items) {
     const payload = parseJsonPayload(item.payload);
@@ -44,7 +43,7 @@ export function prepareSessions(items: readonly QueueItem[], outcomes: OutcomeCo
         continue;
       }
       deltas.addUpdate(item.projectId, parsed.update);
-      named(item.projectId, parsed.update.release, item.receivedAt);
+      named(item.projectId, parsed.update.release);
     } else {
       const parsed = parseSessionAggregates(payload.value, item.receivedAt);
       if (!parsed.ok) {
@@ -53,7 +52,7 @@ export function prepareSessions(items: readonly QueueItem[], outcomes: OutcomeCo
       }
       for (const a of parsed.aggregates) {
         deltas.addAggregate(item.projectId, a);
-        named(item.projectId, a.release, item.receivedAt);
+        named(item.projectId, a.release);
       }
     }
     outcomes.item(item.projectId, item.receivedAt, item, { outcome: 'accepted' });

@@ -174,7 +174,7 @@ export function createReleaseRepo({ db, clock }: RepoContext) {
       trx: StoreExecutor,
       projectId: number,
       eventVersions: readonly string[],
-      seenAt: number,
+      seenAt: number | null,
     ): Promise<{ orgId: number; created: Release[] }> {
       // PostgreSQL refuses an upsert that touches one row twice.
       const versions = [...new Set(eventVersions)];
@@ -279,7 +279,10 @@ export function createReleaseRepo({ db, clock }: RepoContext) {
           .select('releases.version')
           .where('release_projects.project_id', '=', projectId)
           .where((eb) =>
-            eb.or([eb('releases.created_at', cmp, release.createdAt), eb.and([eb('releases.created_at', '=', release.createdAt), eb('releases.id', cmp, release.id)])]),
+            eb.or([
+              eb('releases.created_at', cmp, release.createdAt),
+              eb.and([eb('releases.created_at', '=', release.createdAt), eb('releases.id', cmp, release.id)]),
+            ]),
           )
           .orderBy('releases.created_at', direction)
           .orderBy('releases.id', direction)

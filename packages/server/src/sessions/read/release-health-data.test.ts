@@ -26,6 +26,8 @@ interface HealthData {
 }
 interface ReleaseBody {
   version: string;
+  firstEvent?: string | null;
+  lastEvent?: string | null;
   projects: { id: number; slug: string; hasHealthData: boolean; healthData?: HealthData }[];
   currentProjectMeta?: Record<string, unknown>;
   adoptionStages?: Record<string, { stage: string }>;
@@ -95,6 +97,13 @@ for (const dialect of testDialects()) {
       const bad = await get<ReleaseBody>(`projects/${h.server.workspace.org}/${slug}/releases/?health=1&healthStat=crashes`);
       assert.equal(bad.status, 400);
       assert.equal(bad.body.detail, 'invalid healthStat');
+    });
+
+    it('a release known only from sessions has no first or last event: sessions are not events', async () => {
+      const { body } = await get<ReleaseBody>(`projects/${h.server.workspace.org}/${slug}/releases/web%402.0/`);
+      assert.equal(body.version, 'web@2.0');
+      assert.equal(body.firstEvent, null);
+      assert.equal(body.lastEvent, null);
     });
 
     it('details carry currentProjectMeta and adoptionStages, which the Sentry MCP server prints', async () => {

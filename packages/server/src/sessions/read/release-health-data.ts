@@ -153,7 +153,8 @@ export function createReleaseHealthData(deps: { store: Store; clock: { now(): nu
       const extra: Record<string, unknown> = { projects };
       if (wantsStages) extra.adoptionStages = stages;
       if (scope.details)
-        extra.currentProjectMeta = scope.projectId !== null && health ? await currentProjectMeta(store, scope.projectId, release.version, scope.neighbours ?? null) : {};
+        extra.currentProjectMeta =
+          scope.projectId !== null && health ? await currentProjectMeta(store, scope.projectId, release.version, scope.neighbours ?? null) : {};
       out.push({ ...release, ...extra });
     }
     return out;
