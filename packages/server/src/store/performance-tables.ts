@@ -61,6 +61,9 @@ export interface PerfRollupTable {
   compacted: number;
 }
 
+/** Per hour and key: the compacted minutes of `perf_rollups` folded together (`minute` is the hour's start). */
+export type PerfRollupHourlyTable = Omit<PerfRollupTable, 'compacted'>;
+
 /** Distinct users of a transaction name per hour (count_unique(user)). */
 export interface PerfUserTable {
   project_id: number;
@@ -116,6 +119,7 @@ export interface PerformanceTables {
   trace_segments: TraceSegmentTable;
   event_traces: EventTraceTable;
   perf_rollups: PerfRollupTable;
+  perf_rollups_hourly: PerfRollupHourlyTable;
   perf_users: PerfUserTable;
   span_rollups: SpanRollupTable;
 }

@@ -84,14 +84,7 @@ export async function readTransactionAggregates(
   bucketSeconds?: number,
 ): Promise<TransactionAggregate[]> {
   if (window.projectIds.length === 0) return [];
-  let q = db
-    .selectFrom('perf_rollups')
-    .selectAll()
-    .where('project_id', 'in', [...window.projectIds])
-    .where('minute', '>=', Math.floor(window.start / 60) * 60)
-    .where('minute', '<', window.end);
-  for (const c of conditions) q = q.where(conditionSql(c));
-  const rows = await q.execute();
+  const rows = await transactionRows(db, window, conditions, bucketSeconds);
   return readGrouped<TransactionAggregate>(
     rows,
     window,
@@ -111,6 +104,71 @@ export async function readTransactionAggregates(
         durations: decodeSketch(r.sketch as Uint8Array),
       }),
   );
+}
+
+const TRANSACTION_ROW = [
+  'project_id',
+  'minute',
+  'name',
+  'op',
+  'http_method',
+  'status',
+  'status_class',
+  'environment',
+  'release',
+  'count',
+  'failure_count',
+  'weight',
+  'sum_ms',
+  'min_ms',
+  'max_ms',
+  'satisfied',
+  'tolerated',
+  'sketch',
+] as const;
+
+/**
+ * The transaction rollup rows of a window. Its whole hours read the hourly rows (which hold
+ * every compacted minute) plus the minutes' deltas not compacted yet; the partial hours at
+ * either edge read minute rows. One statement, so a compaction committing meanwhile is seen
+ * entirely or not at all. Hours are used only when every hour falls inside one time bucket.
+ */
+async function transactionRows(
+  db: Kysely<Database>,
+  window: RollupWindow,
+  conditions: readonly ColumnCondition<TransactionColumn>[],
+  bucketSeconds: number | undefined,
+): Promise<RollupRow[]> {
+  const first = Math.floor(window.start / 60) * 60;
+  const hoursFrom = Math.ceil(first / 3600) * 3600;
+  const hoursTo = Math.floor(window.end / 3600) * 3600;
+  const hourly = hoursFrom < hoursTo && (bucketSeconds === undefined || (bucketSeconds % 3600 === 0 && (hoursFrom - window.start) % bucketSeconds === 0));
+  const filtered = <Q extends { where(c: RawBuilder<SqlBool>): Q }>(q: Q): Q => conditions.reduce((acc, c) => acc.where(conditionSql(c)), q);
+  const minutes = (from: number, to: number) =>
+    filtered(
+      db
+        .selectFrom('perf_rollups')
+        .select(TRANSACTION_ROW)
+        .where('project_id', 'in', [...window.projectIds])
+        .where('minute', '>=', from)
+        .where('minute', '<', to),
+    );
+  if (!hourly) return minutes(first, window.end).execute();
+  const query = minutes(first, hoursFrom)
+    .unionAll(minutes(hoursTo, window.end))
+    // `compacted = 0` as a literal, so the partial index of uncompacted rows serves it.
+    .unionAll(minutes(hoursFrom, hoursTo).where(sql<SqlBool>`compacted = 0`))
+    .unionAll(
+      filtered(
+        db
+          .selectFrom('perf_rollups_hourly')
+          .select(TRANSACTION_ROW)
+          .where('project_id', 'in', [...window.projectIds])
+          .where('minute', '>=', hoursFrom)
+          .where('minute', '<', hoursTo),
+      ),
+    );
+  return query.execute();
 }
 
 export async function readSpanAggregates(

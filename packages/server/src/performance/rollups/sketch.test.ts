@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { decodeSketch, encodeSketch, newSketch, quantileOf } from './sketch.js';
+import { decodeSketch, encodeSketch, newSketch, quantileOf, SketchAccumulator } from './sketch.js';
 
 describe('stored sketches', () => {
   it('round-trip: counts and every quantile as before, merge still works', () => {
@@ -16,6 +16,21 @@ describe('stored sketches', () => {
         merged.merge(copy);
         merged.merge(decodeSketch(encodeSketch(sketch)));
         assert.equal(merged.count, 2 * values.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an accumulator writes the bytes of a DDSketch that accepted the same values (zeros and negatives included)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: -1000, max: 600_000, noNaN: true }), fc.constant(0)), { maxLength: 200 }), (values) => {
+        const sketch = newSketch();
+        const accumulator = new SketchAccumulator();
+        for (const v of values) {
+          sketch.accept(v);
+          accumulator.accept(v);
+        }
+        assert.deepEqual(accumulator.encode(), encodeSketch(sketch));
       }),
       { numRuns: 300 },
     );

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database, StoreExecutor } from '../../store/index.js';
 import { accumulateRollups, userKeyOf } from '../rollups/rollup-deltas.js';
 import { decodeSketch, encodeSketch, newSketch } from '../rollups/sketch.js';
@@ -112,8 +112,8 @@ export function prepareSpanRows(batches: readonly StoredBatch[]): SpanRows {
       sum_self_ms: d.sumSelfMs,
       max_self_ms: d.maxSelfMs,
       failure_count: d.failureCount,
-      sketch: encodeSketch(d.sketch),
-      duration_sketch: encodeSketch(d.durationSketch),
+      sketch: d.sketch.encode(),
+      duration_sketch: d.durationSketch.encode(),
       compacted: 0,
     })),
   };
@@ -190,6 +190,9 @@ export function createPerformanceRepo(db: Kysely<Database>) {
       n += Number(
         (await db.deleteFrom('span_rollups').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
       );
+      n += Number(
+        (await db.deleteFrom('perf_rollups_hourly').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
+      );
       n += Number((await db.deleteFrom('perf_users').where('project_id', '=', projectId).where('hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows);
       return n;
     },
@@ -203,8 +206,10 @@ const SPAN_KEY = ['project_id', 'minute', 'segment_name', 'op', 'span_group'] as
 
 async function compactTable(db: Kysely<Database>, table: 'perf_rollups' | 'span_rollups', beforeMinute: number, limit: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom(table).selectAll().where('compacted', '=', 0).where('minute', '<', beforeMinute).orderBy('minute').limit(limit).execute();
+    // `compacted = 0` as a literal: a partial index matches only the same constant, not a parameter.
+    const rows = await trx.selectFrom(table).selectAll().where(uncompacted).where('minute', '<', beforeMinute).orderBy('minute').limit(limit).execute();
     if (rows.length === 0) return 0;
+    if (table === 'perf_rollups') await foldIntoHours(trx, rows);
     const keyColumns: readonly string[] = table === 'perf_rollups' ? TRANSACTION_KEY : SPAN_KEY;
     const keyOf = (r: Record<string, unknown>) => JSON.stringify(keyColumns.map((c) => r[c]));
     // Already-compacted rows of the same keys fold in too, so each key keeps one row per minute.
@@ -241,6 +246,48 @@ async function compactTable(db: Kysely<Database>, table: 'perf_rollups' | 'span_
     }
     return rows.length;
   });
+}
+
+const uncompacted = sql<SqlBool>`compacted = 0`;
+
+/**
+ * Adds delta rows (each counted here exactly once, as the sweep compacts it) to the hourly rows
+ * of their keys, so whole hours of a window read one row per key (migration 0016).
+ */
+async function foldIntoHours(trx: Kysely<Database>, deltas: readonly Record<string, unknown>[]): Promise<void> {
+  const keyOf = (r: Record<string, unknown>) => JSON.stringify(TRANSACTION_KEY.map((c) => (c === 'minute' ? hourOf(r.minute) : r[c])));
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const r of deltas) {
+    const k = keyOf(r);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [{ ...r, minute: hourOf(r.minute) }]);
+    else list.push(r);
+  }
+  const hours = [...new Set(deltas.map((r) => hourOf(r.minute)))];
+  const projectIds = [...new Set(deltas.map((r) => Number(r.project_id)))];
+  const existing = (
+    await trx.selectFrom('perf_rollups_hourly').selectAll().where('minute', 'in', hours).where('project_id', 'in', projectIds).execute()
+  ).filter((r) => groups.has(keyOf(r)));
+  for (const r of existing) (groups.get(keyOf(r)) as Record<string, unknown>[]).unshift(r);
+  const ids = existing.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500)
+    await trx
+      .deleteFrom('perf_rollups_hourly')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  const merged = [...groups.values()].map((group) => {
+    const { compacted: _compacted, ...row } = mergeRows(group);
+    return { ...row, minute: hourOf(group[0]?.minute) };
+  });
+  for (let i = 0; i < merged.length; i += rowsPerInsert)
+    await trx
+      .insertInto('perf_rollups_hourly')
+      .values(merged.slice(i, i + rowsPerInsert) as never)
+      .execute();
+}
+
+function hourOf(minute: unknown): number {
+  return Math.floor(Number(minute) / 3600) * 3600;
 }
 
 const SUMMED = new Set(['count', 'failure_count', 'weight', 'sum_ms', 'satisfied', 'tolerated', 'sum_self_ms']);

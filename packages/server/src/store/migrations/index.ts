@@ -14,6 +14,7 @@ import { backgroundSweeps } from './0011-background-sweeps.js';
 import { eventDictionaries } from './0012-event-dictionaries.js';
 import { performance } from './0013-performance.js';
 import { eventTraces } from './0014-event-traces.js';
+import { hourlyTransactionRollups } from './0016-hourly-transaction-rollups.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   eventDictionaries,
   performance,
   eventTraces,
+  hourlyTransactionRollups,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
