@@ -74,15 +74,15 @@ export interface PerfUserTable {
   user_key: string;
 }
 
-/** Per minute, segment name, span op and span group: which spans dominate. */
+/** Per hour, segment name, span op and span group: which spans dominate. The description is in `span_descriptions`. */
 export interface SpanRollupTable {
   id: Generated<number>;
   project_id: number;
+  /** start of the hour, epoch seconds */
   minute: number;
   segment_name: string;
   op: string;
   span_group: string;
-  description: string;
   count: number;
   sum_ms: number;
   sum_self_ms: number;
@@ -93,6 +93,15 @@ export interface SpanRollupTable {
   /** DDSketch of durations */
   duration_sketch: Uint8Array;
   compacted: number;
+}
+
+/** The normalized description of each span group, stored once instead of on every rollup row (0016). */
+export interface SpanDescriptionTable {
+  project_id: number;
+  span_group: string;
+  description: string;
+  /** the latest hour a rollup row of the group was written for: retention deletes the row with the last of them */
+  last_hour: number;
 }
 
 /** The trace index of stored error events (0014): which trace and span each one happened in. */
@@ -122,4 +131,5 @@ export interface PerformanceTables {
   perf_rollups_hourly: PerfRollupHourlyTable;
   perf_users: PerfUserTable;
   span_rollups: SpanRollupTable;
+  span_descriptions: SpanDescriptionTable;
 }

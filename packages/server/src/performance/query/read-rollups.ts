@@ -179,14 +179,20 @@ export async function readSpanAggregates(
   bucketSeconds?: number,
 ): Promise<SpanAggregate[]> {
   if (window.projectIds.length === 0) return [];
+  // The description is stored once per group (span_descriptions, migration 0016); columns are qualified for the join.
   let q = db
     .selectFrom('span_rollups')
-    .selectAll()
-    .where('project_id', 'in', [...window.projectIds])
+    .leftJoin('span_descriptions', (j) =>
+      j.onRef('span_descriptions.project_id', '=', 'span_rollups.project_id').onRef('span_descriptions.span_group', '=', 'span_rollups.span_group'),
+    )
+    .selectAll('span_rollups')
+    .select((eb) => eb.fn.coalesce('span_descriptions.description', sql<string>`''`).as('description'))
+    .where('span_rollups.project_id', 'in', [...window.projectIds])
     // Hourly buckets: the hour the window starts in counts whole.
-    .where('minute', '>=', Math.floor(window.start / SPAN_ROLLUP_SECONDS) * SPAN_ROLLUP_SECONDS)
-    .where('minute', '<', window.end);
-  for (const c of conditions) q = q.where(conditionSql(c));
+    .where('span_rollups.minute', '>=', Math.floor(window.start / SPAN_ROLLUP_SECONDS) * SPAN_ROLLUP_SECONDS)
+    .where('span_rollups.minute', '<', window.end);
+  for (const c of conditions)
+    q = q.where(conditionSql({ ...c, column: c.column === 'description' ? 'span_descriptions.description' : `span_rollups.${c.column}` }));
   const rows = await q.execute();
   return readGrouped<SpanAggregate>(
     rows,

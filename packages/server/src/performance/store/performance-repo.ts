@@ -30,6 +30,8 @@ export interface SpanRows {
   readonly transactions: Insertable<Database['perf_rollups']>[];
   readonly users: Insertable<Database['perf_users']>[];
   readonly spans: Insertable<Database['span_rollups']>[];
+  /** one per project and span group of the batch, with the latest hour it was seen in */
+  readonly descriptions: Insertable<Database['span_descriptions']>[];
 }
 
 /**
@@ -39,7 +41,16 @@ export interface SpanRows {
  */
 export function prepareSpanRows(batches: readonly StoredBatch[]): SpanRows {
   const deltas = accumulateRollups(batches);
+  // One row per group: PostgreSQL refuses an upsert that touches a row twice in one statement.
+  const descriptions = new Map<string, Insertable<Database['span_descriptions']>>();
+  for (const d of deltas.spans) {
+    const id = `${d.projectId}\u0000${d.spanGroup}`;
+    const seen = descriptions.get(id);
+    if (seen === undefined || seen.last_hour < d.minute)
+      descriptions.set(id, { project_id: d.projectId, span_group: d.spanGroup, description: d.description, last_hour: d.minute });
+  }
   return {
+    descriptions: [...descriptions.values()],
     segments: batches.map(({ projectId, receivedAt, batch }) => {
       const segment = batch.segment;
       let start = Number.POSITIVE_INFINITY;
@@ -106,7 +117,6 @@ export function prepareSpanRows(batches: readonly StoredBatch[]): SpanRows {
       segment_name: d.segmentName,
       op: d.op,
       span_group: d.spanGroup,
-      description: d.description,
       count: d.count,
       sum_ms: d.sumMs,
       sum_self_ms: d.sumSelfMs,
@@ -134,6 +144,19 @@ export function createPerformanceRepo(db: Kysely<Database>) {
           .execute(),
       );
       await insertChunked(rows.spans, (values) => trx.insertInto('span_rollups').values(values).execute());
+      // Written at most once per group and hour: only a later hour moves `last_hour`.
+      await insertChunked(rows.descriptions, (values) =>
+        trx
+          .insertInto('span_descriptions')
+          .values(values)
+          .onConflict((oc) =>
+            oc
+              .columns(['project_id', 'span_group'])
+              .doUpdateSet({ last_hour: (eb) => eb.ref('excluded.last_hour') })
+              .where('span_descriptions.last_hour', '<', (eb) => eb.ref('excluded.last_hour')),
+          )
+          .execute(),
+      );
     },
 
     /** Every stored batch of a trace in the given projects, oldest first. */
@@ -192,6 +215,10 @@ export function createPerformanceRepo(db: Kysely<Database>) {
       );
       n += Number(
         (await db.deleteFrom('perf_rollups_hourly').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
+      );
+      // A group's description goes with the last of its rollup rows, none of which is later than `last_hour`.
+      n += Number(
+        (await db.deleteFrom('span_descriptions').where('project_id', '=', projectId).where('last_hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
       );
       n += Number((await db.deleteFrom('perf_users').where('project_id', '=', projectId).where('hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows);
       return n;

@@ -8,7 +8,9 @@ import type { Migration } from './migration.js';
  * ~90,000 sketches at 10 million spans; the compaction sweep now also folds each closed delta
  * into one row per key and hour, and a window's whole hours read those. The indexes that find
  * delta rows still to compact covered every row; only uncompacted rows need them, so they
- * become partial indexes (a few minutes of rows instead of all of them).
+ * become partial indexes (a few minutes of rows instead of all of them). And a span group's
+ * normalized description, repeated on each of its rollup rows (every hour and transaction
+ * name), is stored once per project in `span_descriptions` (a SQL statement is most of a row).
  */
 export const hourlyTransactionRollups: Migration = {
   name: '0016_hourly_transaction_rollups',
@@ -46,5 +48,25 @@ export const hourlyTransactionRollups: Migration = {
       await db.schema.dropIndex(`${table}_uncompacted`).execute();
       await db.schema.createIndex(`${table}_uncompacted`).on(table).columns(['minute', 'project_id']).where(sql.ref('compacted'), '=', 0).execute();
     }
+
+    await db.schema
+      .createTable('span_descriptions')
+      .addColumn('project_id', 'integer', (c) => c.notNull())
+      .addColumn('span_group', 'text', (c) => c.notNull())
+      .addColumn('description', 'text', (c) => c.notNull())
+      .addColumn('last_hour', big, (c) => c.notNull())
+      .addPrimaryKeyConstraint('span_descriptions_pk', ['project_id', 'span_group'])
+      .execute();
+    await db
+      .insertInto('span_descriptions')
+      .columns(['project_id', 'span_group', 'description', 'last_hour'])
+      .expression(
+        db
+          .selectFrom('span_rollups')
+          .select(['project_id', 'span_group', (eb) => eb.fn.min('description').as('description'), (eb) => eb.fn.max('minute').as('last_hour')])
+          .groupBy(['project_id', 'span_group']),
+      )
+      .execute();
+    await db.schema.alterTable('span_rollups').dropColumn('description').execute();
   },
 };
