@@ -104,6 +104,14 @@ export interface SpanDescriptionTable {
   last_hour: number;
 }
 
+/** Occurrences of a performance problem whose issue is not open yet (0016), counted from `first_seen` (ms). */
+export interface PerfProblemCountTable {
+  project_id: number;
+  fingerprint: string;
+  count: number;
+  first_seen: number;
+}
+
 /** The trace index of stored error events (0014): which trace and span each one happened in. */
 export interface EventTraceTable {
   project_id: number;
@@ -132,4 +140,5 @@ export interface PerformanceTables {
   perf_users: PerfUserTable;
   span_rollups: SpanRollupTable;
   span_descriptions: SpanDescriptionTable;
+  perf_problem_counts: PerfProblemCountTable;
 }

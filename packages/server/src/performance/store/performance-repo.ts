@@ -159,6 +159,36 @@ export function createPerformanceRepo(db: Kysely<Database>) {
       );
     },
 
+    /**
+     * One more occurrence of a problem whose issue is not open yet; returns how many were seen
+     * since the first of them, at most `windowMs` ago (an older count starts over). Reaching
+     * `limit` forgets the count: the issue opens and is found by its hash from then on.
+     */
+    async countProblemOccurrence(
+      trx: StoreExecutor,
+      p: { projectId: number; fingerprint: string; now: number; windowMs: number; limit: number },
+    ): Promise<number> {
+      const row = await trx
+        .selectFrom('perf_problem_counts')
+        .select(['count', 'first_seen'])
+        .where('project_id', '=', p.projectId)
+        .where('fingerprint', '=', p.fingerprint)
+        .executeTakeFirst();
+      const fresh = row === undefined || Number(row.first_seen) < p.now - p.windowMs;
+      const count = fresh ? 1 : Number(row.count) + 1;
+      if (count >= p.limit) {
+        await trx.deleteFrom('perf_problem_counts').where('project_id', '=', p.projectId).where('fingerprint', '=', p.fingerprint).execute();
+        return count;
+      }
+      const values = { project_id: p.projectId, fingerprint: p.fingerprint, count, first_seen: fresh ? p.now : Number(row.first_seen) };
+      await trx
+        .insertInto('perf_problem_counts')
+        .values(values)
+        .onConflict((oc) => oc.columns(['project_id', 'fingerprint']).doUpdateSet({ count: values.count, first_seen: values.first_seen }))
+        .execute();
+      return count;
+    },
+
     /** Every stored batch of a trace in the given projects, oldest first. */
     async traceBatches(projectIds: readonly number[], traceId: string): Promise<TraceSegmentRow[]> {
       if (projectIds.length === 0) return [];
@@ -219,6 +249,15 @@ export function createPerformanceRepo(db: Kysely<Database>) {
       // A group's description goes with the last of its rollup rows, none of which is later than `last_hour`.
       n += Number(
         (await db.deleteFrom('span_descriptions').where('project_id', '=', projectId).where('last_hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
+      );
+      n += Number(
+        (
+          await db
+            .deleteFrom('perf_problem_counts')
+            .where('project_id', '=', projectId)
+            .where('first_seen', '<', beforeSeconds * 1000)
+            .executeTakeFirst()
+        ).numDeletedRows,
       );
       n += Number((await db.deleteFrom('perf_users').where('project_id', '=', projectId).where('hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows);
       return n;

@@ -11,6 +11,8 @@ import type { Migration } from './migration.js';
  * become partial indexes (a few minutes of rows instead of all of them). And a span group's
  * normalized description, repeated on each of its rollup rows (every hour and transaction
  * name), is stored once per project in `span_descriptions` (a SQL statement is most of a row).
+ * `perf_problem_counts` counts a performance problem's occurrences before its issue opens, for
+ * the types Sentry opens only after many (Slow DB Query: 100 within 24 hours).
  */
 export const hourlyTransactionRollups: Migration = {
   name: '0016_hourly_transaction_rollups',
@@ -68,5 +70,14 @@ export const hourlyTransactionRollups: Migration = {
       )
       .execute();
     await db.schema.alterTable('span_rollups').dropColumn('description').execute();
+
+    await db.schema
+      .createTable('perf_problem_counts')
+      .addColumn('project_id', 'integer', (c) => c.notNull())
+      .addColumn('fingerprint', 'text', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('first_seen', big, (c) => c.notNull())
+      .addPrimaryKeyConstraint('perf_problem_counts_pk', ['project_id', 'fingerprint'])
+      .execute();
   },
 };
