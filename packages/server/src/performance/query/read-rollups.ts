@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { type DurationCounts, emptyDurationCounts, mergeDurationCounts } from '../rollups/duration-counts.js';
+import { type DurationCounts, emptyDurationCounts, mergeCountsOnly } from '../rollups/duration-counts.js';
 import { SPAN_ROLLUP_SECONDS } from '../rollups/rollup-deltas.js';
-import { type DDSketch, decodeSketch, newSketch } from '../rollups/sketch.js';
+import { type DDSketch, mergeEncodedSketch, newSketch } from '../rollups/sketch.js';
 
 /**
  * Reads the rollups for a window and merges them per group: counts add up, sketches merge.
@@ -65,7 +65,8 @@ async function readGrouped<G extends { readonly key: Readonly<Record<string, str
   const groups = new Map<string, G>();
   for (const row of rows) {
     const bucket = bucketOf(Number(row.minute), window.start, bucketSeconds);
-    const id = JSON.stringify([bucket, ...groupBy.map((c) => row[c])]);
+    let id = String(bucket);
+    for (const c of groupBy) id += `\u0000${String(row[c])}`;
     let g = groups.get(id);
     if (g === undefined) {
       g = fresh(Object.fromEntries(groupBy.map((c) => [c, row[c] as string | number])), bucket);
@@ -91,8 +92,8 @@ export async function readTransactionAggregates(
     groupBy,
     bucketSeconds,
     (key, bucket) => ({ key, bucket, ...emptyDurationCounts() }),
-    (g, r) =>
-      mergeDurationCounts(g, {
+    (g, r) => {
+      mergeCountsOnly(g, {
         count: Number(r.count),
         failureCount: Number(r.failure_count),
         weight: Number(r.weight),
@@ -101,8 +102,9 @@ export async function readTransactionAggregates(
         maxMs: Number(r.max_ms),
         satisfied: Number(r.satisfied),
         tolerated: Number(r.tolerated),
-        durations: decodeSketch(r.sketch as Uint8Array),
-      }),
+      });
+      mergeEncodedSketch(g.durations, r.sketch as Uint8Array);
+    },
   );
 }
 
@@ -206,8 +208,8 @@ export async function readSpanAggregates(
       g.sumMs += Number(r.sum_ms);
       g.sumSelfMs += Number(r.sum_self_ms);
       g.maxSelfMs = Math.max(g.maxSelfMs, Number(r.max_self_ms));
-      g.selfSketch.merge(decodeSketch(r.sketch as Uint8Array));
-      g.durationSketch.merge(decodeSketch(r.duration_sketch as Uint8Array));
+      mergeEncodedSketch(g.selfSketch, r.sketch as Uint8Array);
+      mergeEncodedSketch(g.durationSketch, r.duration_sketch as Uint8Array);
     },
   );
 }

@@ -158,6 +158,22 @@ export function decodeSketch(bytes: Uint8Array): DDSketch {
   return sketch;
 }
 
+/**
+ * Adds a stored sketch into `into` without building a DDSketch for it first: a window's query
+ * merges thousands of rows, and a sketch object per row (two dense stores each) was most of
+ * its garbage. The same result as `into.merge(decodeSketch(bytes))`.
+ */
+export function mergeEncodedSketch(into: DDSketch, bytes: Uint8Array): void {
+  const r = new Reader(bytes);
+  const version = r.varint();
+  if (version !== FORMAT_VERSION) throw new Error(`sketch format ${version} is not known`);
+  const zeros = r.varint();
+  into.zeroCount += zeros;
+  const positive = readStore(r, (key, count) => into.store.add(key, count));
+  const negative = readStore(r, (key, count) => into.negativeStore.add(key, count));
+  into.count += zeros + positive + negative;
+}
+
 /** The value at quantile q (0..1) of a merged sketch, or null when it holds nothing. */
 export function quantileOf(sketch: DDSketch, q: number): number | null {
   return sketch.count === 0 ? null : sketch.getValueAtQuantile(q);
