@@ -184,7 +184,7 @@ export interface SpanSeedFigures {
   readonly envelopesPerSec: number;
   readonly compactMs: number;
   readonly tableSizes: { readonly measured: string; readonly tables: Readonly<Record<string, number>>; readonly totalBytes: number } | null;
-  /** trace_segments + perf_rollups + span_rollups + perf_users, per stored span */
+  /** trace_segments + perf_rollups (minutes and hours) + span_rollups + span_descriptions + perf_users, per stored span */
   readonly performanceBytesPerSpan: number | null;
   /** every table per stored span: the v1 transactions' `events` rows included; SQLite's free pages (the drained queue's) not */
   readonly allTablesBytesPerSpan: number | null;

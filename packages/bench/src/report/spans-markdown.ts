@@ -66,7 +66,9 @@ function diskRow(q: SpansQueryTargetResult): string | null {
     q.name,
     perSpan('trace_segments'),
     perSpan('perf_rollups'),
+    perSpan('perf_rollups_hourly'),
     perSpan('span_rollups'),
+    perSpan('span_descriptions'),
     perSpan('perf_users'),
     s.performanceBytesPerSpan === null ? NA : `**${s.performanceBytesPerSpan}**`,
     perSpan('events'),
@@ -128,8 +130,8 @@ export function renderSpansMarkdown(r: SpansBenchResult, p: Readonly<Record<stri
     '',
     '### Bytes per stored span (seeded data set)',
     '',
-    '| database | trace_segments | perf_rollups | span_rollups | perf_users | performance tables | events (v1 transactions) | all tables | data directory |',
-    '|---|---|---|---|---|---|---|---|---|',
+    '| database | trace_segments | perf_rollups | perf_rollups_hourly | span_rollups | span_descriptions | perf_users | performance tables | events (v1 transactions) | all tables | data directory |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
     ...r.queries.map(diskRow).filter((x): x is string => x !== null),
   ];
   for (const q of r.queries) for (const problem of q.problems) lines.push(`- ${q.name}: problem: ${problem.split('\n')[0]}`);

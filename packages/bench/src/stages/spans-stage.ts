@@ -21,7 +21,7 @@ export interface SpansStageContext {
 
 /** Issue #15's p95 target for this query, at 10,000,000 stored spans. */
 export const SPANS_QUERY_TARGET_MS = 200;
-const PERFORMANCE_TABLES = ['trace_segments', 'perf_rollups', 'span_rollups', 'perf_users'] as const;
+const PERFORMANCE_TABLES = ['trace_segments', 'perf_rollups', 'perf_rollups_hourly', 'span_rollups', 'span_descriptions', 'perf_users'] as const;
 
 /** The request the stage times: p95 and count per transaction name over the last 24 h, as the performance page asks it. */
 export function spansQueryPath(org: string): string {

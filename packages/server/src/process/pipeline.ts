@@ -9,12 +9,12 @@ import { applyInboundFilters } from './filter/index.js';
 import { computeGrouping, type GroupingResult, type GroupingRules } from './group/index.js';
 import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
 import { parkItems } from './park-items.js';
-import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type ReadyEvent, stageEvents } from './persist/index.js';
+import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type ReadyEvent, stageEvents, withoutEvents } from './persist/index.js';
 import { createPostProcess, type PostProcessBatch, type PostProcessHook, recordPendingBatch } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
 import { scrubEvent } from './scrub/index.js';
 import { isSessionItem, prepareSessions } from './sessions/index.js';
-import { performanceIssueEvents, prepareSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
+import { heldBackProblems, performanceIssueEvents, prepareSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
 import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
 
 /**
@@ -116,7 +116,9 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
         if (deps.releases) for (const [projectId, versions] of sessions.releases) await deps.releases.ensure(trx, projectId, [...versions], null);
       }
       if (deps.releases) await ensureReleases(deps.releases, trx, readyEvents);
-      const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, staged);
+      // Some performance issues open only after many occurrences (Slow DB Query): those not there yet are only counted.
+      const held = await heldBackProblems({ store, repo: performanceRepo, now: clock.now() }, trx, problems);
+      const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, withoutEvents(staged, held));
       for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
       // A duplicate transaction's spans are already stored with its first copy.
       await performanceRepo.insertSpanRows(trx, spanRows.forStored(persisted.stored));

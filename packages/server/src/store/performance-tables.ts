@@ -61,6 +61,9 @@ export interface PerfRollupTable {
   compacted: number;
 }
 
+/** Per hour and key: the compacted minutes of `perf_rollups` folded together (`minute` is the hour's start). */
+export type PerfRollupHourlyTable = Omit<PerfRollupTable, 'compacted'>;
+
 /** Distinct users of a transaction name per hour (count_unique(user)). */
 export interface PerfUserTable {
   project_id: number;
@@ -71,15 +74,15 @@ export interface PerfUserTable {
   user_key: string;
 }
 
-/** Per minute, segment name, span op and span group: which spans dominate. */
+/** Per hour, segment name, span op and span group: which spans dominate. The description is in `span_descriptions`. */
 export interface SpanRollupTable {
   id: Generated<number>;
   project_id: number;
+  /** start of the hour, epoch seconds */
   minute: number;
   segment_name: string;
   op: string;
   span_group: string;
-  description: string;
   count: number;
   sum_ms: number;
   sum_self_ms: number;
@@ -90,6 +93,23 @@ export interface SpanRollupTable {
   /** DDSketch of durations */
   duration_sketch: Uint8Array;
   compacted: number;
+}
+
+/** The normalized description of each span group, stored once instead of on every rollup row (0016). */
+export interface SpanDescriptionTable {
+  project_id: number;
+  span_group: string;
+  description: string;
+  /** the latest hour a rollup row of the group was written for: retention deletes the row with the last of them */
+  last_hour: number;
+}
+
+/** Occurrences of a performance problem whose issue is not open yet (0016), counted from `first_seen` (ms). */
+export interface PerfProblemCountTable {
+  project_id: number;
+  fingerprint: string;
+  count: number;
+  first_seen: number;
 }
 
 /** The trace index of stored error events (0014): which trace and span each one happened in. */
@@ -116,6 +136,9 @@ export interface PerformanceTables {
   trace_segments: TraceSegmentTable;
   event_traces: EventTraceTable;
   perf_rollups: PerfRollupTable;
+  perf_rollups_hourly: PerfRollupHourlyTable;
   perf_users: PerfUserTable;
   span_rollups: SpanRollupTable;
+  span_descriptions: SpanDescriptionTable;
+  perf_problem_counts: PerfProblemCountTable;
 }

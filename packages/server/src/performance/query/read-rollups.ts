@@ -1,8 +1,8 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { type DurationCounts, emptyDurationCounts, mergeDurationCounts } from '../rollups/duration-counts.js';
+import { type DurationCounts, emptyDurationCounts, mergeCountsOnly } from '../rollups/duration-counts.js';
 import { SPAN_ROLLUP_SECONDS } from '../rollups/rollup-deltas.js';
-import { type DDSketch, decodeSketch, newSketch } from '../rollups/sketch.js';
+import { type DDSketch, mergeEncodedSketch, newSketch } from '../rollups/sketch.js';
 
 /**
  * Reads the rollups for a window and merges them per group: counts add up, sketches merge.
@@ -65,7 +65,8 @@ async function readGrouped<G extends { readonly key: Readonly<Record<string, str
   const groups = new Map<string, G>();
   for (const row of rows) {
     const bucket = bucketOf(Number(row.minute), window.start, bucketSeconds);
-    const id = JSON.stringify([bucket, ...groupBy.map((c) => row[c])]);
+    let id = String(bucket);
+    for (const c of groupBy) id += `\u0000${String(row[c])}`;
     let g = groups.get(id);
     if (g === undefined) {
       g = fresh(Object.fromEntries(groupBy.map((c) => [c, row[c] as string | number])), bucket);
@@ -84,22 +85,15 @@ export async function readTransactionAggregates(
   bucketSeconds?: number,
 ): Promise<TransactionAggregate[]> {
   if (window.projectIds.length === 0) return [];
-  let q = db
-    .selectFrom('perf_rollups')
-    .selectAll()
-    .where('project_id', 'in', [...window.projectIds])
-    .where('minute', '>=', Math.floor(window.start / 60) * 60)
-    .where('minute', '<', window.end);
-  for (const c of conditions) q = q.where(conditionSql(c));
-  const rows = await q.execute();
+  const rows = await transactionRows(db, window, conditions, groupBy, bucketSeconds);
   return readGrouped<TransactionAggregate>(
     rows,
     window,
     groupBy,
     bucketSeconds,
     (key, bucket) => ({ key, bucket, ...emptyDurationCounts() }),
-    (g, r) =>
-      mergeDurationCounts(g, {
+    (g, r) => {
+      mergeCountsOnly(g, {
         count: Number(r.count),
         failureCount: Number(r.failure_count),
         weight: Number(r.weight),
@@ -108,9 +102,60 @@ export async function readTransactionAggregates(
         maxMs: Number(r.max_ms),
         satisfied: Number(r.satisfied),
         tolerated: Number(r.tolerated),
-        durations: decodeSketch(r.sketch as Uint8Array),
-      }),
+      });
+      mergeEncodedSketch(g.durations, r.sketch as Uint8Array);
+    },
   );
+}
+
+/** What a transaction aggregate reads of each row besides its group columns. */
+const TRANSACTION_MEASURES = ['minute', 'count', 'failure_count', 'weight', 'sum_ms', 'min_ms', 'max_ms', 'satisfied', 'tolerated', 'sketch'] as const;
+
+/**
+ * The transaction rollup rows of a window. Its whole hours read the hourly rows (which hold
+ * every compacted minute) plus the minutes' deltas not compacted yet; the partial hours at
+ * either edge read minute rows. One statement, so a compaction committing meanwhile is seen
+ * entirely or not at all. Hours are used only when every hour falls inside one time bucket.
+ */
+async function transactionRows(
+  db: Kysely<Database>,
+  window: RollupWindow,
+  conditions: readonly ColumnCondition<TransactionColumn>[],
+  groupBy: readonly TransactionColumn[],
+  bucketSeconds: number | undefined,
+): Promise<RollupRow[]> {
+  // Only the columns the groups need: at tens of thousands of rows, each column read costs.
+  const columns = [...new Set([...groupBy, ...TRANSACTION_MEASURES])];
+  const first = Math.floor(window.start / 60) * 60;
+  const hoursFrom = Math.ceil(first / 3600) * 3600;
+  const hoursTo = Math.floor(window.end / 3600) * 3600;
+  const hourly = hoursFrom < hoursTo && (bucketSeconds === undefined || (bucketSeconds % 3600 === 0 && (hoursFrom - window.start) % bucketSeconds === 0));
+  const filtered = <Q extends { where(c: RawBuilder<SqlBool>): Q }>(q: Q): Q => conditions.reduce((acc, c) => acc.where(conditionSql(c)), q);
+  const minutes = (from: number, to: number) =>
+    filtered(
+      db
+        .selectFrom('perf_rollups')
+        .select(columns)
+        .where('project_id', 'in', [...window.projectIds])
+        .where('minute', '>=', from)
+        .where('minute', '<', to),
+    );
+  if (!hourly) return minutes(first, window.end).execute();
+  const query = minutes(first, hoursFrom)
+    .unionAll(minutes(hoursTo, window.end))
+    // `compacted = 0` as a literal, so the partial index of uncompacted rows serves it.
+    .unionAll(minutes(hoursFrom, hoursTo).where(sql<SqlBool>`compacted = 0`))
+    .unionAll(
+      filtered(
+        db
+          .selectFrom('perf_rollups_hourly')
+          .select(columns)
+          .where('project_id', 'in', [...window.projectIds])
+          .where('minute', '>=', hoursFrom)
+          .where('minute', '<', hoursTo),
+      ),
+    );
+  return query.execute();
 }
 
 export async function readSpanAggregates(
@@ -121,14 +166,20 @@ export async function readSpanAggregates(
   bucketSeconds?: number,
 ): Promise<SpanAggregate[]> {
   if (window.projectIds.length === 0) return [];
+  // The description is stored once per group (span_descriptions, migration 0016); columns are qualified for the join.
   let q = db
     .selectFrom('span_rollups')
-    .selectAll()
-    .where('project_id', 'in', [...window.projectIds])
+    .leftJoin('span_descriptions', (j) =>
+      j.onRef('span_descriptions.project_id', '=', 'span_rollups.project_id').onRef('span_descriptions.span_group', '=', 'span_rollups.span_group'),
+    )
+    .selectAll('span_rollups')
+    .select((eb) => eb.fn.coalesce('span_descriptions.description', sql<string>`''`).as('description'))
+    .where('span_rollups.project_id', 'in', [...window.projectIds])
     // Hourly buckets: the hour the window starts in counts whole.
-    .where('minute', '>=', Math.floor(window.start / SPAN_ROLLUP_SECONDS) * SPAN_ROLLUP_SECONDS)
-    .where('minute', '<', window.end);
-  for (const c of conditions) q = q.where(conditionSql(c));
+    .where('span_rollups.minute', '>=', Math.floor(window.start / SPAN_ROLLUP_SECONDS) * SPAN_ROLLUP_SECONDS)
+    .where('span_rollups.minute', '<', window.end);
+  for (const c of conditions)
+    q = q.where(conditionSql({ ...c, column: c.column === 'description' ? 'span_descriptions.description' : `span_rollups.${c.column}` }));
   const rows = await q.execute();
   return readGrouped<SpanAggregate>(
     rows,
@@ -142,8 +193,8 @@ export async function readSpanAggregates(
       g.sumMs += Number(r.sum_ms);
       g.sumSelfMs += Number(r.sum_self_ms);
       g.maxSelfMs = Math.max(g.maxSelfMs, Number(r.max_self_ms));
-      g.selfSketch.merge(decodeSketch(r.sketch as Uint8Array));
-      g.durationSketch.merge(decodeSketch(r.duration_sketch as Uint8Array));
+      mergeEncodedSketch(g.selfSketch, r.sketch as Uint8Array);
+      mergeEncodedSketch(g.durationSketch, r.duration_sketch as Uint8Array);
     },
   );
 }

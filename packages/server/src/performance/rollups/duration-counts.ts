@@ -37,6 +37,18 @@ export function addDuration(c: DurationCounts, ms: number, failed: boolean, weig
   c.durations.accept(ms);
 }
 
+/** Adds `b`'s counts into `a`, not its sketch (the caller merges that). */
+export function mergeCountsOnly(a: DurationCounts, b: Omit<DurationCounts, 'durations'>): void {
+  a.count += b.count;
+  a.failureCount += b.failureCount;
+  a.weight += b.weight;
+  a.sumMs += b.sumMs;
+  a.minMs = Math.min(a.minMs, b.minMs);
+  a.maxMs = Math.max(a.maxMs, b.maxMs);
+  a.satisfied += b.satisfied;
+  a.tolerated += b.tolerated;
+}
+
 /** Adds `b` into `a` (merging sketches). */
 export function mergeDurationCounts(a: DurationCounts, b: Omit<DurationCounts, 'durations'> & { durations: DDSketch }): void {
   a.count += b.count;

@@ -1,6 +1,6 @@
 import { isFailureStatus, normalizeSpanDescription, type SegmentUser, type SpanBatch, spanGroup } from '../spans/index.js';
 import { addDuration, type DurationCounts, emptyDurationCounts } from './duration-counts.js';
-import { type DDSketch, newSketch } from './sketch.js';
+import { SketchAccumulator } from './sketch.js';
 
 /**
  * What one processing batch adds to the rollups, accumulated in memory so the batch writes one
@@ -54,8 +54,8 @@ export interface SpanDelta extends SpanKey {
   sumSelfMs: number;
   maxSelfMs: number;
   /** self times */
-  sketch: DDSketch;
-  durationSketch: DDSketch;
+  sketch: SketchAccumulator;
+  durationSketch: SketchAccumulator;
 }
 
 export interface RollupDeltas {
@@ -121,18 +121,26 @@ export function accumulateRollups(batches: readonly { projectId: number; batch: 
     for (const span of batch.spans) {
       const description = normalizeSpanDescription(span.op, span.description);
       // Span groups are many per transaction: kept per hour, not per minute (docs/performance-monitoring.md › Storage).
-      const key: SpanKey = {
-        projectId,
-        minute: Math.floor(span.end / SPAN_ROLLUP_SECONDS) * SPAN_ROLLUP_SECONDS,
-        segmentName,
-        op: span.op,
-        spanGroup: spanGroup(description),
-        description,
-      };
-      const id = `${projectId}\u0000${key.minute}\u0000${segmentName}\u0000${span.op}\u0000${key.spanGroup}`;
+      const hour = Math.floor(span.end / SPAN_ROLLUP_SECONDS) * SPAN_ROLLUP_SECONDS;
+      // Keyed by the description itself, so the MD5 of the span group is taken once per delta, not per span.
+      const id = `${projectId}\u0000${hour}\u0000${segmentName}\u0000${span.op}\u0000${description}`;
       let delta = spans.get(id);
       if (delta === undefined) {
-        delta = { ...key, count: 0, failureCount: 0, sumMs: 0, sumSelfMs: 0, maxSelfMs: 0, sketch: newSketch(), durationSketch: newSketch() };
+        delta = {
+          projectId,
+          minute: hour,
+          segmentName,
+          op: span.op,
+          spanGroup: spanGroup(description),
+          description,
+          count: 0,
+          failureCount: 0,
+          sumMs: 0,
+          sumSelfMs: 0,
+          maxSelfMs: 0,
+          sketch: new SketchAccumulator(),
+          durationSketch: new SketchAccumulator(),
+        };
         spans.set(id, delta);
       }
       delta.count++;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { decodeSketch, encodeSketch, newSketch, quantileOf } from './sketch.js';
+import { decodeSketch, encodeSketch, mergeEncodedSketch, newSketch, quantileOf, SketchAccumulator } from './sketch.js';
 
 describe('stored sketches', () => {
   it('round-trip: counts and every quantile as before, merge still works', () => {
@@ -18,6 +18,44 @@ describe('stored sketches', () => {
         assert.equal(merged.count, 2 * values.length);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('an accumulator writes the bytes of a DDSketch that accepted the same values (zeros and negatives included)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ min: -1000, max: 600_000, noNaN: true }), fc.constant(0)), { maxLength: 200 }), (values) => {
+        const sketch = newSketch();
+        const accumulator = new SketchAccumulator();
+        for (const v of values) {
+          sketch.accept(v);
+          accumulator.accept(v);
+        }
+        assert.deepEqual(accumulator.encode(), encodeSketch(sketch));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('merging stored bytes into a sketch equals merging the decoded sketch', () => {
+    // Durations are never negative; sketches-js's own merge ignores negative bins altogether.
+    const values = fc.array(fc.oneof(fc.double({ min: 0, max: 600_000, noNaN: true }), fc.constant(0)), { maxLength: 100 });
+    fc.assert(
+      fc.property(values, values, (a, b) => {
+        const stored = newSketch();
+        for (const v of b) stored.accept(v);
+        const direct = newSketch();
+        const decoded = newSketch();
+        for (const v of a) {
+          direct.accept(v);
+          decoded.accept(v);
+        }
+        mergeEncodedSketch(direct, encodeSketch(stored));
+        decoded.merge(decodeSketch(encodeSketch(stored)));
+        assert.equal(direct.count, decoded.count);
+        assert.deepEqual(encodeSketch(direct), encodeSketch(decoded));
+        for (const q of [0, 0.5, 0.95, 1]) assert.equal(quantileOf(direct, q), quantileOf(decoded, q));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -90,6 +90,53 @@ function readStore(r: Reader, add: (key: number, count: number) => void): number
   return total;
 }
 
+/** The library's key mapping, stateless: shared by every accumulator so keys match a DDSketch's exactly. */
+const MAPPING = newSketch().mapping;
+
+/**
+ * The values of one rollup delta, kept as bin keys and counts without a DDSketch: a processing
+ * batch makes tens of deltas per transaction, mostly of one to three values, and a DDSketch
+ * allocates two dense stores each (the bench's processing profile: sketch objects and the
+ * garbage they left were a fifth of the worker's time). `encodeAccumulated` writes the same
+ * bytes `encodeSketch` writes for a DDSketch that accepted the same values.
+ */
+export class SketchAccumulator {
+  zeroCount = 0;
+  private readonly positive = new Map<number, number>();
+  private readonly negative = new Map<number, number>();
+
+  accept(value: number): void {
+    // The same three cases as DDSketch.accept (sketches-js, "DDSketch.accept").
+    if (value > MAPPING.minPossible) bump(this.positive, MAPPING.key(value));
+    else if (value < -MAPPING.minPossible) bump(this.negative, MAPPING.key(-value));
+    else this.zeroCount++;
+  }
+
+  encode(): Uint8Array {
+    const w = new Writer();
+    w.varint(FORMAT_VERSION);
+    w.varint(this.zeroCount);
+    writeKeys(w, this.positive);
+    writeKeys(w, this.negative);
+    return w.done();
+  }
+}
+
+function bump(bins: Map<number, number>, key: number): void {
+  bins.set(key, (bins.get(key) ?? 0) + 1);
+}
+
+function writeKeys(w: Writer, bins: Map<number, number>): void {
+  const keys = [...bins.keys()].sort((a, b) => a - b);
+  w.varint(keys.length);
+  let previous = 0;
+  for (const key of keys) {
+    w.zigzag(key - previous);
+    w.varint(bins.get(key) as number);
+    previous = key;
+  }
+}
+
 export function encodeSketch(sketch: DDSketch): Uint8Array {
   const w = new Writer();
   w.varint(FORMAT_VERSION);
@@ -109,6 +156,22 @@ export function decodeSketch(bytes: Uint8Array): DDSketch {
   const negative = readStore(r, (key, count) => sketch.negativeStore.add(key, count));
   sketch.count = sketch.zeroCount + positive + negative;
   return sketch;
+}
+
+/**
+ * Adds a stored sketch into `into` without building a DDSketch for it first: a window's query
+ * merges thousands of rows, and a sketch object per row (two dense stores each) was most of
+ * its garbage. The same result as `into.merge(decodeSketch(bytes))`.
+ */
+export function mergeEncodedSketch(into: DDSketch, bytes: Uint8Array): void {
+  const r = new Reader(bytes);
+  const version = r.varint();
+  if (version !== FORMAT_VERSION) throw new Error(`sketch format ${version} is not known`);
+  const zeros = r.varint();
+  into.zeroCount += zeros;
+  const positive = readStore(r, (key, count) => into.store.add(key, count));
+  const negative = readStore(r, (key, count) => into.negativeStore.add(key, count));
+  into.count += zeros + positive + negative;
 }
 
 /** The value at quantile q (0..1) of a merged sketch, or null when it holds nothing. */

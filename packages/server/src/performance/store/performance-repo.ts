@@ -1,4 +1,4 @@
-import type { Insertable, Kysely } from 'kysely';
+import { type Insertable, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Database, StoreExecutor } from '../../store/index.js';
 import { accumulateRollups, userKeyOf } from '../rollups/rollup-deltas.js';
 import { decodeSketch, encodeSketch, newSketch } from '../rollups/sketch.js';
@@ -30,6 +30,8 @@ export interface SpanRows {
   readonly transactions: Insertable<Database['perf_rollups']>[];
   readonly users: Insertable<Database['perf_users']>[];
   readonly spans: Insertable<Database['span_rollups']>[];
+  /** one per project and span group of the batch, with the latest hour it was seen in */
+  readonly descriptions: Insertable<Database['span_descriptions']>[];
 }
 
 /**
@@ -39,7 +41,16 @@ export interface SpanRows {
  */
 export function prepareSpanRows(batches: readonly StoredBatch[]): SpanRows {
   const deltas = accumulateRollups(batches);
+  // One row per group: PostgreSQL refuses an upsert that touches a row twice in one statement.
+  const descriptions = new Map<string, Insertable<Database['span_descriptions']>>();
+  for (const d of deltas.spans) {
+    const id = `${d.projectId}\u0000${d.spanGroup}`;
+    const seen = descriptions.get(id);
+    if (seen === undefined || seen.last_hour < d.minute)
+      descriptions.set(id, { project_id: d.projectId, span_group: d.spanGroup, description: d.description, last_hour: d.minute });
+  }
   return {
+    descriptions: [...descriptions.values()],
     segments: batches.map(({ projectId, receivedAt, batch }) => {
       const segment = batch.segment;
       let start = Number.POSITIVE_INFINITY;
@@ -106,14 +117,13 @@ export function prepareSpanRows(batches: readonly StoredBatch[]): SpanRows {
       segment_name: d.segmentName,
       op: d.op,
       span_group: d.spanGroup,
-      description: d.description,
       count: d.count,
       sum_ms: d.sumMs,
       sum_self_ms: d.sumSelfMs,
       max_self_ms: d.maxSelfMs,
       failure_count: d.failureCount,
-      sketch: encodeSketch(d.sketch),
-      duration_sketch: encodeSketch(d.durationSketch),
+      sketch: d.sketch.encode(),
+      duration_sketch: d.durationSketch.encode(),
       compacted: 0,
     })),
   };
@@ -134,6 +144,49 @@ export function createPerformanceRepo(db: Kysely<Database>) {
           .execute(),
       );
       await insertChunked(rows.spans, (values) => trx.insertInto('span_rollups').values(values).execute());
+      // Written at most once per group and hour: only a later hour moves `last_hour`.
+      await insertChunked(rows.descriptions, (values) =>
+        trx
+          .insertInto('span_descriptions')
+          .values(values)
+          .onConflict((oc) =>
+            oc
+              .columns(['project_id', 'span_group'])
+              .doUpdateSet({ last_hour: (eb) => eb.ref('excluded.last_hour') })
+              .where('span_descriptions.last_hour', '<', (eb) => eb.ref('excluded.last_hour')),
+          )
+          .execute(),
+      );
+    },
+
+    /**
+     * One more occurrence of a problem whose issue is not open yet; returns how many were seen
+     * since the first of them, at most `windowMs` ago (an older count starts over). Reaching
+     * `limit` forgets the count: the issue opens and is found by its hash from then on.
+     */
+    async countProblemOccurrence(
+      trx: StoreExecutor,
+      p: { projectId: number; fingerprint: string; now: number; windowMs: number; limit: number },
+    ): Promise<number> {
+      const row = await trx
+        .selectFrom('perf_problem_counts')
+        .select(['count', 'first_seen'])
+        .where('project_id', '=', p.projectId)
+        .where('fingerprint', '=', p.fingerprint)
+        .executeTakeFirst();
+      const fresh = row === undefined || Number(row.first_seen) < p.now - p.windowMs;
+      const count = fresh ? 1 : Number(row.count) + 1;
+      if (count >= p.limit) {
+        await trx.deleteFrom('perf_problem_counts').where('project_id', '=', p.projectId).where('fingerprint', '=', p.fingerprint).execute();
+        return count;
+      }
+      const values = { project_id: p.projectId, fingerprint: p.fingerprint, count, first_seen: fresh ? p.now : Number(row.first_seen) };
+      await trx
+        .insertInto('perf_problem_counts')
+        .values(values)
+        .onConflict((oc) => oc.columns(['project_id', 'fingerprint']).doUpdateSet({ count: values.count, first_seen: values.first_seen }))
+        .execute();
+      return count;
     },
 
     /** Every stored batch of a trace in the given projects, oldest first. */
@@ -190,6 +243,22 @@ export function createPerformanceRepo(db: Kysely<Database>) {
       n += Number(
         (await db.deleteFrom('span_rollups').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
       );
+      n += Number(
+        (await db.deleteFrom('perf_rollups_hourly').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
+      );
+      // A group's description goes with the last of its rollup rows, none of which is later than `last_hour`.
+      n += Number(
+        (await db.deleteFrom('span_descriptions').where('project_id', '=', projectId).where('last_hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
+      );
+      n += Number(
+        (
+          await db
+            .deleteFrom('perf_problem_counts')
+            .where('project_id', '=', projectId)
+            .where('first_seen', '<', beforeSeconds * 1000)
+            .executeTakeFirst()
+        ).numDeletedRows,
+      );
       n += Number((await db.deleteFrom('perf_users').where('project_id', '=', projectId).where('hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows);
       return n;
     },
@@ -203,8 +272,10 @@ const SPAN_KEY = ['project_id', 'minute', 'segment_name', 'op', 'span_group'] as
 
 async function compactTable(db: Kysely<Database>, table: 'perf_rollups' | 'span_rollups', beforeMinute: number, limit: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom(table).selectAll().where('compacted', '=', 0).where('minute', '<', beforeMinute).orderBy('minute').limit(limit).execute();
+    // `compacted = 0` as a literal: a partial index matches only the same constant, not a parameter.
+    const rows = await trx.selectFrom(table).selectAll().where(uncompacted).where('minute', '<', beforeMinute).orderBy('minute').limit(limit).execute();
     if (rows.length === 0) return 0;
+    if (table === 'perf_rollups') await foldIntoHours(trx, rows);
     const keyColumns: readonly string[] = table === 'perf_rollups' ? TRANSACTION_KEY : SPAN_KEY;
     const keyOf = (r: Record<string, unknown>) => JSON.stringify(keyColumns.map((c) => r[c]));
     // Already-compacted rows of the same keys fold in too, so each key keeps one row per minute.
@@ -241,6 +312,48 @@ async function compactTable(db: Kysely<Database>, table: 'perf_rollups' | 'span_
     }
     return rows.length;
   });
+}
+
+const uncompacted = sql<SqlBool>`compacted = 0`;
+
+/**
+ * Adds delta rows (each counted here exactly once, as the sweep compacts it) to the hourly rows
+ * of their keys, so whole hours of a window read one row per key (migration 0016).
+ */
+async function foldIntoHours(trx: Kysely<Database>, deltas: readonly Record<string, unknown>[]): Promise<void> {
+  const keyOf = (r: Record<string, unknown>) => JSON.stringify(TRANSACTION_KEY.map((c) => (c === 'minute' ? hourOf(r.minute) : r[c])));
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const r of deltas) {
+    const k = keyOf(r);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [{ ...r, minute: hourOf(r.minute) }]);
+    else list.push(r);
+  }
+  const hours = [...new Set(deltas.map((r) => hourOf(r.minute)))];
+  const projectIds = [...new Set(deltas.map((r) => Number(r.project_id)))];
+  const existing = (
+    await trx.selectFrom('perf_rollups_hourly').selectAll().where('minute', 'in', hours).where('project_id', 'in', projectIds).execute()
+  ).filter((r) => groups.has(keyOf(r)));
+  for (const r of existing) (groups.get(keyOf(r)) as Record<string, unknown>[]).unshift(r);
+  const ids = existing.map((r) => r.id);
+  for (let i = 0; i < ids.length; i += 500)
+    await trx
+      .deleteFrom('perf_rollups_hourly')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+  const merged = [...groups.values()].map((group) => {
+    const { compacted: _compacted, ...row } = mergeRows(group);
+    return { ...row, minute: hourOf(group[0]?.minute) };
+  });
+  for (let i = 0; i < merged.length; i += rowsPerInsert)
+    await trx
+      .insertInto('perf_rollups_hourly')
+      .values(merged.slice(i, i + rowsPerInsert) as never)
+      .execute();
+}
+
+function hourOf(minute: unknown): number {
+  return Math.floor(Number(minute) / 3600) * 3600;
 }
 
 const SUMMED = new Set(['count', 'failure_count', 'weight', 'sum_ms', 'satisfied', 'tolerated', 'sum_self_ms']);

@@ -16,7 +16,7 @@
  */
 export { createEventDictionaries, type EventDictionaries } from './event-dictionaries.js';
 export { DERIVED_TAG_KEYS, eventTags, userKeyOf } from './event-tags.js';
-export { type PersistResult, persistEvents, type ReadyEvent, type StagedEvents, stageEvents } from './persist-events.js';
+export { type PersistResult, persistEvents, type ReadyEvent, type StagedEvents, stageEvents, withoutEvents } from './persist-events.js';
 export type { StoredEventDocument, StoredGrouping } from './stored-document.js';
 export { storedEventTags } from './stored-event-tags.js';
 export type { LoadResolutionCheck } from './update-issues.js';

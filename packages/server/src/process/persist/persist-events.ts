@@ -71,6 +71,12 @@ export async function stageEvents(
   return { prepared, payloads, donations: [...donations.values()] };
 }
 
+/** The staged batch without some of its events: ones the transaction decided to hold back after staging. */
+export function withoutEvents(staged: StagedEvents, drop: ReadonlySet<ReadyEvent>): StagedEvents {
+  if (drop.size === 0) return staged;
+  return { ...staged, prepared: staged.prepared.filter((p) => !drop.has(p.ready)) };
+}
+
 /**
  * Stores a batch's events and brings their issues up to date, in the caller's transaction.
  * Events are unique per (project, event_id): a redelivered or resent event inserts nothing
