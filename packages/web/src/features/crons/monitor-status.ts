@@ -38,7 +38,9 @@ export function environmentBadge(monitor: Pick<Monitor, 'status' | 'isMuted'>, e
       case 'timeout':
         return { text: 'Timed out', tone: 'error' };
       default:
-        return { text: 'Waiting for first check-in', tone: 'waiting' };
+        // `active`: no incident and no verdict yet; after a check-in (say a first failure under
+        // the failure tolerance) it is not "waiting" any more.
+        return env.lastCheckIn ? { text: 'Active', tone: 'waiting' } : { text: 'Waiting for first check-in', tone: 'waiting' };
     }
   })();
   return muted ? { text: `${base.text} (muted)`, tone: base.tone === 'error' ? 'error' : 'off' } : base;
