@@ -40,5 +40,6 @@ export function CheckInTimeline({ org, slug, environment }: { org: string; slug:
   if (checkIns.error) return <span className="muted">Could not load the check-ins: {checkIns.error.detail}</span>;
   if (!checkIns.data) return <Skeleton width={TIMELINE_LENGTH * 10} height={14} />;
   if (checkIns.data.length === 0) return <span className="muted">No check-ins yet</span>;
-  return <CheckInTicks checkIns={checkIns.data} environment={environment} />;
+  // The newest ones, also from a server that pages with a larger default.
+  return <CheckInTicks checkIns={checkIns.data.slice(0, TIMELINE_LENGTH)} environment={environment} />;
 }
