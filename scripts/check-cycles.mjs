@@ -150,8 +150,9 @@ const mayImport = {
   performance: ['kernel', 'config', 'store'],
   // release health; durations use performance's DDSketch; api/ passes in the caller's projects
   sessions: ['kernel', 'config', 'store', 'http', 'performance'],
-  // crons: monitors, check-ins, incidents and their rules; the pipeline's check-in stage calls in
-  monitors: ['kernel', 'config', 'store', 'http'],
+  // crons: monitors, check-ins, incidents and their rules; the pipeline's check-in stage calls in;
+  // its routes check scopes (auth) and read time windows as performance's API does
+  monitors: ['kernel', 'config', 'store', 'http', 'auth', 'performance'],
   // api/index.ts registers every domain's routes and hands them the pipeline's rules
   api: [
     'kernel',

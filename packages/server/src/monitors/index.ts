@@ -38,6 +38,7 @@ export {
 } from './monitor-config.js';
 export { type IntervalUnit, latestExpectedAtOrBefore, nextExpected, parseSchedule, type Schedule } from './monitor-schedule.js';
 export { MAX_SLUG_LENGTH, slugifyMonitorSlug, validateSlug } from './monitor-slug.js';
+export { type MonitorsApiDeps, registerMonitorsApi } from './routes/index.js';
 export type { CheckInListQuery, CheckInPatch, CheckInRepo, CheckInStatsBucket, CheckInStatsQuery, NewCheckIn } from './store/check-in-repo.js';
 export type { CheckInRecord, CheckInStatus, IncidentRecord, MonitorEnvironmentRecord, MonitorRecord } from './store/monitor-records.js';
 export type { EnvironmentPatch, MonitorListFilter, MonitorPatch, MonitorRepo, NewMonitor } from './store/monitor-repo.js';
