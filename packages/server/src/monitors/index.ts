@@ -26,6 +26,7 @@
  *   monitorConfigJson(config) → Sentry's `config` object; nextExpected(schedule, tz, after) → ms
  */
 
+export { type CheckInParse, NIL_CHECK_IN_ID, type ParsedCheckIn, parseCheckIn } from './check-in-parser.js';
 export { MONITOR_CAP_PER_PROJECT } from './monitor-cap.js';
 export {
   isKnownTimezone,

@@ -157,6 +157,17 @@ export function createCheckInRepo(ctx: RepoContext) {
       return row === undefined ? undefined : checkInOf(row);
     },
 
+    /** Check-ins of an environment the server received since `since` (the per-minute limit). */
+    async receivedSince(trx: StoreExecutor, environmentId: number, since: number): Promise<number> {
+      const r = await trx
+        .selectFrom('monitor_checkins')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('environment_id', '=', environmentId)
+        .where('date_clock', '>=', since)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+
     /** in_progress check-ins whose max runtime has passed (the timeout sweep), oldest first. */
     async dueTimeouts(trx: StoreExecutor, now: number, limit: number): Promise<CheckInRecord[]> {
       const rows = await withEnv(trx)

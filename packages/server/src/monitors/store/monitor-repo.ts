@@ -197,6 +197,12 @@ export function createMonitorRepo(ctx: RepoContext) {
       return rows.map(environmentOf);
     },
 
+    /** The organization of a project (a monitor upserted by a check-in lives in the envelope's project's). */
+    async orgIdOfProject(trx: StoreExecutor, projectId: number): Promise<number | undefined> {
+      const row = await trx.selectFrom('projects').select('org_id').where('id', '=', projectId).executeTakeFirst();
+      return row?.org_id;
+    },
+
     async byId(trx: StoreExecutor, id: number): Promise<MonitorRecord | undefined> {
       const row = await trx.selectFrom('monitors').selectAll().where('id', '=', id).executeTakeFirst();
       return row === undefined ? undefined : monitorOf(row);
