@@ -15,6 +15,7 @@ import { eventDictionaries } from './0012-event-dictionaries.js';
 import { performance } from './0013-performance.js';
 import { eventTraces } from './0014-event-traces.js';
 import { sessions } from './0015-sessions.js';
+import { monitors } from './0017-monitors.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   performance,
   eventTraces,
   sessions,
+  monitors,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
