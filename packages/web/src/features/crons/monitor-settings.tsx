@@ -55,7 +55,15 @@ export function MonitorSettings({ monitor, save }: { monitor: Monitor; save: (bo
           </select>
         </div>
         {form.scheduleType === 'crontab' ? (
-          <TextField id="cron-crontab" label="Crontab" value={form.crontab} onChange={(crontab) => set({ crontab })} error={errors.crontab} hint={preview} />
+          <TextField
+            id="cron-crontab"
+            label="Crontab"
+            placeholder="0 2 * * *"
+            value={form.crontab}
+            onChange={(crontab) => set({ crontab })}
+            error={errors.crontab}
+            hint={preview}
+          />
         ) : (
           <div className="field">
             <label htmlFor="cron-interval">Every</label>
@@ -86,7 +94,7 @@ export function MonitorSettings({ monitor, save }: { monitor: Monitor; save: (bo
         )}
         <div className="field">
           <label htmlFor="cron-timezone">Time zone</label>
-          <input id="cron-timezone" list="cron-zones" value={form.timezone} onChange={(e) => set({ timezone: e.target.value })} />
+          <input id="cron-timezone" type="text" list="cron-zones" value={form.timezone} onChange={(e) => set({ timezone: e.target.value })} />
           <datalist id="cron-zones">
             {ZONES.map((z) => (
               <option key={z} value={z} />
@@ -98,6 +106,7 @@ export function MonitorSettings({ monitor, save }: { monitor: Monitor; save: (bo
         <legend>Thresholds</legend>
         <TextField
           id="cron-margin"
+          placeholder="1"
           label="Grace period (minutes)"
           numeric
           narrow
@@ -108,6 +117,7 @@ export function MonitorSettings({ monitor, save }: { monitor: Monitor; save: (bo
         />
         <TextField
           id="cron-max-runtime"
+          placeholder="30"
           label="Max runtime (minutes)"
           numeric
           narrow
@@ -118,6 +128,7 @@ export function MonitorSettings({ monitor, save }: { monitor: Monitor; save: (bo
         />
         <TextField
           id="cron-failure-threshold"
+          placeholder="1"
           label="Failure tolerance (check-ins)"
           numeric
           narrow
@@ -128,6 +139,7 @@ export function MonitorSettings({ monitor, save }: { monitor: Monitor; save: (bo
         />
         <TextField
           id="cron-recovery-threshold"
+          placeholder="1"
           label="Recovery tolerance (check-ins)"
           numeric
           narrow
