@@ -64,7 +64,7 @@ async function api<T>(fl: RunningFaultline, path: string, init: { method?: strin
 interface MonitorJson {
   slug: string;
   isMuted: boolean;
-  environments: { name: string; status: string }[];
+  environments: { name: string; status: string; isMuted: boolean }[];
 }
 interface CheckInJson {
   status: string;
@@ -181,12 +181,12 @@ describe('web UI, end to end: crons from real check-in envelopes', { skip: chrom
     assert.match((await row.textContent()) ?? '', /production.*51 ms/);
     await page.getByRole('img', { name: /^1 check-in by status in the last 24 hours$/ }).waitFor();
 
-    await page.getByRole('button', { name: 'Mute' }).click();
-    await page.getByRole('button', { name: 'Unmute' }).waitFor();
+    await page.getByRole('button', { name: 'Mute', exact: true }).click();
+    await page.getByRole('button', { name: 'Unmute', exact: true }).waitFor();
     const monitor = await api<MonitorJson>(fl, `organizations/${fl.workspace.org}/monitors/nightly-report/`);
     assert.equal(monitor.isMuted, true);
     await page.reload();
-    await page.getByRole('button', { name: 'Unmute' }).waitFor();
+    await page.getByRole('button', { name: 'Unmute', exact: true }).waitFor();
     assert.equal(await page.locator('.cron-env-table [data-environment="production"] .cron-badge').textContent(), 'OK (muted)');
     await screenshot(page, 'crons-monitor');
   });
@@ -203,6 +203,13 @@ describe('web UI, end to end: crons from real check-in envelopes', { skip: chrom
       checkIns.map((c) => c.status),
       ['error', 'error'],
     );
+
+    // Muting one environment goes through its own endpoint and leaves the monitor unmuted.
+    await page.getByRole('button', { name: 'Mute production' }).click();
+    await page.getByRole('button', { name: 'Unmute production' }).waitFor();
+    const muted = await api<MonitorJson>(fl, `organizations/${fl.workspace.org}/monitors/heartbeat/`);
+    assert.equal(muted.isMuted, false);
+    assert.equal(muted.environments.find((e) => e.name === 'production')?.isMuted, true);
 
     await page.getByLabel('Schedule type').selectOption('crontab');
     await page.getByLabel('Crontab').fill('*/15 * * * *');

@@ -5,7 +5,18 @@ import { environmentBadge } from './monitor-status.js';
 import { StatusBadge } from './status-badge.js';
 
 /** Each environment's state: when it last checked in, when the next run is due, an open incident. */
-export function MonitorEnvironments({ org, monitor }: { org: string; monitor: Monitor }) {
+export function MonitorEnvironments({
+  org,
+  monitor,
+  onMute,
+  pending,
+}: {
+  org: string;
+  monitor: Monitor;
+  /** mutes or unmutes one environment (Sentry API: `PUT …/monitors/{slug}/environments/{env}/`) */
+  onMute: (environment: string, muted: boolean) => void;
+  pending: boolean;
+}) {
   if (monitor.environments.length === 0) return <p className="muted">No check-ins yet. The monitor starts watching its schedule after the first check-in.</p>;
   return (
     <table className="table cron-env-table">
@@ -16,6 +27,9 @@ export function MonitorEnvironments({ org, monitor }: { org: string; monitor: Mo
           <th scope="col">Last check-in</th>
           <th scope="col">Next expected run</th>
           <th scope="col">Recent check-ins</th>
+          <th scope="col">
+            <span className="sr-only">Actions</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -45,6 +59,18 @@ export function MonitorEnvironments({ org, monitor }: { org: string; monitor: Mo
             </td>
             <td>
               <CheckInTimeline org={org} slug={monitor.slug} environment={env.name} />
+            </td>
+            <td>
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={`${env.isMuted ? 'Unmute' : 'Mute'} ${env.name}`}
+                aria-pressed={env.isMuted}
+                disabled={pending}
+                onClick={() => onMute(env.name, !env.isMuted)}
+              >
+                {env.isMuted ? 'Unmute' : 'Mute'}
+              </button>
             </td>
           </tr>
         ))}

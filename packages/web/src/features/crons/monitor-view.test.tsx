@@ -33,6 +33,12 @@ function server(start: Monitor, reject?: unknown) {
       current = { ...current, ...body, config: { ...current.config, ...body.config } };
       return { body: current };
     }
+    if (url.pathname === `${BASE}environments/production/` && init?.method === 'PUT') {
+      const body = JSON.parse(String(init.body)) as { isMuted: boolean };
+      writes.push({ method: 'PUT production', body });
+      current = { ...current, environments: current.environments.map((e) => (e.name === 'production' ? { ...e, isMuted: body.isMuted } : e)) };
+      return { body: current };
+    }
     if (url.pathname === BASE) return { body: current };
     if (url.pathname === `${BASE}checkins/`)
       return {
@@ -116,6 +122,17 @@ describe('MonitorView', () => {
     expect(writes).toEqual([{ method: 'PUT', body: { isMuted: true } }]);
     expect(screen.getByText(/Muted: failures are recorded/)).toBeTruthy();
     expect(envRow().textContent).toContain('Failing (muted)');
+  });
+
+  it('mutes one environment through its own endpoint', async () => {
+    const { answer, writes } = server(NIGHTLY);
+    renderView(answer);
+    fireEvent.click(await screen.findByRole('button', { name: 'Mute production' }));
+    await screen.findByRole('button', { name: 'Unmute production' });
+    expect(writes).toEqual([{ method: 'PUT production', body: { isMuted: true } }]);
+    expect(envRow().textContent).toContain('Failing (muted)');
+    // The monitor itself stays unmuted.
+    expect(screen.getByRole('button', { name: 'Mute' })).toBeTruthy();
   });
 
   it('saves an edited schedule and thresholds as a config PUT, and shows the server’s validation message', async () => {

@@ -30,6 +30,10 @@ export function MonitorView({ org, slug }: { org: string; slug: string }) {
     monitor.reload();
   };
   const mute = useAction(update);
+  const muteEnvironment = useAction(async (name: string, isMuted: boolean) => {
+    await api.request<Monitor>(`${path}environments/${encodeURIComponent(name)}/`, { method: 'PUT', body: { isMuted } });
+    monitor.reload();
+  });
   usePublishProject(org, monitor.data?.project.id);
   if (monitor.error)
     return (
@@ -78,7 +82,8 @@ export function MonitorView({ org, slug }: { org: string; slug: string }) {
       {m.isMuted && <p className="cron-muted-note">Muted: failures are recorded, but no incident opens and nobody is notified.</p>}
       <section className="card card-body cron-section" aria-labelledby="envs-title">
         <h2 id="envs-title">Environments</h2>
-        <MonitorEnvironments org={org} monitor={m} />
+        <InlineError error={muteEnvironment.error} />
+        <MonitorEnvironments org={org} monitor={m} pending={muteEnvironment.pending} onMute={(name, muted) => void muteEnvironment.run(name, muted)} />
       </section>
       <section className="card card-body cron-section" aria-labelledby="history-title">
         <div className="section-head">
