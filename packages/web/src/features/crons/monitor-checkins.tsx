@@ -22,6 +22,8 @@ export function MonitorCheckIns({ org, slug, environment }: { org: string; slug:
   if (checkIns.error) return <ErrorState error={checkIns.error} onRetry={checkIns.reload} title="Could not load the check-ins" />;
   if (!checkIns.data) return <Skeleton height={22} />;
   if (checkIns.data.length === 0 && !cursor) return <EmptyState title="No check-ins yet" />;
+  // Only servers that answer `expand=groups` send them; without any, the column would stay empty.
+  const withIssues = checkIns.data.some((c) => (c.groups ?? []).length > 0);
   return (
     <>
       <table className="table cron-checkins" aria-label="Check-ins">
@@ -34,7 +36,7 @@ export function MonitorCheckIns({ org, slug, environment }: { org: string; slug:
             <th scope="col" className="num-col">
               Duration
             </th>
-            <th scope="col">Issues</th>
+            {withIssues && <th scope="col">Issues</th>}
           </tr>
         </thead>
         <tbody>
@@ -51,13 +53,15 @@ export function MonitorCheckIns({ org, slug, environment }: { org: string; slug:
                 <RelativeTime value={c.expectedTime} label="Expected" />
               </td>
               <td className="num-col">{formatDuration(c.duration)}</td>
-              <td>
-                {(c.groups ?? []).map((g) => (
-                  <Link key={g.id} to={`/organizations/${org}/issues/${g.id}/`} className="cron-issue-link">
-                    {g.shortId}
-                  </Link>
-                ))}
-              </td>
+              {withIssues && (
+                <td>
+                  {(c.groups ?? []).map((g) => (
+                    <Link key={g.id} to={`/organizations/${org}/issues/${g.id}/`} className="cron-issue-link">
+                      {g.shortId}
+                    </Link>
+                  ))}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
