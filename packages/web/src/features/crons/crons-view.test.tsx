@@ -1,4 +1,4 @@
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Answer, project, renderWithApi } from '../performance/fake-api.test-support.js';
 import { checkIn, environment, monitor } from './crons-test-data.test-support.js';
@@ -66,6 +66,20 @@ describe('CronsView', () => {
     expect(production30?.searchParams.get('per_page')).toBe('30');
     // A monitor without environments has no timeline to load.
     expect(api.to(`${LIST}heartbeat/checkins/`)).toEqual([]);
+  });
+
+  it('searches on the server and starts again from the first page', async () => {
+    const api = renderWithApi(
+      <CronsView org="acme" project={project} />,
+      server,
+      '/organizations/acme/crons/?project=2&cursor=0:25:0',
+      '/organizations/acme/crons/',
+    );
+    await screen.findByRole('row', { name: /Nightly report/ });
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Search monitors' }), { target: { value: 'nightly' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Search monitors' }));
+    await waitFor(() => expect(api.to(LIST).some((u) => u.searchParams.get('query') === 'nightly' && !u.searchParams.has('cursor'))).toBe(true));
+    expect(api.to(LIST)[0]?.searchParams.get('cursor')).toBe('0:25:0');
   });
 
   it('says how to create the first monitor, and shows the server’s error', async () => {
