@@ -25,7 +25,15 @@ import { type Clock, type Logger, systemClock } from './kernel/index.js';
 import { createMembership } from './members/index.js';
 import { createProvisioning, type Provisioning } from './organizations/index.js';
 import { createPerformanceSweeps, PERFORMANCE_RETENTION, performanceMetricSources, ROLLUP_COMPACTION } from './performance/index.js';
-import { createPendingRecovery, createProcessing, PENDING_RECOVERY, type PostProcessHook, type Processing } from './process/index.js';
+import {
+  createMonitorSweep,
+  createPendingRecovery,
+  createProcessing,
+  MONITOR_SWEEP,
+  PENDING_RECOVERY,
+  type PostProcessHook,
+  type Processing,
+} from './process/index.js';
 import { createThreadedWorker } from './processing-thread/index.js';
 import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
 import { sessionMetricSources } from './sessions/index.js';
@@ -176,6 +184,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     leaseMs: PERFORMANCE_RETENTION.everyMs,
     run: async (signal) => void (await performanceSweeps.retain(signal)),
   });
+  // Crons: missed runs and timeouts, once a minute across processes; cron issues alert through the hooks.
+  const monitorSweep = createMonitorSweep({ store, clock, logger, hooks: postProcessHooks });
+  scheduler.add({ name: MONITOR_SWEEP.task, everyMs: MONITOR_SWEEP.everyMs, run: async (signal) => void (await monitorSweep.run(signal)) });
   // A process with alerting disabled evaluates no metric rules; the sweeps above run regardless.
   if (config.alertsEnabled) for (const task of alerting.tasks) scheduler.add(task);
 

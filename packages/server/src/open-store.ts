@@ -4,6 +4,7 @@ import { authRepositories } from './auth/index.js';
 import { eventRepositories } from './events/index.js';
 import { issueRepositories } from './issues/index.js';
 import { memberRepositories } from './members/index.js';
+import { monitorRepositories } from './monitors/index.js';
 import { organizationRepositories } from './organizations/index.js';
 import { outcomeRepositories } from './outcomes/index.js';
 import { releaseRepositories } from './releases/index.js';
@@ -27,6 +28,7 @@ export const repositories: RepositoryFactories = {
   ...releaseRepositories,
   ...artifactRepositories,
   ...sessionRepositories,
+  ...monitorRepositories,
 };
 
 /** Opens the configured database with every domain's repositories (cli/, the processing thread and tests). */

@@ -21,6 +21,8 @@ const TransactionSummaryPage = lazyPage(() => import('./routes/transaction-summa
 const TracePage = lazyPage(() => import('./routes/trace-page.js'));
 const ProjectSettingsPage = lazyPage(() => import('./routes/project-settings-page.js'));
 const OrgSettingsPage = lazyPage(() => import('./routes/org-settings-page.js'));
+const CronsPage = lazyPage(() => import('./routes/crons-page.js'));
+const MonitorPage = lazyPage(() => import('./routes/monitor-page.js'));
 const AlertsPage = lazyPage(() => import('./routes/alerts-page.js'));
 const NotFoundPage = lazyPage(() => import('./routes/not-found-page.js'));
 
@@ -52,6 +54,8 @@ export function AppRoutes() {
           <Route path="/organizations/:org/performance/" element={<PerformancePage />} />
           <Route path="/organizations/:org/performance/summary/" element={<TransactionSummaryPage />} />
           <Route path="/organizations/:org/traces/:traceId/" element={<TracePage />} />
+          <Route path="/organizations/:org/crons/" element={<CronsPage />} />
+          <Route path="/organizations/:org/crons/:slug/" element={<MonitorPage />} />
           <Route path="/organizations/:org/alerts/*" element={<AlertsPage />} />
           <Route path="/settings/:org/" element={<OrgSettingsPage />} />
           <Route path="/settings/:org/:section/" element={<OrgSettingsPage />} />

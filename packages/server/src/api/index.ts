@@ -14,6 +14,7 @@ import { formatShortId, registerIssuesApi } from '../issues/index.js';
 import { parseRetentionDays } from '../jobs/index.js';
 import type { Clock } from '../kernel/index.js';
 import { type Membership, registerMembersApi } from '../members/index.js';
+import { registerMonitorsApi } from '../monitors/index.js';
 import { registerOrganizationsApi, type SettingsRules } from '../organizations/index.js';
 import { registerOutcomesApi } from '../outcomes/index.js';
 import { registerPerformanceApi } from '../performance/index.js';
@@ -54,4 +55,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);
   registerPerformanceApi(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock });
   registerSessionsApi(app, { projectsOf, store: deps.store, clock: deps.clock });
+  registerMonitorsApi(app, deps);
 }

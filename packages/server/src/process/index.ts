@@ -10,6 +10,7 @@ export { createProcessing, type Processing, type ProcessingDeps } from './create
 // The settings parsers, so the project settings API validates exactly as the pipeline reads.
 export { parseInboundFilterSettings } from './filter/index.js';
 export { compileGroupingRules, type RuleSyntaxError } from './group/index.js';
+export { CRON_ISSUE_TYPE, createMonitorSweep, MONITOR_SWEEP, type MonitorSweep } from './monitors/index.js';
 export {
   DERIVED_TAG_KEYS,
   eventTags,

@@ -7,6 +7,7 @@ import { createPerformanceRepo, type StoredBatch } from '../performance/index.js
 import type { Store, StoreExecutor } from '../store/index.js';
 import { applyInboundFilters } from './filter/index.js';
 import { computeGrouping, type GroupingResult, type GroupingRules } from './group/index.js';
+import { applyCheckIns, cronIssueEvents, isCheckInItem, prepareCheckIns } from './monitors/index.js';
 import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
 import { parkItems } from './park-items.js';
 import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type ReadyEvent, stageEvents, withoutEvents } from './persist/index.js';
@@ -32,7 +33,9 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  * Spans take a side path (spans/): a stored transaction's spans, and every `span` item
  * (parsed and scrubbed there), go to the performance domain's trace documents and rollups.
  * Sessions take another (sessions/): `session` and `sessions` items become release health's
- * hourly counters and distinct sets, one batched upsert per batch.
+ * hourly counters and distinct sets, one batched upsert per batch. Check-ins take a third
+ * (monitors/): `check_in` items become crons check-ins; failures that open or continue an
+ * incident become cron issue events persisted like errors (the sweep adds missed and timeouts).
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
  * in exactly one outcome. Items of other types are parked for their own processors.
@@ -85,7 +88,8 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const eventItems = items.filter(isEventItem);
     const spanItems = items.filter((i) => i.type === 'span');
     const sessionItems = items.filter(isSessionItem);
-    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i));
+    const checkInItems = items.filter(isCheckInItem);
+    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i));
     const projectIds = [...eventItems, ...spanItems].map((i) => i.projectId);
     const settingsOf = await settings.load(reader, projectIds);
     const ready: { item: QueueItem; hint: CategoryHint; ready: ReadyEvent }[] = [];
@@ -108,6 +112,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const readyEvents = [...ready.map((r) => r.ready), ...problems];
     const staged = await stageEvents({ dictionaries, reader, now: clock.now() }, readyEvents);
     const sessions = prepareSessions(sessionItems, outcomes);
+    const checkIns = prepareCheckIns(checkInItems, outcomes);
     return async (trx) => {
       await parkItems(store, trx, otherItems, outcomes);
       if (!sessions.isEmpty) {
@@ -120,10 +125,19 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       const held = await heldBackProblems({ store, repo: performanceRepo, now: clock.now() }, trx, problems);
       const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, withoutEvents(staged, held));
       for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
+      const summaries = [...persisted.summaries];
+      if (checkIns.length > 0) {
+        // Whether a failure opens an incident depends on the check-ins before it, so cron issue events are built here, in the transaction.
+        const failures = await applyCheckIns(store, trx, checkIns, outcomes);
+        const cronEvents = await cronIssueEvents(trx, failures, clock.now());
+        if (cronEvents.length > 0) {
+          const cronStaged = await stageEvents({ dictionaries, reader: trx, now: clock.now() }, cronEvents);
+          summaries.push(...(await persistEvents({ store, now: clock.now() }, trx, cronStaged)).summaries);
+        }
+      }
       // A duplicate transaction's spans are already stored with its first copy.
       await performanceRepo.insertSpanRows(trx, spanRows.forStored(persisted.stored));
       await store.outcomes.increment(trx, outcomes.increments());
-      const summaries = persisted.summaries;
       if (summaries.length === 0) return undefined;
       // Recorded in the batch's transaction, so hooks a crash interrupts are re-run by the sweep.
       const batch = await recordPendingBatch(store, trx, clock.now(), summaries);

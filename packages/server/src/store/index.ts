@@ -10,6 +10,7 @@
 export type { AlertIncidentTable, AlertRuleTable, MetricAlertRuleTable, NotificationChannelTable } from './alert-tables.js';
 export type { Dialect } from './dialects/index.js';
 export type { NewQueuedEnvelope, QueuedEnvelope, QueuePartition } from './ingest-queue.js';
+export type { MonitorCheckInTable, MonitorEnvironmentTable, MonitorIncidentTable, MonitorTable } from './monitor-tables.js';
 export type { NewParkedItem, ParkedItem } from './parked-items.js';
 export type { PendingBatch } from './post-process-pending.js';
 export { type WindowIncrement, type WindowTotals, windowKey } from './rate-windows.js';

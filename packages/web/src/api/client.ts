@@ -60,6 +60,14 @@ export function apiUrl(path: string, query?: Query): string {
   return qs ? `${base}${base.includes('?') ? '&' : '?'}${qs}` : base;
 }
 
+/** `[field path, message]` of a DRF-style error body: lists of strings, nested per object key. */
+function validationMessages(value: unknown, path: string): [string, string][] {
+  if (typeof value === 'string') return path ? [[path, value]] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => validationMessages(v, path));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => validationMessages(v, path ? `${path}.${k}` : k));
+}
+
 async function errorFrom(res: Response): Promise<ApiError> {
   let detail = `${res.status} ${res.statusText || 'error'}`;
   const fieldErrors: Record<string, FieldError[]> = {};
@@ -73,6 +81,16 @@ async function errorFrom(res: Response): Promise<ApiError> {
           e !== null && typeof e === 'object' && typeof (e as FieldError).message === 'string' ? (e as FieldError) : { message: String(e) },
         );
       }
+    }
+    if (typeof body.detail !== 'string' && body.errors === undefined) {
+      // Sentry's validation errors (Django REST framework): `{"config": {"schedule": ["…"]}}`.
+      const messages = validationMessages(body, '');
+      for (const [field, message] of messages) {
+        const list = fieldErrors[field] ?? [];
+        list.push({ message });
+        fieldErrors[field] = list;
+      }
+      if (messages.length > 0) detail = messages.map(([field, message]) => `${field}: ${message}`).join('; ');
     }
   } catch {
     // a proxy's HTML error page: keep the status line

@@ -7,6 +7,7 @@ export { type ApiClient, ApiError, type ApiResponse, apiUrl, createApiClient, ty
 export type * from './event-types.js';
 export type * from './health-types.js';
 export { type PageLink, type PageLinks, parseLinkHeader } from './link-header.js';
+export type * from './monitor-types.js';
 export type * from './performance-types.js';
 export type * from './types.js';
 export { useAction } from './use-action.js';

@@ -13,14 +13,15 @@ export interface FakeApi {
   to(path: string): URL[];
 }
 
-export type Answer = (url: URL) => { status?: number; body: unknown } | undefined;
+/** `init` carries the method and JSON body of a write. */
+export type Answer = (url: URL, init?: RequestInit) => { status?: number; body: unknown } | undefined;
 
 export function renderWithApi(ui: ReactNode, answer: Answer, initialEntry: string, routePath: string): FakeApi {
   const requests: URL[] = [];
-  const client = createApiClient(async (input) => {
+  const client = createApiClient(async (input, init) => {
     const url = new URL(String(input), 'http://faultline.test');
     requests.push(url);
-    const a = answer(url) ?? { status: 404, body: { detail: 'Not found' } };
+    const a = answer(url, init) ?? { status: 404, body: { detail: 'Not found' } };
     return new Response(JSON.stringify(a.body), { status: a.status ?? 200, headers: { 'content-type': 'application/json' } });
   });
   render(

@@ -1,0 +1,47 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { allParams, readPage, setOffsetLink } from '../../http/index.js';
+import type { Clock } from '../../kernel/index.js';
+import { parseWindow, type QueryParams } from '../../performance/index.js';
+import type { Store } from '../../store/index.js';
+import { checkInJson } from '../read/monitor-json.js';
+import { alignedWindow, parseStatsRequest } from '../read/monitor-stats.js';
+import { checkInView } from '../read/monitor-views.js';
+import type { MonitorAccess, MonitorParams } from './monitor-access.js';
+
+type Req = FastifyRequest<{ Params: MonitorParams }>;
+
+/**
+ * A monitor's check-ins, newest first (Sentry API reference, Crons: "Retrieve Check-Ins for a
+ * Monitor"; the window `statsPeriod`/`start`/`end` filters on `dateCreated`, 90 days by
+ * default), and its stats timeline ("Retrieve Monitor Stats"), both also under the project path.
+ * The MCP server's `get_monitor_details` reads both.
+ */
+export function registerCheckInRoutes(app: FastifyInstance, store: Store, clock: Clock, access: MonitorAccess): void {
+  for (const base of ['/api/0/organizations/:org/monitors/:slug/', '/api/0/projects/:org/:project/monitors/:slug/']) {
+    app.get(`${base}checkins/`, async (request: Req, reply) => {
+      const s = await access.scope(request, false);
+      const m = await access.monitor(s, request.params.slug as string);
+      const window = parseWindow(request.query as QueryParams, clock.now());
+      const environments = allParams(request, 'environment').filter((e) => e !== '');
+      const page = readPage(request);
+      const rows = await store.monitorCheckIns.list({
+        monitorId: m.id,
+        environments: environments.length === 0 ? undefined : environments,
+        start: window.start * 1000,
+        end: window.end * 1000,
+        limit: page.limit + 1,
+        offset: page.offset,
+      });
+      setOffsetLink(request, reply, page.offset, page.limit, rows.length > page.limit);
+      return rows.slice(0, page.limit).map((c) => checkInJson(checkInView(c)));
+    });
+
+    app.get(`${base}stats/`, async (request: Req) => {
+      const s = await access.scope(request, false);
+      const m = await access.monitor(s, request.params.slug as string);
+      const window = alignedWindow(parseStatsRequest(request.query as QueryParams, clock.now()));
+      const environments = allParams(request, 'environment').filter((e) => e !== '');
+      return store.monitorCheckIns.stats({ monitorId: m.id, environments: environments.length === 0 ? undefined : environments, ...window });
+    });
+  }
+}
