@@ -1,11 +1,12 @@
-// On every database: a cron incident notifies once. An issue alert rule ("a new issue" → a
-// webhook channel) fires when the failure threshold is reached, its message names the failed
+// On every database: a cron incident notifies once. An issue alert rule ("a new issue" of
+// category cron → a webhook channel) fires when the failure threshold is reached, its message names the failed
 // run, when it was expected, the last success and the error event of the run's trace; the next
-// failure of the same incident notifies nobody; recovery_threshold ok runs resolve the issue.
+// failure of the same incident notifies nobody; recovery_threshold ok runs resolve the issue;
+// issue search tells the cron issue from the error issue (issue.category, issue.type).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AlertHarness, startAlertHarness } from '../../alert/alert-harness.test-support.js';
-import { ACTION, CONDITION } from '../../alert/rules/issue-rule.js';
+import { ACTION, CONDITION, FILTER, ISSUE_CATEGORIES } from '../../alert/rules/issue-rule.js';
 import { explainSkippedPostgres, type HttpReceiver, post, startHttpReceiver, testDialects } from '../../testing/index.js';
 
 explainSkippedPostgres();
@@ -42,6 +43,7 @@ for (const dialect of testDialects()) {
         body: {
           name: 'New issue to ops',
           conditions: [{ id: CONDITION.firstSeen }],
+          filters: [{ id: FILTER.issueCategory, value: String(ISSUE_CATEGORIES.cron) }],
           actions: [{ id: ACTION.channel, channel: channel.body.id }],
           frequency: 5,
         },
@@ -71,7 +73,7 @@ for (const dialect of testDialects()) {
       ).body.find((i) => i.title.startsWith('Invoice sync failed'));
       assert.ok(errorIssue);
       const before = hook.requests.length;
-      assert.equal(before, 1, 'the new error issue itself notifies');
+      assert.equal(before, 0, 'the rule filters on the cron category: the new error issue does not notify');
       await checkIn({ check_in_id: 'b'.repeat(32), status: 'error', duration: 1, contexts: { trace: { trace_id: traceId } } });
       await h.process();
       await hook.waitFor(before + 1);
@@ -109,6 +111,27 @@ for (const dialect of testDialects()) {
         assert.equal((await h.api<{ status: string }>(`/api/0/issues/${cron.id}/`)).body.status, expected, `after ${i} ok run(s)`);
       }
       assert.equal(hook.requests.length, count);
+    });
+
+    it('issue search finds the cron issue by issue.category:cron and issue.type:monitor_check_in_failure, and only it', async () => {
+      const titles = async (query: string) => {
+        const res = await h.api<{ title: string; issueCategory: string; issueType: string }[]>(
+          `/api/0/organizations/${h.server.workspace.org}/issues/?query=${encodeURIComponent(query)}`,
+        );
+        assert.equal(res.status, 200, JSON.stringify(res.body));
+        return res.body.map((i) => `${i.issueCategory}/${i.issueType}: ${i.title}`).sort();
+      };
+      const cron = 'cron/monitor_check_in_failure: Cron failure: invoice-sync — missed check-in';
+      const error = 'error/error: Invoice sync failed: ledger locked';
+      assert.deepEqual(await titles('issue.category:cron'), [cron]);
+      assert.deepEqual(await titles('issue.type:monitor_check_in_failure'), [cron]);
+      assert.deepEqual(await titles('issue.category:error'), [error], 'a cron issue is not an error issue');
+      assert.deepEqual(await titles('issue.type:error'), [error]);
+      assert.deepEqual(await titles('issue.category:[cron, error]'), [cron, error]);
+      assert.deepEqual(await titles('!issue.category:cron'), [error]);
+      const bad = await h.api<{ detail: string }>(`/api/0/organizations/${h.server.workspace.org}/issues/?query=issue.category:crons`);
+      assert.equal(bad.status, 400);
+      assert.match(bad.body.detail, /use one of: error, performance, cron/);
     });
   });
 }
