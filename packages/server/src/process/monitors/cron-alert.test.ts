@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type AlertHarness, startAlertHarness } from '../../alert/alert-harness.test-support.js';
-import { ACTION, CONDITION, FILTER, ISSUE_CATEGORIES } from '../../alert/rules/issue-rule.js';
+import { ACTION, CONDITION, FILTER } from '../../alert/index.js';
 import { explainSkippedPostgres, type HttpReceiver, post, startHttpReceiver, testDialects } from '../../testing/index.js';
 
 explainSkippedPostgres();
@@ -43,7 +43,7 @@ for (const dialect of testDialects()) {
         body: {
           name: 'New issue to ops',
           conditions: [{ id: CONDITION.firstSeen }],
-          filters: [{ id: FILTER.issueCategory, value: String(ISSUE_CATEGORIES.cron) }],
+          filters: [{ id: FILTER.issueCategory, value: 'cron' }],
           actions: [{ id: ACTION.channel, channel: channel.body.id }],
           frequency: 5,
         },
