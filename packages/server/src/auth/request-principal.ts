@@ -17,7 +17,7 @@ const routeOf = (request: FastifyRequest): string => `${request.method} ${reques
 
 /**
  * Resolves the caller of every /api/0/ request: `Authorization: Bearer` first
- * (tools), then the session cookie (the web UI). Cookie-authenticated writes
+ * (tools), then the session cookie (the web UI); a DSN credential is no principal. Cookie-authenticated writes
  * must carry the CSRF token in `X-CSRFToken`.
  */
 export function installPrincipalResolution(app: FastifyInstance, auth: Auth): void {
@@ -26,7 +26,9 @@ export function installPrincipalResolution(app: FastifyInstance, auth: Auth): vo
     // The matched route, not the raw URL: `/api/0` and `//api/0/…` reach the same handlers.
     if (!request.routeOptions.url?.startsWith('/api/0/')) return;
     const header = request.headers.authorization;
-    if (header) {
+    // `Authorization: DSN <dsn>` is ingest's credential for the legacy check-in API
+    // (https://docs.sentry.io/product/crons/getting-started/http/): not a caller of the web API.
+    if (header && !/^\s*DSN\s/i.test(header)) {
       const match = /^(Bearer|Token)\s+(\S+)\s*$/i.exec(header);
       if (!match?.[2]) fail('invalid_token', 'Invalid Authorization header: expected "Bearer <token>"');
       const principal = await auth.principalFromToken(match[2]);

@@ -249,7 +249,7 @@ export const configSchema = {
     env: 'FAULTLINE_RETENTION_DAYS',
     default: '90',
     unit: 'days',
-    doc: 'Events and parked items older than this are deleted hourly (project setting retentionDays overrides); issue counts are kept.',
+    doc: "Events, parked items and cron check-ins older than this are deleted hourly (project setting retentionDays overrides); issue counts and each monitor environment's latest check-in are kept.",
     parse: integer(1, 36_500),
   },
   traceRetentionDays: {

@@ -1,5 +1,6 @@
 /**
- * ingest: the Sentry ingest endpoints (`/api/{project}/envelope|store|security/`).
+ * ingest: the Sentry ingest endpoints (`/api/{project}/envelope|store|security/`) and the HTTP
+ * check-in endpoints (`/api/{project}/cron/…`, the legacy DSN-authenticated `…/monitors/{slug}/checkins/`).
  * Authenticate the DSN key, cap and decompress the body, parse the envelope, give
  * dropped items their outcome, apply rate limits, durably enqueue, reply. No heavy
  * work: payloads are not parsed here beyond client reports; processing is the worker's.
@@ -23,7 +24,11 @@ export function createIngest(deps: { config: Config; store: Store; clock: Clock;
   const { config, store, clock, queue } = deps;
   const keys = createKeyCache({ store, clock, ttlMs: config.ingestKeyCacheTtlMs, defaultProjectRateLimit: config.ingestProjectRateLimit });
   const limiter = createRateLimiter({ clock, readTotals: (counters, windowStart) => store.rateWindows.totals(counters, windowStart) });
-  return { plugin: ingestRoutes({ config, clock, queue, keys, limiter }), keys };
+  const orgSlugOfProject = async (projectId: number) => {
+    const project = await store.projects.byId(projectId);
+    return project === undefined ? undefined : (await store.organizations.byId(project.orgId))?.slug;
+  };
+  return { plugin: ingestRoutes({ config, clock, queue, keys, limiter, orgSlugOfProject }), keys };
 }
 
 export { ingestCorsServer, isIngestPath } from './cors-server.js';

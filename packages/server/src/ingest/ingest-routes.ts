@@ -6,6 +6,7 @@ import type { QueueWriter } from '../jobs/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { acceptEnvelope } from './accept-envelope.js';
 import { authenticate } from './authenticate.js';
+import { registerCheckInRoutes } from './check-in-routes.js';
 import { parseContentEncoding } from './content-encoding.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
 import { dsnCredentials, requestCredentials } from './credentials.js';
@@ -22,6 +23,8 @@ export interface IngestRouteDeps {
   queue: QueueWriter;
   keys: KeyCache;
   limiter: RateLimiter;
+  /** the slug of the organization owning a project (the legacy check-in API names it) */
+  orgSlugOfProject(projectId: number): Promise<string | undefined>;
 }
 
 type Kind = 'envelope' | 'store' | 'security';
@@ -124,5 +127,6 @@ export function ingestRoutes(deps: IngestRouteDeps) {
         return reply.code(200).send();
       });
     }
+    registerCheckInRoutes(app, { clock, queue, keys, limiter, limits, orgSlugOfProject: deps.orgSlugOfProject });
   };
 }

@@ -25,6 +25,8 @@ export function parseRetentionDays(value: unknown): RetentionDaysResult {
 export interface RetentionRun {
   readonly events: number;
   readonly parkedItems: number;
+  /** cron check-ins */
+  readonly checkIns: number;
 }
 
 export interface RetentionJob {
@@ -34,8 +36,9 @@ export interface RetentionJob {
 
 /**
  * Deletes events and parked items older than the retention period (per project: setting
- * `retentionDays`, else FAULTLINE_RETENTION_DAYS), a few thousand rows per statement, and release
- * health's hourly rows of the same age. Issue
+ * `retentionDays`, else FAULTLINE_RETENTION_DAYS), a few thousand rows per statement, release
+ * health's hourly rows of the same age, and cron check-ins (but each monitor environment's
+ * latest) and resolved incidents. Issue
  * counters are never decremented: an issue keeps its counts after its events are gone.
  */
 export function createRetentionJob(deps: { store: Store; clock: Clock; logger: Logger; defaultDays: number }): RetentionJob {
@@ -58,6 +61,7 @@ export function createRetentionJob(deps: { store: Store; clock: Clock; logger: L
     const now = deps.clock.now();
     let events = 0;
     let parkedItems = 0;
+    let checkIns = 0;
     for (const project of await store.projects.allSettings()) {
       const setting = parseRetentionDays(project.settings.retentionDays);
       if (!setting.ok) logger.warn({ projectId: project.id, reason: setting.reason }, 'invalid retentionDays; using the default');
@@ -67,13 +71,16 @@ export function createRetentionJob(deps: { store: Store; clock: Clock; logger: L
       parkedItems += await deleteAll((limit) => store.parkedItems.deleteReceivedBefore(project.id, cutoff, limit), signal);
       // Release health keeps its hourly rows as long as events (docs/release-health.md › Storage): hours that ended before the cutoff go.
       await store.releaseHealth.deleteBefore(project.id, cutoff - hourMs);
+      // Crons keep check-ins as long as events, and each monitor environment's latest (docs/crons.md › Retention).
+      checkIns += await deleteAll((limit) => store.monitorCheckIns.deleteBefore(project.id, cutoff, limit), signal);
+      await store.monitorCheckIns.deleteIncidentsResolvedBefore(project.id, cutoff);
       // A run cut short may have left old events behind: their dictionaries must stay.
       if (signal?.aborted === true) break;
       // Every event compressed against a dictionary arrived before it was a day old: one more day of margin.
       await store.eventDictionaries.deleteCreatedBefore(project.id, cutoff - 2 * DICTIONARY_SERVES_MS);
     }
-    if (events + parkedItems > 0) logger.info({ events, parkedItems }, 'retention deleted old events');
-    return { events, parkedItems };
+    if (events + parkedItems + checkIns > 0) logger.info({ events, parkedItems, checkIns }, 'retention deleted old events');
+    return { events, parkedItems, checkIns };
   }
 
   return {

@@ -20,6 +20,8 @@
  *     list({ monitorId, environments?, start?, end?, limit, offset? }) → CheckInRecord[]  newest first
  *     stats({ monitorId, environments?, since, until, resolutionMs }) → CheckInStatsBucket[]
  *     activeIncidents(environmentIds) / incidents(monitorId, limit) → IncidentRecord[]
+ *     deleteBefore(projectId, cutoff, limit) → number     retention; keeps each environment's latest
+ *     deleteIncidentsResolvedBefore(projectId, cutoff) → number
  *   parseMonitorConfig(json) → { ok, config } | { ok: false, field, reason }   (API `config` and SDK `monitor_config`)
  *   mergeMonitorConfig(existing, json) → same, for PUT (keys merge into the existing config)
  *   validateSlug(value) → { ok, slug } | { ok: false, reason }

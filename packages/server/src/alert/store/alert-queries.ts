@@ -79,6 +79,7 @@ export function createAlertQueryRepo({ db }: RepoContext) {
           'first_release',
           'times_seen',
           'user_count',
+          'metadata',
         ])
         .where('id', 'in', [...new Set(ids)])
         .execute();
@@ -87,7 +88,9 @@ export function createAlertQueryRepo({ db }: RepoContext) {
           id: r.id,
           projectId: r.project_id,
           shortId: r.short_id,
-          type: r.type,
+          // A cron issue is stored as a `default` issue whose metadata names Sentry's group type
+          // (process/monitors/cron-issue-events.ts); the issue category filter needs to tell it apart.
+          type: r.type === 'default' && r.metadata.includes('"type":"monitor_check_in_failure"') ? 'cron' : r.type,
           title: r.title,
           culprit: r.culprit,
           level: r.level,

@@ -62,16 +62,19 @@ function compileFilter(f: IssueFilter, scope: IssueSearchScope): IssueCondition 
       return (eb) => eb.or(f.assignees.map((a) => assignee(eb, a, scope)));
     case 'level':
       return (eb) => eb('issues.level', 'in', [...f.levels]);
-    // A performance issue's group is a transaction (process/spans/performance-issues.ts).
+    // A performance issue's group is a transaction (process/spans/performance-issues.ts); a cron
+    // issue's events carry the metadata type `monitor_check_in_failure` (process/monitors/cron-issue-events.ts).
     case 'category':
-      return (eb) => eb.or(f.categories.map((c) => (c === 'performance' ? eb('issues.type', '=', 'transaction') : eb('issues.type', '!=', 'transaction'))));
+      return (eb) => eb.or(f.categories.map((c) => (c === 'performance' ? eb('issues.type', '=', 'transaction') : c === 'cron' ? cron(eb) : error(eb))));
     case 'issueType':
       return (eb) =>
         eb.or(
           f.types.map((t) =>
             t === 'error'
-              ? eb('issues.type', '!=', 'transaction')
-              : eb.and([eb('issues.type', '=', 'transaction'), eb('issues.metadata', 'like', `%"type":"${t.replace(/[^a-z_]/g, '')}"%`)]),
+              ? error(eb)
+              : t === CRON_ISSUE_TYPE
+                ? cron(eb)
+                : eb.and([eb('issues.type', '=', 'transaction'), eb('issues.metadata', 'like', `%"type":"${t.replace(/[^a-z_]/g, '')}"%`)]),
           ),
         );
     case 'environment':
@@ -190,4 +193,16 @@ function shortId(eb: Eb, text: string, scope: IssueSearchScope): Expression<SqlB
   const project = parsed.ok ? scope.projects.find((p) => p.slug.toUpperCase() === parsed.prefix) : undefined;
   if (!parsed.ok || !project) return sql<SqlBool>`1 = 0`;
   return eb.and([eb('issues.project_id', '=', project.id), eb('issues.short_id', '=', parsed.counter)]);
+}
+
+/** Sentry's issue type of cron issues (issues/read/issue-json.ts › issueKind). */
+const CRON_ISSUE_TYPE = 'monitor_check_in_failure';
+const cronMetadata = `%"type":"${CRON_ISSUE_TYPE}"%`;
+
+function cron(eb: Eb): Expression<SqlBool> {
+  return eb.and([eb('issues.type', '=', 'default'), eb('issues.metadata', 'like', cronMetadata)]);
+}
+
+function error(eb: Eb): Expression<SqlBool> {
+  return eb.and([eb('issues.type', '!=', 'transaction'), eb.or([eb('issues.type', '!=', 'default'), eb('issues.metadata', 'not like', cronMetadata)])]);
 }

@@ -71,7 +71,7 @@ export type IssueFilter =
   | (FilterBase & { readonly kind: 'level'; readonly levels: readonly IssueLevel[] })
   /** `issue.category:` — error or performance (a performance issue's group is a transaction). */
   | (FilterBase & { readonly kind: 'category'; readonly categories: readonly IssueCategoryName[] })
-  /** `issue.type:` — `error`, or a performance detector's type name. */
+  /** `issue.type:` — `error`, `monitor_check_in_failure` (crons), or a performance detector's type name. */
   | (FilterBase & { readonly kind: 'issueType'; readonly types: readonly string[] })
   | (FilterBase & { readonly kind: 'environment'; readonly values: readonly StringMatch[] })
   | (FilterBase & { readonly kind: 'release'; readonly field: 'release' | 'firstRelease'; readonly values: readonly ReleaseMatch[] })
@@ -96,7 +96,7 @@ export type IssueFilter =
 
 export type IssueFilterKind = IssueFilter['kind'];
 
-export const ISSUE_CATEGORY_NAMES = ['error', 'performance'] as const;
+export const ISSUE_CATEGORY_NAMES = ['error', 'performance', 'cron'] as const;
 export type IssueCategoryName = (typeof ISSUE_CATEGORY_NAMES)[number];
 
 export interface IssueQuery {

@@ -287,6 +287,51 @@ export function createCheckInRepo(ctx: RepoContext) {
     async resolveIncident(trx: StoreExecutor, id: number, checkInId: number, at: number): Promise<void> {
       await trx.updateTable('monitor_incidents').set({ resolving_checkin_id: checkInId, resolving_at: at }).where('id', '=', id).execute();
     },
+
+    /**
+     * Retention (jobs/retention.ts): up to `limit` of a project's check-ins created before
+     * `cutoff`, except each environment's latest, which the monitor's status and "last
+     * check-in" still describe. Scans by environment and date (the monitor_checkins_env_date
+     * index). Returns how many went.
+     */
+    async deleteBefore(projectId: number, cutoff: number, limit: number): Promise<number> {
+      const environments = db
+        .selectFrom('monitor_environments')
+        .innerJoin('monitors', 'monitors.id', 'monitor_environments.monitor_id')
+        .select('monitor_environments.id')
+        .where('monitors.project_id', '=', projectId);
+      const doomed = db
+        .selectFrom('monitor_checkins as old')
+        .select('old.id')
+        .where('old.environment_id', 'in', environments)
+        .where('old.date_created', '<', cutoff)
+        .where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('monitor_checkins as newer')
+              .select('newer.id')
+              .whereRef('newer.environment_id', '=', 'old.environment_id')
+              .where(({ eb, or, and, ref }) =>
+                or([
+                  eb('newer.date_created', '>', ref('old.date_created')),
+                  and([eb('newer.date_created', '=', ref('old.date_created')), eb('newer.id', '>', ref('old.id'))]),
+                ]),
+              ),
+          ),
+        )
+        .limit(limit);
+      const r = await db.deleteFrom('monitor_checkins').where('id', 'in', doomed).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
+    /** Retention: a project's incidents resolved before `cutoff` (open ones stay, however old). */
+    async deleteIncidentsResolvedBefore(projectId: number, cutoff: number): Promise<number> {
+      const r = await db
+        .deleteFrom('monitor_incidents')
+        .where('monitor_id', 'in', db.selectFrom('monitors').select('id').where('project_id', '=', projectId))
+        .where('resolving_at', '<', cutoff)
+        .executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
   };
 }
 

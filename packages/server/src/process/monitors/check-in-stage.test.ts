@@ -1,7 +1,8 @@
 // On every database: the check-ins @sentry/node 11's withMonitor sent (recorded captures) create
 // monitors by upsert, pair in_progress → ok/error by check_in_id with the client's duration;
 // the sweep, driven by the injected clock through the leased scheduler, marks the missed run
-// once (a second tick at the same time doubles nothing), opens the incident after
+// once (a second tick at the same time doubles nothing), times out a run past max_runtime
+// (its late close is filtered), opens the incident after
 // failure_issue_threshold failures as one cron issue, and recovery_threshold successes resolve it.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -101,6 +102,51 @@ for (const dialect of testDialects()) {
       const incidents = await h.server.store.monitorCheckIns.incidents(heartbeat.id, 5);
       assert.equal(incidents.length, 1);
       assert.notEqual(incidents[0]?.resolvingAt, null);
+    });
+
+    it('times out an in_progress run past max_runtime by the sweep, and filters its late close', async () => {
+      const cfg = { schedule: { type: 'interval', value: 1, unit: 'day' }, max_runtime: 5, failure_issue_threshold: 1 };
+      const id = 'c'.repeat(32);
+      await send(checkIn({ check_in_id: id, monitor_slug: 'long-job', status: 'in_progress', monitor_config: cfg }));
+      await drain(h);
+      const job = await h.server.store.monitors.get(await org(), 'long-job');
+      assert.ok(job);
+      const status = async () => (await h.server.store.monitorCheckIns.list({ monitorId: job.id, limit: 10 })).map((c) => c.status);
+      // Four minutes in: still within max_runtime, the sweep leaves it running.
+      h.clock.advance(4 * 60_000);
+      assert.ok((await h.server.app.jobs.scheduler.tick()).includes('monitors.missed-and-timeouts'));
+      assert.deepEqual(await status(), ['in_progress']);
+      h.clock.advance(2 * 60_000);
+      assert.ok((await h.server.app.jobs.scheduler.tick()).includes('monitors.missed-and-timeouts'));
+      assert.deepEqual(await status(), ['timeout'], 'six minutes is past max_runtime 5');
+      const [env] = await h.server.store.monitors.environments([job.id]);
+      assert.equal(env?.status, 'error');
+      const issue = await h.server.store.db
+        .selectFrom('issues')
+        .select(['title', 'culprit'])
+        .where('project_id', '=', p.id)
+        .where('title', 'like', 'Cron failure: long-job%')
+        .executeTakeFirstOrThrow();
+      assert.equal(issue.title, 'Cron failure: long-job — check-in timeout');
+      assert.match(issue.culprit, new RegExp(`run ${id} expected .* still running after 5 min`));
+      // The job finally reports ok: too late, the run stays timed out and the incident open.
+      h.clock.advance(60_000);
+      await send(checkIn({ check_in_id: id, monitor_slug: 'long-job', status: 'ok', duration: 400 }));
+      await drain(h);
+      assert.deepEqual(await status(), ['timeout']);
+      const [after] = await h.server.store.monitors.environments([job.id]);
+      assert.equal(after?.status, 'error');
+      const closed = await h.server.store.db
+        .selectFrom('outcomes')
+        .select('quantity')
+        .where('project_id', '=', p.id)
+        .where('outcome', '=', 'filtered')
+        .where('reason', '=', 'check_in_closed')
+        .execute();
+      assert.deepEqual(
+        closed.map((r) => Number(r.quantity)),
+        [1],
+      );
     });
 
     it('gives bad check-ins an outcome with a reason, never an error', async () => {
