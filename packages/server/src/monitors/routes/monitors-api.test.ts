@@ -1,12 +1,14 @@
 // The crons web API (Sentry API reference, Crons) over real HTTP on both dialects: the shapes
 // Sentry's clients read, validation as 400 {"detail"}, scopes, and organization isolation.
-// Check-ins arrive the way SDKs send them (check_in envelopes) and are read back through the API.
+// Runs are written with the monitors domain's repository so each environment's state is exact;
+// sentry-cli-monitors.test.ts and mcp-monitors.test.ts drive the same API with real clients.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createManualClock } from '../../kernel/index.js';
 import {
   addOrganization,
   addPerson,
+  apiFetch,
   assertDetail,
   explainSkippedPostgres,
   mintToken,
@@ -14,7 +16,16 @@ import {
   type TestServer,
   testDialects,
 } from '../../testing/index.js';
-import { type CheckInJsonShape, type MonitorJsonShape, monitorBody, monitorsApi, type StatsShape, seedRun } from './monitors-api.test-support.js';
+import {
+  type CheckInJsonShape,
+  type MonitorJsonShape,
+  monitorBody,
+  monitorsApi,
+  newCheckInId,
+  type StatsShape,
+  seedRun,
+  sendCheckIn,
+} from './monitors-api.test-support.js';
 
 explainSkippedPostgres();
 
@@ -304,6 +315,25 @@ for (const dialect of testDialects()) {
       assertDetail(await api.send('DELETE', 'nightly-import/?environment=nowhere'), 404, undefined, 'unknown environment');
     });
 
+    it('check-ins sent as envelopes are read back: one run per check_in_id, its duration, the next expected run', async () => {
+      assert.equal((await api.send('POST', '', monitorBody(server, 'envelope-job'))).status, 201);
+      clock.set(RUN + 2 * 86_400_000);
+      const id = newCheckInId();
+      await sendCheckIn(server, { check_in_id: id, monitor_slug: 'envelope-job', status: 'in_progress', environment: 'production' });
+      clock.advance(13_250);
+      await sendCheckIn(server, { check_in_id: id, monitor_slug: 'envelope-job', status: 'ok', environment: 'production', duration: 13.25 });
+      const checkIns = (await api.get<CheckInJsonShape[]>('envelope-job/checkins/')).body;
+      assert.deepEqual(
+        checkIns.map((c) => [c.id, c.status, c.duration, c.dateCreated]),
+        [[id, 'ok', 13_250, iso(RUN + 2 * 86_400_000)]],
+      );
+      const [env] = (await api.get<MonitorJsonShape>('envelope-job/')).body.environments;
+      // The next 02:00 in Vienna after the run, and the 5 minutes of margin after it.
+      assert.equal(env?.nextCheckIn, iso(RUN + 3 * 86_400_000));
+      assert.equal(env?.nextCheckInLatest, iso(RUN + 3 * 86_400_000 + 5 * 60_000));
+      assert.equal(env?.status, 'ok');
+    });
+
     it('project-scoped mirrors answer for the monitor\u2019s own project only', async () => {
       const p = `/api/0/projects/${server.workspace.org}/${server.workspace.project}/monitors/nightly-import/`;
       const detail = await api.get<MonitorJsonShape>(p);
@@ -336,6 +366,26 @@ for (const dialect of testDialects()) {
       const created = await api.send<MonitorJsonShape>('POST', '', monitorBody(server, 'by-project-writer'), { token: projectWriter });
       assert.equal(created.status, 201, JSON.stringify(created.body));
       assertDetail(await api.get('', null), 401, undefined, 'anonymous');
+      const dsn = await apiFetch(server.url, `${api.base}nightly-import/checkins/`, { headers: { authorization: `DSN ${server.workspace.dsn}` } });
+      assertDetail(dsn, 401, undefined, 'DSN credentials read nothing');
+    });
+
+    it('owners are members or teams of the organization, shown as Sentry\u2019s actor and filterable', async () => {
+      const admin = await server.store.users.byEmail(server.workspace.admin.email);
+      assert.ok(admin);
+      const owned = await api.send<MonitorJsonShape>('PUT', 'nightly-import/', { owner: `user:${admin.id}` });
+      assert.equal(owned.status, 200, JSON.stringify(owned.body));
+      assert.deepEqual(owned.body.owner, { type: 'user', id: String(admin.id), name: admin.name, email: admin.email });
+      assert.deepEqual(
+        (await api.get<MonitorJsonShape[]>(`?owner=user:${admin.id}`)).body.map((m) => m.slug),
+        ['nightly-import'],
+      );
+      assert.ok(!(await api.get<MonitorJsonShape[]>('?owner=unassigned')).body.some((m) => m.slug === 'nightly-import'));
+      const stranger = await addPerson(server, 'stranger@example.com');
+      assertDetail(await api.send('PUT', 'nightly-import/', { owner: `user:${stranger.id}` }), 400, /owner/, 'not a member');
+      assertDetail(await api.get('?owner=everyone'), 400, /owner/, 'bad owner filter');
+      const cleared = await api.send<MonitorJsonShape>('PUT', 'nightly-import/', { owner: null });
+      assert.equal(cleared.body.owner, null);
     });
 
     it('another organization\u2019s monitors are 404, to its members and to org tokens', async () => {
