@@ -79,7 +79,7 @@ for (const dialect of testDialects()) {
     it('processes envelopes queued before it started, as after a restart', async () => {
       const before = await accepted();
       const ids = await enqueue(5);
-      assert.equal((await post(server, `{}\n{"type":"check_in"}\n{"check_in_id":"x","monitor_slug":"m","status":"ok"}`)).status, 200);
+      assert.equal((await post(server, `{}\n{"type":"profile"}\n{"profile":{}}`)).status, 200);
       assert.equal(await server.store.ingestQueue.depth(), 6);
       const w = worker();
       w.start();
@@ -87,7 +87,7 @@ for (const dialect of testDialects()) {
       await w.stop();
       assert.deepEqual(await countsOf(ids), [1, 1, 1, 1, 1]);
       assert.equal(await accepted(), before + 5);
-      assert.equal((await server.store.parkedItems.list(pid)).filter((p) => p.type === 'check_in').length, 1);
+      assert.equal((await server.store.parkedItems.list(pid)).filter((p) => p.type === 'profile').length, 1);
     });
 
     it('stores nothing twice when an envelope is delivered again', async () => {

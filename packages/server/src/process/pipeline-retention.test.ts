@@ -36,7 +36,7 @@ for (const dialect of testDialects()) {
       const normal = await newProject(h);
       await sendAll(h, short, [N8, N8]);
       await sendAll(h, normal, [N8, N8]);
-      const parked = await post(h.server, '{}\n{"type":"check_in"}\n{"check_in_id":"x","monitor_slug":"m","status":"ok"}', {
+      const parked = await post(h.server, '{}\n{"type":"profile"}\n{"profile":{}}', {
         projectId: short.id,
         query: `?sentry_key=${short.key}`,
       });

@@ -17,8 +17,8 @@ import type { TestServer } from '../../testing/index.js';
  * not stored as items: `health` holds what release health counted of them.
  */
 export interface StoredItem {
-  /** `events` row, `parked_items` row, or a streamed batch of `trace_segments` */
-  table: 'events' | 'parked' | 'spans';
+  /** `events` row, `parked_items` row, a streamed batch of `trace_segments`, or a crons check-in (one per run) */
+  table: 'events' | 'parked' | 'spans' | 'monitors';
   type: string;
   eventId: string | null;
   itemHeaders: JsonObject;
@@ -58,6 +58,28 @@ export async function readStored(server: TestServer): Promise<Stored> {
     .orderBy('events.id')
     .execute();
   const parked = await db.selectFrom('parked_items').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
+  // Check-ins are processed by the crons stage: one row per run (in_progress and its closing check-in paired).
+  const checkInRows = await db
+    .selectFrom('monitor_checkins')
+    .innerJoin('monitors', 'monitors.id', 'monitor_checkins.monitor_id')
+    .innerJoin('monitor_environments', 'monitor_environments.id', 'monitor_checkins.environment_id')
+    .select([
+      'monitor_checkins.id',
+      'monitor_checkins.guid',
+      'monitor_checkins.status',
+      'monitor_checkins.duration_ms',
+      'monitor_checkins.release',
+      'monitor_checkins.trace_id',
+      'monitor_environments.environment',
+      'monitors.slug',
+      'monitors.schedule_type',
+      'monitors.schedule',
+      'monitors.interval_unit',
+      'monitors.checkin_margin',
+    ])
+    .where('monitor_checkins.project_id', '=', projectId)
+    .orderBy('monitor_checkins.id')
+    .execute();
   const traceRows = await db
     .selectFrom('trace_segments')
     .select('trace_id')
@@ -81,6 +103,26 @@ export async function readStored(server: TestServer): Promise<Stored> {
       eventId: r.event_id,
       itemHeaders: jsonObject(r.item_headers, `parked_items row ${r.id} headers`),
       payload: jsonObject(Buffer.from(r.payload).toString('utf8'), `parked_items row ${r.id} (${r.type})`),
+    })),
+    ...checkInRows.map((r) => ({
+      table: 'monitors' as const,
+      type: 'check_in',
+      eventId: null,
+      itemHeaders: {},
+      payload: {
+        check_in_id: r.guid,
+        monitor_slug: r.slug,
+        status: r.status,
+        ...(r.duration_ms === null ? {} : { duration: Number(r.duration_ms) / 1000 }),
+        ...(r.release === null ? {} : { release: r.release }),
+        environment: r.environment,
+        trace_id: r.trace_id,
+        monitor_config: {
+          schedule:
+            r.schedule_type === 'crontab' ? { type: 'crontab', value: r.schedule } : { type: 'interval', value: Number(r.schedule), unit: r.interval_unit },
+          checkin_margin: r.checkin_margin,
+        },
+      },
     })),
     ...streamed
       .filter((r) => r.batch.segment?.eventId == null)
