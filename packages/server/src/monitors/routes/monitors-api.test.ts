@@ -228,6 +228,17 @@ for (const dialect of testDialects()) {
       assert.equal(stats.body[0]?.ok, 0);
       const prodStats = await api.get<StatsShape>(`nightly-import/stats/?since=${since}&until=${until}&resolution=3600s&environment=production`);
       assert.deepEqual(prodStats.body[3], { ts: Math.floor(RUN / 1000), ok: 1, error: 0, missed: 0, timeout: 0, unknown: 0, duration: 13_250 });
+      const heartbeat = (await api.get<MonitorJsonShape>('heartbeat/')).body;
+      const overview = await api.get<Record<string, StatsShape>>(
+        `/api/0/organizations/${server.workspace.org}/monitors-stats/?monitor=${m.id}&monitor=${heartbeat.id}&monitor=${'f'.repeat(32)}&since=${since}&until=${until}&resolution=1h`,
+      );
+      assert.equal(overview.status, 200, JSON.stringify(overview.body));
+      assert.deepEqual(Object.keys(overview.body).sort(), [m.id, heartbeat.id].sort(), 'unknown ids are left out');
+      assert.deepEqual(overview.body[m.id], stats.body);
+      assert.equal(
+        overview.body[heartbeat.id]?.reduce((n, b) => n + b.ok + b.error, 0),
+        0,
+      );
       assertDetail(await api.get('nightly-import/stats/?resolution=fast'), 400, /resolution/, 'bad resolution');
       assertDetail(await api.get('nightly-import/stats/?since=200&until=100'), 400, /since/, 'since after until');
       assertDetail(await api.get('nightly-import/checkins/?statsPeriod=yesterday'), 400, /statsPeriod/, 'bad statsPeriod');
