@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { allParams, readPage, setOffsetLink } from '../../http/index.js';
-import type { Clock } from '../../kernel/index.js';
+import { type Clock, fail } from '../../kernel/index.js';
 import { parseWindow, type QueryParams } from '../../performance/index.js';
 import type { Store } from '../../store/index.js';
 import { checkInJson } from '../read/monitor-json.js';
@@ -10,11 +10,15 @@ import type { MonitorAccess, MonitorParams } from './monitor-access.js';
 
 type Req = FastifyRequest<{ Params: MonitorParams }>;
 
+/** One overview page's worth: the list shows at most 100 monitors. */
+const MAX_OVERVIEW_MONITORS = 100;
+
 /**
  * A monitor's check-ins, newest first (Sentry API reference, Crons: "Retrieve Check-Ins for a
  * Monitor"; the window `statsPeriod`/`start`/`end` filters on `dateCreated`, 90 days by
  * default), and its stats timeline ("Retrieve Monitor Stats"), both also under the project path.
- * The MCP server's `get_monitor_details` reads both.
+ * The MCP server's `get_monitor_details` reads both. `monitors-stats/` is the timeline of many
+ * monitors at once (Sentry's crons overview): `{"<monitor id>": [buckets]}`.
  */
 export function registerCheckInRoutes(app: FastifyInstance, store: Store, clock: Clock, access: MonitorAccess): void {
   for (const base of ['/api/0/organizations/:org/monitors/:slug/', '/api/0/projects/:org/:project/monitors/:slug/']) {
@@ -44,4 +48,20 @@ export function registerCheckInRoutes(app: FastifyInstance, store: Store, clock:
       return store.monitorCheckIns.stats({ monitorId: m.id, environments: environments.length === 0 ? undefined : environments, ...window });
     });
   }
+
+  app.get('/api/0/organizations/:org/monitors-stats/', async (request: Req) => {
+    const s = await access.scope(request, false);
+    const ids = [...new Set(allParams(request, 'monitor').filter((m) => m !== ''))];
+    if (ids.length > MAX_OVERVIEW_MONITORS) fail('validation_failed', `monitor: at most ${MAX_OVERVIEW_MONITORS} monitors per request`);
+    const window = alignedWindow(parseStatsRequest(request.query as QueryParams, clock.now()));
+    const environments = allParams(request, 'environment').filter((e) => e !== '');
+    const out: Record<string, unknown> = {};
+    for (const id of ids) {
+      // Ids of monitors that are not this organization's are left out, as Sentry does.
+      const m = /^[0-9a-f]{32}$/.test(id) ? await store.monitors.getByGuid(s.access.org.id, id) : undefined;
+      if (m === undefined) continue;
+      out[m.guid] = await store.monitorCheckIns.stats({ monitorId: m.id, environments: environments.length === 0 ? undefined : environments, ...window });
+    }
+    return out;
+  });
 }

@@ -4,6 +4,7 @@ import type { Clock } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
 import { registerCheckInRoutes } from './check-in-routes.js';
 import { createMonitorAccess } from './monitor-access.js';
+import { registerMonitorBulkRoutes } from './monitor-bulk-routes.js';
 import { registerMonitorRoutes } from './monitor-routes.js';
 
 export interface MonitorsApiDeps {
@@ -16,5 +17,6 @@ export interface MonitorsApiDeps {
 export function registerMonitorsApi(app: FastifyInstance, deps: MonitorsApiDeps): void {
   const access = createMonitorAccess(deps.auth, deps.store);
   registerMonitorRoutes(app, deps.store, access);
+  registerMonitorBulkRoutes(app, deps.store, access);
   registerCheckInRoutes(app, deps.store, deps.clock, access);
 }

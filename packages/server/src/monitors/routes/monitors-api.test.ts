@@ -1,20 +1,22 @@
 // The crons web API (Sentry API reference, Crons) over real HTTP on both dialects: the shapes
-// Sentry's clients read, validation as 400 {"detail"}, scopes, and organization isolation.
-// Check-ins arrive the way SDKs send them (check_in envelopes) and are read back through the API.
+// Sentry's clients read and validation as 400 {"detail"}.
+// Runs are written with the monitors domain's repository so each environment's state is exact;
+// monitors-access.test.ts covers scopes, owners and isolation; sentry-cli-monitors.test.ts and
+// mcp-monitors.test.ts drive the same API with real clients.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createManualClock } from '../../kernel/index.js';
+import { assertDetail, explainSkippedPostgres, startTestServer, type TestServer, testDialects } from '../../testing/index.js';
 import {
-  addOrganization,
-  addPerson,
-  assertDetail,
-  explainSkippedPostgres,
-  mintToken,
-  startTestServer,
-  type TestServer,
-  testDialects,
-} from '../../testing/index.js';
-import { type CheckInJsonShape, type MonitorJsonShape, monitorBody, monitorsApi, type StatsShape, seedRun } from './monitors-api.test-support.js';
+  type CheckInJsonShape,
+  type MonitorJsonShape,
+  monitorBody,
+  monitorsApi,
+  newCheckInId,
+  type StatsShape,
+  seedRun,
+  sendCheckIn,
+} from './monitors-api.test-support.js';
 
 explainSkippedPostgres();
 
@@ -217,6 +219,17 @@ for (const dialect of testDialects()) {
       assert.equal(stats.body[0]?.ok, 0);
       const prodStats = await api.get<StatsShape>(`nightly-import/stats/?since=${since}&until=${until}&resolution=3600s&environment=production`);
       assert.deepEqual(prodStats.body[3], { ts: Math.floor(RUN / 1000), ok: 1, error: 0, missed: 0, timeout: 0, unknown: 0, duration: 13_250 });
+      const heartbeat = (await api.get<MonitorJsonShape>('heartbeat/')).body;
+      const overview = await api.get<Record<string, StatsShape>>(
+        `/api/0/organizations/${server.workspace.org}/monitors-stats/?monitor=${m.id}&monitor=${heartbeat.id}&monitor=${'f'.repeat(32)}&since=${since}&until=${until}&resolution=1h`,
+      );
+      assert.equal(overview.status, 200, JSON.stringify(overview.body));
+      assert.deepEqual(Object.keys(overview.body).sort(), [m.id, heartbeat.id].sort(), 'unknown ids are left out');
+      assert.deepEqual(overview.body[m.id], stats.body);
+      assert.equal(
+        overview.body[heartbeat.id]?.reduce((n, b) => n + b.ok + b.error, 0),
+        0,
+      );
       assertDetail(await api.get('nightly-import/stats/?resolution=fast'), 400, /resolution/, 'bad resolution');
       assertDetail(await api.get('nightly-import/stats/?since=200&until=100'), 400, /since/, 'since after until');
       assertDetail(await api.get('nightly-import/checkins/?statsPeriod=yesterday'), 400, /statsPeriod/, 'bad statsPeriod');
@@ -288,6 +301,25 @@ for (const dialect of testDialects()) {
       assert.deepEqual(seen, slugs, 'every monitor once, in order');
     });
 
+    it('bulk edit mutes or disables several monitors at once, all or nothing', async () => {
+      const listed = (await api.get<MonitorJsonShape[]>('')).body;
+      const pick = listed.filter((m) => m.slug === 'heartbeat' || m.slug === 'sync');
+      const res = await api.send<{ updated: MonitorJsonShape[]; errored: unknown[] }>('PUT', '', { ids: pick.map((m) => m.id), isMuted: true });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      assert.deepEqual(res.body.updated.map((m) => [m.slug, m.isMuted]).sort(), [
+        ['heartbeat', true],
+        ['sync', true],
+      ]);
+      assert.deepEqual(res.body.errored, []);
+      assert.equal((await api.get<MonitorJsonShape>('nightly-import/')).body.isMuted, false, 'others untouched');
+      assertDetail(await api.send('PUT', '', { ids: [pick[0]?.id, 'f'.repeat(32)], status: 'disabled' }), 400, /ids/, 'an unknown id');
+      assert.equal((await api.get<MonitorJsonShape>(`${pick[0]?.slug}/`)).body.status, 'active', 'nothing changed');
+      assertDetail(await api.send('PUT', '', { ids: pick.map((m) => m.id) }), 400, undefined, 'nothing to change');
+      assertDetail(await api.send('PUT', '', { ids: pick.map((m) => m.id), status: 'sleeping' }), 400, /status/, 'bad status');
+      const back = await api.send<{ updated: MonitorJsonShape[] }>('PUT', '', { ids: pick.map((m) => m.id), isMuted: false });
+      assert.ok(back.body.updated.every((m) => !m.isMuted));
+    });
+
     it('DELETE ?environment= removes only that environment', async () => {
       const res = await api.send('DELETE', 'nightly-import/?environment=staging');
       assert.ok(res.status === 204 || res.status === 202, `answered ${res.status}`);
@@ -302,6 +334,25 @@ for (const dialect of testDialects()) {
         ['production'],
       );
       assertDetail(await api.send('DELETE', 'nightly-import/?environment=nowhere'), 404, undefined, 'unknown environment');
+    });
+
+    it('check-ins sent as envelopes are read back: one run per check_in_id, its duration, the next expected run', async () => {
+      assert.equal((await api.send('POST', '', monitorBody(server, 'envelope-job'))).status, 201);
+      clock.set(RUN + 2 * 86_400_000);
+      const id = newCheckInId();
+      await sendCheckIn(server, { check_in_id: id, monitor_slug: 'envelope-job', status: 'in_progress', environment: 'production' });
+      clock.advance(13_250);
+      await sendCheckIn(server, { check_in_id: id, monitor_slug: 'envelope-job', status: 'ok', environment: 'production', duration: 13.25 });
+      const checkIns = (await api.get<CheckInJsonShape[]>('envelope-job/checkins/')).body;
+      assert.deepEqual(
+        checkIns.map((c) => [c.id, c.status, c.duration, c.dateCreated]),
+        [[id, 'ok', 13_250, iso(RUN + 2 * 86_400_000)]],
+      );
+      const [env] = (await api.get<MonitorJsonShape>('envelope-job/')).body.environments;
+      // The next 02:00 in Vienna after the run, and the 5 minutes of margin after it.
+      assert.equal(env?.nextCheckIn, iso(RUN + 3 * 86_400_000));
+      assert.equal(env?.nextCheckInLatest, iso(RUN + 3 * 86_400_000 + 5 * 60_000));
+      assert.equal(env?.status, 'ok');
     });
 
     it('project-scoped mirrors answer for the monitor\u2019s own project only', async () => {
@@ -319,46 +370,6 @@ for (const dialect of testDialects()) {
       assert.ok(org);
       const { project } = await server.app.provisioning.ensureProject(org, { slug: 'other', platform: 'python' });
       assertDetail(await api.get(`/api/0/projects/${server.workspace.org}/${project.slug}/monitors/nightly-import/`), 404, undefined, 'another project');
-    });
-
-    it('reads need org:read, changes need org:write or project:write', async () => {
-      const admin = await server.store.users.byEmail(server.workspace.admin.email);
-      assert.ok(admin);
-      const reader = await mintToken(server, admin, ['org:read']);
-      const projectWriter = await mintToken(server, admin, ['project:write']);
-      const eventsOnly = await mintToken(server, admin, ['event:read']);
-      assert.equal((await api.get('', { token: reader })).status, 200);
-      assert.equal((await api.get('nightly-import/checkins/', { token: reader })).status, 200);
-      assertDetail(await api.send('POST', '', monitorBody(server, 'by-reader'), { token: reader }), 403, /scope/, 'reader creates');
-      assertDetail(await api.send('PUT', 'nightly-import/', { name: 'x' }, { token: reader }), 403, /scope/, 'reader updates');
-      assertDetail(await api.send('DELETE', 'nightly-import/', undefined, { token: reader }), 403, /scope/, 'reader deletes');
-      assertDetail(await api.get('', { token: eventsOnly }), 403, /scope/, 'no org:read');
-      const created = await api.send<MonitorJsonShape>('POST', '', monitorBody(server, 'by-project-writer'), { token: projectWriter });
-      assert.equal(created.status, 201, JSON.stringify(created.body));
-      assertDetail(await api.get('', null), 401, undefined, 'anonymous');
-    });
-
-    it('another organization\u2019s monitors are 404, to its members and to org tokens', async () => {
-      const outsider = await addPerson(server, 'outsider@example.com');
-      const { org: theirOrg } = await addOrganization(server, 'rival', outsider);
-      const theirToken = await mintToken(server, outsider, ['org:read', 'org:write', 'project:write']);
-      const theirs = monitorsApi(server);
-      const rivalBase = `/api/0/organizations/${theirOrg.slug}/monitors/`;
-      const mine = await theirs.send<MonitorJsonShape>('POST', rivalBase, { ...monitorBody(server, 'rival-job'), project: 'rival-app' }, { token: theirToken });
-      assert.equal(mine.status, 201, JSON.stringify(mine.body));
-      // The outsider cannot see or touch ours, whichever path they use.
-      for (const path of ['', 'nightly-import/', 'nightly-import/checkins/', 'nightly-import/stats/'])
-        assertDetail(await api.get(path, { token: theirToken }), 404, undefined, `their token on our ${path}`);
-      assertDetail(await api.send('PUT', 'nightly-import/', { name: 'pwned' }, { token: theirToken }), 404, undefined, 'their PUT');
-      assertDetail(await api.send('DELETE', 'nightly-import/', undefined, { token: theirToken }), 404, undefined, 'their DELETE');
-      // Our org's path never shows their monitor, and their project is not ours to create in.
-      assertDetail(await api.get('rival-job/'), 404, undefined, 'their slug under our org');
-      assertDetail(await api.send('POST', '', { ...monitorBody(server, 'sneaky'), project: 'rival-app' }), 400, /project/i, 'create in their project');
-      const admin = await server.store.users.byEmail(server.workspace.admin.email);
-      assert.ok(admin);
-      const orgToken = await mintToken(server, admin, ['org:read'], (await server.store.organizations.bySlug(server.workspace.org)) ?? null);
-      assertDetail(await api.get(rivalBase, { token: orgToken }), 404, undefined, 'an org token on another org');
-      assert.equal((await api.get<MonitorJsonShape>('nightly-import/')).body.name, 'Job nightly-import', 'unchanged');
     });
   });
 }
