@@ -16,6 +16,7 @@ import { performance } from './0013-performance.js';
 import { eventTraces } from './0014-event-traces.js';
 import { sessions } from './0015-sessions.js';
 import { hourlyTransactionRollups } from './0016-hourly-transaction-rollups.js';
+import { hourlyNameRollups } from './0018-hourly-name-rollups.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   eventTraces,
   sessions,
   hourlyTransactionRollups,
+  hourlyNameRollups,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
