@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createSilentLogger } from '../../kernel/index.js';
 import { drain, newProject, type PipelineHarness, sendEvent, startPipelineHarness, type TestProject } from '../../process/pipeline.test-support.js';
-import { backfillHourlyNames } from '../../store/migrations/0018-hourly-name-rollups.js';
+import { backfillHourlyNames } from '../../store/index.js';
 import { explainSkippedPostgres, testDialects } from '../../testing/index.js';
 import { createPerformanceSweeps } from '../performance-sweeps.js';
 import { quantileOf } from '../rollups/sketch.js';
