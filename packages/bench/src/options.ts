@@ -61,6 +61,8 @@ export interface SpansOptions {
   readonly seedSpans: number;
   /** hours the seeded requests spread over, ending at seeding time */
   readonly hours: number;
+  /** when > 1, the query is measured again after the transaction rollup rows are multiplied to what this many times the seeded spans leave (scaled rows, not seeded spans) */
+  readonly scale: number;
 }
 
 export interface QueryOptions {
@@ -174,6 +176,7 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --spans-rate R          spans stage: offered transactions/s in its open-loop phase (default 200)
   --spans-seed N          spans stage: spans seeded before the query is measured (default 1000000; the target is at 10000000)
   --spans-hours H         spans stage: hours the seeded requests spread over (default 24)
+  --spans-scale N         spans stage: also time the query after copying the rollup rows to what N× the seeded spans leave (default 1: off)
   --sessions-updates N    sessions stage: session updates processed, aggregates counted as their sums (default 600000)
   --sessions-releases N   sessions stage: releases they roll out over (default 100)
   --sessions-days D       sessions stage: days they spread over (default 90)
@@ -229,6 +232,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         'spans-rate': { type: 'string' },
         'spans-seed': { type: 'string' },
         'spans-hours': { type: 'string' },
+        'spans-scale': { type: 'string' },
         'sessions-updates': { type: 'string' },
         'sessions-releases': { type: 'string' },
         'sessions-days': { type: 'string' },
@@ -296,6 +300,7 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
           rate: num(str('spans-rate'), d.spansRate, 'spans-rate', 1, 1_000_000, false),
           seedSpans: num(str('spans-seed'), d.spansSeed, 'spans-seed', 1, 1_000_000_000, true),
           hours: num(str('spans-hours'), d.spansHours, 'spans-hours', 0.1, 24 * 30, false),
+          scale: num(str('spans-scale'), 1, 'spans-scale', 1, 100, true),
         },
         sessions: {
           updates: num(str('sessions-updates'), d.sessionsUpdates, 'sessions-updates', 1, 1_000_000_000, true),

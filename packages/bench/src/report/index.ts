@@ -10,6 +10,7 @@ export type {
   QueryBenchResult,
   QueryFigures,
   QueryTargetResult,
+  ScaledSpanQuery,
   SeedFigures,
   SpanSeedFigures,
   SpansBenchResult,

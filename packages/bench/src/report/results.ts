@@ -174,6 +174,9 @@ export interface SpanSeedFigures {
   readonly segments: number;
   readonly spans: number;
   readonly perfRollups: number;
+  /** hourly transaction rollups: per key (0016) and per name (0018), what the measured query reads for whole hours */
+  readonly perfRollupsHourly: number;
+  readonly perfRollupsHourlyNames: number;
   readonly spanRollups: number;
   readonly perfUsers: number;
   /** v1 transactions are also stored as events */
@@ -199,6 +202,17 @@ export interface SpansQueryTargetResult {
   readonly problems: string[];
   seed: SpanSeedFigures | null;
   query: QueryFigures | null;
+  /** the same query after `--spans-scale`: scaled rows, not seeded spans */
+  scaled: ScaledSpanQuery | null;
+}
+
+/** The query on the seeded data set's transaction rollup rows multiplied `scale` times (docs/performance.md › Spans). */
+export interface ScaledSpanQuery {
+  readonly scale: number;
+  readonly copiedRows: number;
+  readonly compactMs: number;
+  readonly counts: { readonly perfRollups: number; readonly perfRollupsHourly: number; readonly perfRollupsHourlyNames: number };
+  readonly query: QueryFigures | null;
 }
 
 export type SpansBenchResult =

@@ -7,6 +7,7 @@ export { type SeedDatabase, type SeededDatabase, type SeedManifest, type SeedReq
 export { type SeededSessions, type SessionSeedRequest, seedSessions } from './session-seed.js';
 export type { SessionSeedOutcome } from './session-seed-main.js';
 export { createSessionStream, releaseName, type SessionEnvelope, type SessionSeedCorpus, type SessionStreamTotals } from './session-stream.js';
-export { type SeededSpans, type SpanSeedRequest, seedSpans } from './span-seed.js';
+export type { SpanScaleOutcome } from './span-scale-main.js';
+export { type SeededSpans, type SpanSeedRequest, scaleSpanRows, seedSpans } from './span-seed.js';
 export type { SpanSeedOutcome } from './span-seed-main.js';
 export { createSpanStream, type SpanSeedCorpus } from './span-stream.js';

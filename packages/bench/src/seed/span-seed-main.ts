@@ -33,6 +33,8 @@ export interface SpanSeedOutcome {
     readonly segments: number;
     readonly spans: number;
     readonly perfRollups: number;
+    readonly perfRollupsHourly: number;
+    readonly perfRollupsHourlyNames: number;
     readonly spanRollups: number;
     readonly perfUsers: number;
     readonly events: number;
@@ -89,7 +91,9 @@ async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
     await app.server.close();
   }
   const seedMs = Math.round(performance.now() - started);
-  const count = async (table: 'trace_segments' | 'perf_rollups' | 'span_rollups' | 'perf_users' | 'events') =>
+  const count = async (
+    table: 'trace_segments' | 'perf_rollups' | 'perf_rollups_hourly' | 'perf_rollups_hourly_names' | 'span_rollups' | 'perf_users' | 'events',
+  ) =>
     Number(
       (
         await store.db
@@ -106,6 +110,8 @@ async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
     segments: await count('trace_segments'),
     spans: Number(spanSum.n ?? 0),
     perfRollups: await count('perf_rollups'),
+    perfRollupsHourly: await count('perf_rollups_hourly'),
+    perfRollupsHourlyNames: await count('perf_rollups_hourly_names'),
     spanRollups: await count('span_rollups'),
     perfUsers: await count('perf_users'),
     events: await count('events'),

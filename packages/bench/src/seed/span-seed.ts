@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createBenchSchema, dropSchema, schemaUrl, vacuumAnalyzeSchema } from '../faultline/index.js';
 import { runSeedChild } from './run-seed-child.js';
 import type { SeedDatabase } from './seed-template.js';
+import type { SpanScaleJob, SpanScaleOutcome } from './span-scale-main.js';
 import type { SpanSeedJob, SpanSeedOutcome } from './span-seed-main.js';
 import type { SpanSeedCorpus } from './span-stream.js';
 
@@ -60,4 +61,12 @@ export async function seedSpans(r: SpanSeedRequest): Promise<SeededSpans> {
     await release().catch(() => {});
     throw err;
   }
+}
+
+const spanScaleMain = fileURLToPath(new URL('./span-scale-main.js', import.meta.url));
+
+/** Multiplies a seeded data set's transaction rollup rows (span-scale-main.ts) in a child process. */
+export function scaleSpanRows(seeded: SeededSpans, scale: number, log: (line: string) => void): Promise<SpanScaleOutcome> {
+  const job: SpanScaleJob = { dataDir: seeded.dataDir, databaseUrl: seeded.databaseUrl, scale };
+  return runSeedChild<SpanScaleOutcome>(spanScaleMain, job, 'span row scaling', log);
 }

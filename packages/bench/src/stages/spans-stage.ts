@@ -5,8 +5,8 @@ import { type RunningFaultline, startFaultline } from '../faultline/index.js';
 import type { BenchOptions } from '../options.js';
 import { diskUsageBytes, postgresTableSizes, sqliteTableSizes, type TableSizes } from '../probes/index.js';
 import { createApiClient, measureQuery, type QuerySpec } from '../queries/index.js';
-import type { SpanSeedFigures, SpansBenchResult, SpansIngestResult, SpansQueryTargetResult } from '../report/index.js';
-import { type SeededSpans, seedSpans } from '../seed/index.js';
+import type { QueryFigures, SpanSeedFigures, SpansBenchResult, SpansIngestResult, SpansQueryTargetResult } from '../report/index.js';
+import { type SeededSpans, scaleSpanRows, seedSpans } from '../seed/index.js';
 import { benchTarget } from './ingest-stage.js';
 import { baselineTarget, postgresTarget, sqliteTarget, type TargetSpec } from './targets.js';
 
@@ -21,7 +21,15 @@ export interface SpansStageContext {
 
 /** Issue #15's p95 target for this query, at 10,000,000 stored spans. */
 export const SPANS_QUERY_TARGET_MS = 200;
-const PERFORMANCE_TABLES = ['trace_segments', 'perf_rollups', 'perf_rollups_hourly', 'span_rollups', 'span_descriptions', 'perf_users'] as const;
+const PERFORMANCE_TABLES = [
+  'trace_segments',
+  'perf_rollups',
+  'perf_rollups_hourly',
+  'perf_rollups_hourly_names',
+  'span_rollups',
+  'span_descriptions',
+  'perf_users',
+] as const;
 
 /** The request the stage times: p95 and count per transaction name over the last 24 h, as the performance page asks it. */
 export function spansQueryPath(org: string): string {
@@ -90,10 +98,9 @@ export async function spansStage(options: BenchOptions, ctx: SpansStageContext):
 }
 
 async function queryTarget(database: 'sqlite' | 'postgres', options: BenchOptions, ctx: SpansStageContext, dir: string): Promise<SpansQueryTargetResult> {
-  const result: SpansQueryTargetResult = { name: `faultline (${database})`, database, status: 'failed', problems: [], seed: null, query: null };
+  const result: SpansQueryTargetResult = { name: `faultline (${database})`, database, status: 'failed', problems: [], seed: null, query: null, scaled: null };
   const s = options.spans;
   let seeded: SeededSpans | null = null;
-  let server: RunningFaultline | null = null;
   try {
     seeded = await seedSpans({
       database,
@@ -103,14 +110,44 @@ async function queryTarget(database: 'sqlite' | 'postgres', options: BenchOption
       scratchDir: dir,
       log: (line) => ctx.log(`spans seed ${line}`),
     });
-    // The worker and alerts off: nothing but the measured requests runs (no compaction sweep beside them).
-    server = await startFaultline({
-      repoRoot: ctx.repoRoot,
-      dataDir: seeded.dataDir,
-      databaseUrl: seeded.databaseUrl,
-      startTimeoutMs: 120_000,
-      settings: { FAULTLINE_WORKER_ENABLED: 'false', FAULTLINE_ALERTS_ENABLED: 'false' },
-    });
+    const timed = await timeQuery(ctx.repoRoot, seeded, options);
+    result.query = timed.figures;
+    result.problems.push(...timed.problems);
+    const sizes: TableSizes =
+      seeded.databaseUrl === null ? sqliteTableSizes(join(seeded.dataDir, 'faultline.sqlite')) : await postgresTableSizes(seeded.databaseUrl);
+    result.seed = seedFigures(seeded, s, sizes, seeded.databaseUrl === null ? await diskUsageBytes(seeded.dataDir) : null);
+    if (s.scale > 1) {
+      // Scaled rows, not seeded spans: the same query after the rollup rows are multiplied (seed/span-scale-main.ts).
+      ctx.log(`spans query (${database}): copying the rollup rows to ${s.scale}× the seeded spans…`);
+      const scaled = await scaleSpanRows(seeded, s.scale, (line) => ctx.log(`spans scale ${line}`));
+      const again = await timeQuery(ctx.repoRoot, seeded, options);
+      result.scaled = { scale: scaled.scale, copiedRows: scaled.copiedRows, compactMs: scaled.compactMs, counts: scaled.counts, query: again.figures };
+      result.problems.push(...again.problems.map((p) => `scaled ×${s.scale}: ${p}`));
+    }
+    result.status = result.problems.length === 0 ? 'ok' : 'failed';
+  } catch (err) {
+    result.problems.push(err instanceof Error ? err.message : String(err));
+  } finally {
+    if (seeded !== null && !options.keep) await seeded.release().catch((err: unknown) => result.problems.push(`could not remove the seed: ${String(err)}`));
+    if (seeded !== null && options.keep) ctx.log(`spans seed kept in ${seeded.dataDir}${seeded.databaseUrl ? ` and ${seeded.databaseUrl}` : ''}`);
+  }
+  return result;
+}
+
+/** Starts a server on the seeded data, times the query, stops the server. */
+async function timeQuery(repoRoot: string, seeded: SeededSpans, options: BenchOptions): Promise<{ figures: QueryFigures | null; problems: string[] }> {
+  const problems: string[] = [];
+  // The worker and alerts off: nothing but the measured requests runs (no compaction sweep beside them).
+  const server: RunningFaultline = await startFaultline({
+    repoRoot,
+    dataDir: seeded.dataDir,
+    databaseUrl: seeded.databaseUrl,
+    startTimeoutMs: 120_000,
+    settings: { FAULTLINE_WORKER_ENABLED: 'false', FAULTLINE_ALERTS_ENABLED: 'false' },
+  });
+  let figures: QueryFigures | null = null;
+  let stopped = false;
+  try {
     const client = createApiClient(server.host, server.port, server.workspace.token);
     try {
       const path = spansQueryPath(server.workspace.org);
@@ -125,27 +162,19 @@ async function queryTarget(database: 'sqlite' | 'postgres', options: BenchOption
           return { ms: a.ms, ok: true, failure: null, rows: Array.isArray(body.data) ? body.data.length : null };
         },
       };
-      const { figures, failure } = await measureQuery(client, spec, options.query.warmupRequests, options.query.requests);
-      result.query = figures;
-      if (failure !== null) result.problems.push(failure);
-      else if (!figures.rows) result.problems.push('the query listed no transaction: its figure measures an empty answer');
+      const measured = await measureQuery(client, spec, options.query.warmupRequests, options.query.requests);
+      figures = measured.figures;
+      if (measured.failure !== null) problems.push(measured.failure);
+      else if (!figures.rows) problems.push('the query listed no transaction: its figure measures an empty answer');
     } finally {
       client.close();
     }
-    if ((await server.stop()) === 'killed') result.problems.push('the server did not shut down within 20 s of SIGTERM and was killed');
-    server = null;
-    const sizes: TableSizes =
-      seeded.databaseUrl === null ? sqliteTableSizes(join(seeded.dataDir, 'faultline.sqlite')) : await postgresTableSizes(seeded.databaseUrl);
-    result.seed = seedFigures(seeded, s, sizes, seeded.databaseUrl === null ? await diskUsageBytes(seeded.dataDir) : null);
-    result.status = result.problems.length === 0 ? 'ok' : 'failed';
-  } catch (err) {
-    result.problems.push(err instanceof Error ? err.message : String(err));
+    stopped = true;
+    if ((await server.stop()) === 'killed') problems.push('the server did not shut down within 20 s of SIGTERM and was killed');
   } finally {
-    if (server !== null) await server.stop();
-    if (seeded !== null && !options.keep) await seeded.release().catch((err: unknown) => result.problems.push(`could not remove the seed: ${String(err)}`));
-    if (seeded !== null && options.keep) ctx.log(`spans seed kept in ${seeded.dataDir}${seeded.databaseUrl ? ` and ${seeded.databaseUrl}` : ''}`);
+    if (!stopped) await server.stop();
   }
-  return result;
+  return { figures, problems };
 }
 
 function seedFigures(seeded: SeededSpans, s: BenchOptions['spans'], sizes: TableSizes, dataDirBytes: number | null): SpanSeedFigures {

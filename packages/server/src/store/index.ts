@@ -11,6 +11,8 @@ export type { AlertIncidentTable, AlertRuleTable, MetricAlertRuleTable, Notifica
 export type { Dialect } from './dialects/index.js';
 export type { NewQueuedEnvelope, QueuedEnvelope, QueuePartition } from './ingest-queue.js';
 export type { MonitorCheckInTable, MonitorEnvironmentTable, MonitorIncidentTable, MonitorTable } from './monitor-tables.js';
+// Migration 0018's backfill, exported so a test can replay the upgrade on rows it made.
+export { backfillHourlyNames } from './migrations/0018-hourly-name-rollups.js';
 export type { NewParkedItem, ParkedItem } from './parked-items.js';
 export type { PendingBatch } from './post-process-pending.js';
 export { type WindowIncrement, type WindowTotals, windowKey } from './rate-windows.js';

@@ -64,6 +64,12 @@ export interface PerfRollupTable {
 /** Per hour and key: the compacted minutes of `perf_rollups` folded together (`minute` is the hour's start). */
 export type PerfRollupHourlyTable = Omit<PerfRollupTable, 'compacted'>;
 
+/**
+ * Per hour, project, environment and transaction name: the hourly rows of every op, method,
+ * status and release folded together (migration 0018), for queries that ask about no other column.
+ */
+export type PerfRollupHourlyNameTable = Omit<PerfRollupHourlyTable, 'op' | 'http_method' | 'status' | 'status_class' | 'release'>;
+
 /** Distinct users of a transaction name per hour (count_unique(user)). */
 export interface PerfUserTable {
   project_id: number;
@@ -137,6 +143,7 @@ export interface PerformanceTables {
   event_traces: EventTraceTable;
   perf_rollups: PerfRollupTable;
   perf_rollups_hourly: PerfRollupHourlyTable;
+  perf_rollups_hourly_names: PerfRollupHourlyNameTable;
   perf_users: PerfUserTable;
   span_rollups: SpanRollupTable;
   span_descriptions: SpanDescriptionTable;

@@ -112,10 +112,19 @@ export async function readTransactionAggregates(
 const TRANSACTION_MEASURES = ['minute', 'count', 'failure_count', 'weight', 'sum_ms', 'min_ms', 'max_ms', 'satisfied', 'tolerated', 'sketch'] as const;
 
 /**
+ * The columns `perf_rollups_hourly_names` keeps (migration 0018). It holds every measure the
+ * finer tables do (counts, failures, apdex counts, sum of 1 / sample rate, durations and their
+ * sketch), so whether a query can read it depends on its columns alone.
+ */
+const NAME_COLUMNS: ReadonlySet<TransactionColumn> = new Set(['project_id', 'name', 'environment']);
+
+/**
  * The transaction rollup rows of a window. Its whole hours read the hourly rows (which hold
  * every compacted minute) plus the minutes' deltas not compacted yet; the partial hours at
  * either edge read minute rows. One statement, so a compaction committing meanwhile is seen
  * entirely or not at all. Hours are used only when every hour falls inside one time bucket.
+ * When the query filters and groups by project, environment and name only, the hours come from
+ * the rows per name (one per name and hour instead of one per op, method, status and release).
  */
 async function transactionRows(
   db: Kysely<Database>,
@@ -139,22 +148,34 @@ async function transactionRows(
         .where('project_id', 'in', [...window.projectIds])
         .where('minute', '>=', from)
         .where('minute', '<', to),
-    );
+    ).$castTo<RollupRow>();
   if (!hourly) return minutes(first, window.end).execute();
-  const query = minutes(first, hoursFrom)
-    .unionAll(minutes(hoursTo, window.end))
-    // `compacted = 0` as a literal, so the partial index of uncompacted rows serves it.
-    .unionAll(minutes(hoursFrom, hoursTo).where(sql<SqlBool>`compacted = 0`))
-    .unionAll(
-      filtered(
+  const byName = groupBy.every((c) => NAME_COLUMNS.has(c)) && conditions.every((c) => NAME_COLUMNS.has(c.column));
+  // Two statements by table, not a conditional table name: Kysely types each from its own columns;
+  // both are read as plain rows, the shape readGrouped takes.
+  const hours = byName
+    ? filtered(
+        db
+          .selectFrom('perf_rollups_hourly_names')
+          // Same columns in the same order as the other parts of the union (byName: all of them exist here).
+          .select(columns as (keyof Database['perf_rollups_hourly_names'])[])
+          .where('project_id', 'in', [...window.projectIds])
+          .where('minute', '>=', hoursFrom)
+          .where('minute', '<', hoursTo),
+      ).$castTo<RollupRow>()
+    : filtered(
         db
           .selectFrom('perf_rollups_hourly')
           .select(columns)
           .where('project_id', 'in', [...window.projectIds])
           .where('minute', '>=', hoursFrom)
           .where('minute', '<', hoursTo),
-      ),
-    );
+      ).$castTo<RollupRow>();
+  const query = minutes(first, hoursFrom)
+    .unionAll(minutes(hoursTo, window.end))
+    // `compacted = 0` as a literal, so the partial index of uncompacted rows serves it.
+    .unionAll(minutes(hoursFrom, hoursTo).where(sql<SqlBool>`compacted = 0`))
+    .unionAll(hours);
   return query.execute();
 }
 

@@ -246,6 +246,10 @@ export function createPerformanceRepo(db: Kysely<Database>) {
       n += Number(
         (await db.deleteFrom('perf_rollups_hourly').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
       );
+      n += Number(
+        (await db.deleteFrom('perf_rollups_hourly_names').where('project_id', '=', projectId).where('minute', '<', beforeSeconds).executeTakeFirst())
+          .numDeletedRows,
+      );
       // A group's description goes with the last of its rollup rows, none of which is later than `last_hour`.
       n += Number(
         (await db.deleteFrom('span_descriptions').where('project_id', '=', projectId).where('last_hour', '<', beforeSeconds).executeTakeFirst()).numDeletedRows,
@@ -316,12 +320,40 @@ async function compactTable(db: Kysely<Database>, table: 'perf_rollups' | 'span_
 
 const uncompacted = sql<SqlBool>`compacted = 0`;
 
+/** The key of an hourly row (`perf_rollups_hourly`); `minute` is the hour's start. */
+const HOUR_KEY = TRANSACTION_KEY;
+/** The key of an hourly row per name (`perf_rollups_hourly_names`, migration 0018). */
+const HOUR_NAME_KEY = ['project_id', 'minute', 'name', 'environment'] as const;
+const HOUR_NAME_COLUMNS = [...HOUR_NAME_KEY, 'count', 'failure_count', 'weight', 'sum_ms', 'min_ms', 'max_ms', 'satisfied', 'tolerated', 'sketch'] as const;
+
 /**
  * Adds delta rows (each counted here exactly once, as the sweep compacts it) to the hourly rows
- * of their keys, so whole hours of a window read one row per key (migration 0016).
+ * of their keys, so whole hours of a window read one row per key (migration 0016), and to the
+ * hourly rows of their name and environment (migration 0018), which the performance page's
+ * per-transaction queries read instead. Both in the compaction's transaction: a reader sees a
+ * delta in the minutes or in both hourly tables, never in neither or twice.
  */
 async function foldIntoHours(trx: Kysely<Database>, deltas: readonly Record<string, unknown>[]): Promise<void> {
-  const keyOf = (r: Record<string, unknown>) => JSON.stringify(TRANSACTION_KEY.map((c) => (c === 'minute' ? hourOf(r.minute) : r[c])));
+  await foldInto(trx, 'perf_rollups_hourly', HOUR_KEY, deltas);
+  await foldInto(
+    trx,
+    'perf_rollups_hourly_names',
+    HOUR_NAME_KEY,
+    deltas.map((r) => Object.fromEntries(HOUR_NAME_COLUMNS.map((c) => [c, r[c]]))),
+  );
+}
+
+/**
+ * One upsert per hour-key: existing rows of the keys (the migration's backfill may have left
+ * several) are read, deleted and written back merged with the deltas as one row.
+ */
+async function foldInto(
+  trx: Kysely<Database>,
+  table: 'perf_rollups_hourly' | 'perf_rollups_hourly_names',
+  key: readonly string[],
+  deltas: readonly Record<string, unknown>[],
+): Promise<void> {
+  const keyOf = (r: Record<string, unknown>) => JSON.stringify(key.map((c) => (c === 'minute' ? hourOf(r.minute) : r[c])));
   const groups = new Map<string, Record<string, unknown>[]>();
   for (const r of deltas) {
     const k = keyOf(r);
@@ -331,14 +363,14 @@ async function foldIntoHours(trx: Kysely<Database>, deltas: readonly Record<stri
   }
   const hours = [...new Set(deltas.map((r) => hourOf(r.minute)))];
   const projectIds = [...new Set(deltas.map((r) => Number(r.project_id)))];
-  const existing = (
-    await trx.selectFrom('perf_rollups_hourly').selectAll().where('minute', 'in', hours).where('project_id', 'in', projectIds).execute()
-  ).filter((r) => groups.has(keyOf(r)));
+  const existing = (await trx.selectFrom(table).selectAll().where('minute', 'in', hours).where('project_id', 'in', projectIds).execute()).filter((r) =>
+    groups.has(keyOf(r)),
+  );
   for (const r of existing) (groups.get(keyOf(r)) as Record<string, unknown>[]).unshift(r);
   const ids = existing.map((r) => r.id);
   for (let i = 0; i < ids.length; i += 500)
     await trx
-      .deleteFrom('perf_rollups_hourly')
+      .deleteFrom(table)
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();
   const merged = [...groups.values()].map((group) => {
@@ -347,7 +379,7 @@ async function foldIntoHours(trx: Kysely<Database>, deltas: readonly Record<stri
   });
   for (let i = 0; i < merged.length; i += rowsPerInsert)
     await trx
-      .insertInto('perf_rollups_hourly')
+      .insertInto(table)
       .values(merged.slice(i, i + rowsPerInsert) as never)
       .execute();
 }

@@ -17,6 +17,7 @@ import { eventTraces } from './0014-event-traces.js';
 import { sessions } from './0015-sessions.js';
 import { hourlyTransactionRollups } from './0016-hourly-transaction-rollups.js';
 import { monitors } from './0017-monitors.js';
+import { hourlyNameRollups } from './0018-hourly-name-rollups.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   sessions,
   hourlyTransactionRollups,
   monitors,
+  hourlyNameRollups,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
