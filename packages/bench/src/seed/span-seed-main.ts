@@ -44,7 +44,7 @@ export interface SpanSeedOutcome {
 const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
 
 async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
-  const { projectId, config, store, app } = await openSeedServer(job);
+  const { projectId, store, app } = await openSeedServer(job);
   const started = performance.now();
   let envelopes = 0;
   let spansSent = 0;

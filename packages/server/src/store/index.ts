@@ -10,9 +10,9 @@
 export type { AlertIncidentTable, AlertRuleTable, MetricAlertRuleTable, NotificationChannelTable } from './alert-tables.js';
 export type { Dialect } from './dialects/index.js';
 export type { NewQueuedEnvelope, QueuedEnvelope, QueuePartition } from './ingest-queue.js';
-export type { MonitorCheckInTable, MonitorEnvironmentTable, MonitorIncidentTable, MonitorTable } from './monitor-tables.js';
 // Migration 0018's backfill, exported so a test can replay the upgrade on rows it made.
 export { backfillHourlyNames } from './migrations/0018-hourly-name-rollups.js';
+export type { MonitorCheckInTable, MonitorEnvironmentTable, MonitorIncidentTable, MonitorTable } from './monitor-tables.js';
 export type { NewParkedItem, ParkedItem } from './parked-items.js';
 export type { PendingBatch } from './post-process-pending.js';
 export { type WindowIncrement, type WindowTotals, windowKey } from './rate-windows.js';
