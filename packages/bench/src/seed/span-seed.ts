@@ -1,9 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBenchSchema, dropSchema, schemaUrl, vacuumAnalyzeSchema } from '../faultline/index.js';
 import { runSeedChild } from './run-seed-child.js';
+import { openScratchDatabase } from './scratch-database.js';
 import type { SeedDatabase } from './seed-template.js';
 import type { SpanScaleJob, SpanScaleOutcome } from './span-scale-main.js';
 import type { SpanSeedJob, SpanSeedOutcome } from './span-seed-main.js';
@@ -33,32 +31,22 @@ const spanSeedMain = fileURLToPath(new URL('./span-seed-main.js', import.meta.ur
 
 /** A throw-away database holding the seeded spans (not cached: see docs/performance.md › Spans). */
 export async function seedSpans(r: SpanSeedRequest): Promise<SeededSpans> {
-  if (r.database === 'postgres' && r.databaseUrl === null) throw new Error('a postgres seed needs DATABASE_URL');
-  const dataDir = join(r.scratchDir, `spans-seed-${r.database}`);
-  const schema = r.database === 'postgres' ? `bench_spans_${Date.now()}_${randomBytes(3).toString('hex')}` : null;
-  const base = r.databaseUrl as string;
-  const release = async () => {
-    if (schema !== null) await dropSchema(base, schema);
-    await rm(dataDir, { recursive: true, force: true });
-  };
+  const scratch = await openScratchDatabase(r.database, r.databaseUrl, r.scratchDir, 'spans');
   try {
-    await mkdir(dataDir, { recursive: true });
-    if (schema !== null) await createBenchSchema(base, schema);
-    const databaseUrl = schema === null ? null : schemaUrl(base, schema);
     const job: SpanSeedJob = {
       corpus: r.corpus,
-      dataDir,
-      databaseUrl,
+      dataDir: scratch.dataDir,
+      databaseUrl: scratch.databaseUrl,
       faultlineBin: join(r.repoRoot, 'packages', 'server', 'bin', 'faultline.js'),
       batch: SPAN_SEED_BATCH,
     };
     r.log(`${r.database}: seeding ${r.corpus.spans} spans over ${r.corpus.hours} h through the pipeline…`);
     const outcome = await runSeedChild<SpanSeedOutcome>(spanSeedMain, job, 'span seed', (line) => r.log(`${r.database}: ${line}`));
-    if (schema !== null) await vacuumAnalyzeSchema(base, schema);
+    await scratch.analyze();
     r.log(`${r.database}: seeded ${outcome.counts.spans} spans in ${outcome.counts.segments} segments in ${(outcome.seedMs / 1000).toFixed(1)} s`);
-    return { dataDir, databaseUrl, outcome, release };
+    return { dataDir: scratch.dataDir, databaseUrl: scratch.databaseUrl, outcome, release: scratch.release };
   } catch (err) {
-    await release().catch(() => {});
+    await scratch.release().catch(() => {});
     throw err;
   }
 }
