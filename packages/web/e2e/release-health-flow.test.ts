@@ -185,7 +185,8 @@ describe('web UI, end to end: release health of two releases from real session e
     await page.getByRole('link', { name: `Release ${NEW}` }).click();
     await page.waitForURL(/\/releases\/shop@2\.5\.0\/\?project=\d+$/);
     const users = page.locator('[data-rate="crashFreeUsers"]');
-    await users.waitFor();
+    // The comparison appears once the previous release's health has loaded too: wait for it, then read every rate.
+    await page.locator('[data-rate="crashFreeUsers"]', { hasText: 'against' }).waitFor();
     assert.equal(await users.textContent(), 'Crash-free users 96%, −4 points against 2.4.0');
     assert.equal(await page.locator('[data-rate="unhandledFreeUsers"]').textContent(), 'Unhandled-free users 92%, −4 points against 2.4.0');
     assert.equal(await page.locator('[data-rate="crashFreeSessions"]').textContent(), 'Crash-free sessions 96%, −4 points against 2.4.0');
