@@ -36,7 +36,7 @@ import {
 } from './process/index.js';
 import { createThreadedWorker } from './processing-thread/index.js';
 import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
-import { sessionMetricSources } from './sessions/index.js';
+import { SESSION_SET_FOLD, sessionMetricSources } from './sessions/index.js';
 import { type Store, storeOpenOptions } from './store/index.js';
 
 export interface AppDeps {
@@ -183,6 +183,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     everyMs: PERFORMANCE_RETENTION.everyMs,
     leaseMs: PERFORMANCE_RETENTION.everyMs,
     run: async (signal) => void (await performanceSweeps.retain(signal)),
+  });
+  // Release health: the distinct sets of days no session update can reach any more are packed, hourly.
+  scheduler.add({
+    name: SESSION_SET_FOLD.task,
+    everyMs: SESSION_SET_FOLD.everyMs,
+    run: async (signal) => void (await store.releaseHealth.foldClosedDays(clock.now(), signal)),
   });
   // Crons: missed runs and timeouts, once a minute across processes; cron issues alert through the hooks.
   const monitorSweep = createMonitorSweep({ store, clock, logger, hooks: postProcessHooks });

@@ -14,7 +14,9 @@ function processingRow(t: SessionsTargetResult): string {
     o === null ? 'n/a' : ms(o.processMs),
     rate(t.updatesPerSec),
     rate(t.itemsPerSec),
-    o === null ? 'n/a' : `${count(o.stored.countRows)} / ${count(o.stored.setRows)}`,
+    o === null
+      ? 'n/a'
+      : `${count(o.stored.countRows)} / ${count(o.stored.setRows)} / ${count(o.stored.packedDayRows)} (${count(o.stored.packedSetRows)} packed in ${ms(o.stored.foldMs)})`,
     o === null ? 'n/a' : `${count(o.stored.sessionsStarted)} of ${count(o.sent.sessionsStarted)}`,
   ];
   return `| ${cells.join(' | ')} |`;
@@ -32,9 +34,9 @@ export function renderSessionsMarkdown(r: SessionsBenchResult): string[] {
     '',
     `Corpus: ${count(r.updates)} session updates over ${r.days} days and ${count(r.releases)} releases — browser page loads as single \`session\` updates ` +
       `(an init, then an end: exited, errored, unhandled, rarely crashed or abnormal) and, in ${(r.aggregateShare * 100).toFixed(0)}% of the envelopes, ` +
-      "a server's per-minute `sessions` aggregates, counted as their sums. Every envelope is queued first; then the server's own worker drains the queue, timed on its own.",
+      "a server's per-minute `sessions` aggregates, counted as their sums. Every envelope is queued first; then the server's own worker drains the queue, timed on its own. Then the hourly fold packs the distinct sets of days no update can reach any more (docs/release-health.md › Storage), as a running server's tables are in steady state.",
     '',
-    '| database | updates sent | queueing | processing | updates/s processed | items/s processed | count / set rows | sessions started stored |',
+    '| database | updates sent | queueing | processing | updates/s processed | items/s processed | count / set / packed-day rows (set rows packed by the fold) | sessions started stored |',
     '|---|---|---|---|---|---|---|---|',
     ...r.targets.map(processingRow),
     '',

@@ -14,6 +14,8 @@
  *   store.releaseHealth.stats({ projectIds, releases?, environments?, start, end, intervalMs, groupBy })
  *     merged counters and distinct sets per group and interval slot; healthValues() and
  *     rates turn one slot or the totals into Sentry's numbers.
+ *   store.releaseHealth.foldClosedDays(now) — the hourly task SESSION_SET_FOLD (app.ts) packs the
+ *     distinct sets of days no update can reach any more (store/session-set-days.ts).
  *   sessionMetricSources(store, releases) → the crash-free rate metric alerts (`alerts/`),
  *     registered with alert/ by app.ts, which hands in the release lookups.
  */
@@ -46,6 +48,7 @@ export {
 } from './session-parsers.js';
 export { sessionRepositories } from './store/repositories.js';
 export type { SessionRepo } from './store/session-repo.js';
+export { SESSION_SET_FOLD } from './store/session-set-days.js';
 export {
   emptyStats,
   type SessionFilter,

@@ -46,8 +46,24 @@ export interface SessionDurationSketchTable {
   sketch: Uint8Array;
 }
 
+/**
+ * The distinct sets of one closed day, packed (migration 0021): `members` is a run of 9-byte
+ * entries, the hour of the day (0–23) then the 8 bytes of the digest, ordered. Written only by
+ * the fold (sessions/store/session-set-days.ts), which deletes the `session_sets` rows it packs.
+ */
+export interface SessionSetDayTable {
+  project_id: number;
+  release: string;
+  environment: string;
+  /** start of the UTC day, epoch ms */
+  day: number;
+  kind: number;
+  members: Uint8Array;
+}
+
 export interface SessionTables {
   session_counts: SessionCountTable;
   session_sets: SessionSetTable;
+  session_set_days: SessionSetDayTable;
   session_duration_sketches: SessionDurationSketchTable;
 }

@@ -1,12 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import { type DDSketch, decodeSketch, newSketch } from '../../performance/index.js';
 import type { Database } from '../../store/index.js';
+import { DigestBag } from './digest-bag.js';
+import { dayMs, forEachPackedDigest, hourMs } from './session-set-days.js';
 
 /**
  * Reads the release-health tables over a window, per group and per interval slot: counters are
- * summed, distinct sets merged with COUNT(DISTINCT digest) in the database (exact over any
- * window: a session's bucket never changes, and a user's digest is the same in every bucket),
- * sketches merged here. Never touches anything but the rows of the window's hours.
+ * summed, distinct sets merged — with COUNT(DISTINCT digest) in the database while the window
+ * holds only unpacked hours, in memory once it reaches packed days (session-set-days.ts); exact
+ * either way: a session's bucket never changes, and a user's digest is the same in every
+ * bucket — and sketches merged here. Never touches anything but the rows of the window.
  */
 
 export type SessionGroupColumn = 'project' | 'release' | 'environment';
@@ -56,7 +59,6 @@ export interface SessionGroupStats {
 
 const COLUMN = { project: 'project_id', release: 'release', environment: 'environment' } as const;
 const SET_KINDS = 11;
-const hourMs = 3_600_000;
 
 export function emptyStats(): SessionStats {
   return {
@@ -141,18 +143,82 @@ export async function querySessionStats(db: Kysely<Database>, q: SessionStatsQue
     }
   }
 
-  const setsQuery = (bySlot: boolean) =>
-    filtered('session_sets' as 'session_counts')
-      .select(() => [
-        ...cols.map((c) => sql.ref(c).as(c)),
-        ...(bySlot ? [slotExpr.as('slot')] : []),
-        sql<number>`kind`.as('kind'),
-        sql<number>`count(distinct digest)`.as('n'),
-      ])
-      .groupBy([...cols, 'kind', ...(bySlot ? ['slot'] : [])] as never)
-      .execute() as Promise<Row[]>;
-  for (const row of await setsQuery(true)) (groupOf(row).slots[slotOf(row)] as SessionStats).sets[Number(row.kind)] = Number(row.n);
-  for (const row of await setsQuery(false)) groupOf(row).totals.sets[Number(row.kind)] = Number(row.n);
+  const hourStart = q.start - (q.start % hourMs);
+  const packed = await db
+    .selectFrom('session_set_days')
+    .select(() => [...cols.map((c) => sql.ref(c).as(c)), sql<number>`day`.as('day'), sql<number>`kind`.as('kind'), sql<Uint8Array>`members`.as('members')])
+    .where('project_id', 'in', [...q.projectIds])
+    .where('day', '>', hourStart - dayMs)
+    .where('day', '<', q.end)
+    .$if(q.releases !== undefined, (qb) => qb.where('release', 'in', [...(q.releases ?? [])]))
+    .$if(q.environments !== undefined, (qb) => qb.where('environment', 'in', [...(q.environments ?? [])]))
+    .execute();
+  if (packed.length === 0) {
+    // Only unpacked hours in the window: the database de-duplicates.
+    const setsQuery = (bySlot: boolean) =>
+      filtered('session_sets' as 'session_counts')
+        .select(() => [
+          ...cols.map((c) => sql.ref(c).as(c)),
+          ...(bySlot ? [slotExpr.as('slot')] : []),
+          sql<number>`kind`.as('kind'),
+          sql<number>`count(distinct digest)`.as('n'),
+        ])
+        .groupBy([...cols, 'kind', ...(bySlot ? ['slot'] : [])] as never)
+        .execute() as Promise<Row[]>;
+    for (const row of await setsQuery(true)) (groupOf(row).slots[slotOf(row)] as SessionStats).sets[Number(row.kind)] = Number(row.n);
+    for (const row of await setsQuery(false)) groupOf(row).totals.sets[Number(row.kind)] = Number(row.n);
+  } else {
+    // Packed days (session-set-days.ts) and the hours not packed yet, merged here: a member
+    // counts once per slot and once in the totals, wherever it is stored.
+    const merged = new Map<string, { group: SessionGroupStats; kind: number; total: DigestBag; slots: Map<number, DigestBag> }>();
+    const entryOf = (row: Row, kind: number) => {
+      const id = `${cols.map((c) => String(row[c])).join('\u0000')}\u0000${kind}`;
+      let m = merged.get(id);
+      if (m === undefined) {
+        m = { group: groupOf(row), kind, total: new DigestBag(), slots: new Map() };
+        merged.set(id, m);
+      }
+      return m;
+    };
+    const slotBag = (m: { slots: Map<number, DigestBag> }, bucket: number) => {
+      const slot = Math.min(slotCount - 1, bucket < q.start ? 0 : Math.floor((bucket - q.start) / q.intervalMs));
+      let bag = m.slots.get(slot);
+      if (bag === undefined) {
+        bag = new DigestBag();
+        m.slots.set(slot, bag);
+      }
+      return bag;
+    };
+    for (const row of packed as Row[]) {
+      const day = Number(row.day);
+      const m = entryOf(row, Number(row.kind));
+      // A packed row is one day: resolve its 24 hours' slots once, not once per member.
+      const byHour = Array.from({ length: 24 }, (_, hour) => {
+        const bucket = day + hour * hourMs;
+        return bucket < hourStart || bucket >= q.end ? null : slotBag(m, bucket);
+      });
+      forEachPackedDigest(row.members as Uint8Array, (hour, bytes, at) => {
+        const bag = byHour[hour];
+        if (bag === null || bag === undefined) return;
+        m.total.add(bytes, at);
+        bag.add(bytes, at);
+      });
+    }
+    const loose = (await filtered('session_sets' as 'session_counts')
+      .select(() => [...cols.map((c) => sql.ref(c).as(c)), sql<number>`bucket`.as('bucket'), sql<number>`kind`.as('kind'), sql<string>`digest`.as('digest')])
+      .execute()) as Row[];
+    const digest = Buffer.alloc(8);
+    for (const row of loose) {
+      const m = entryOf(row, Number(row.kind));
+      digest.write(String(row.digest), 0, 'hex');
+      m.total.add(digest, 0);
+      slotBag(m, Number(row.bucket)).add(digest, 0);
+    }
+    for (const m of merged.values()) {
+      m.group.totals.sets[m.kind] = m.total.distinct();
+      for (const [slot, bag] of m.slots) (m.group.slots[slot] as SessionStats).sets[m.kind] = bag.distinct();
+    }
+  }
 
   if (q.withDurations === true) {
     const sketches = (await filtered('session_duration_sketches' as 'session_counts')

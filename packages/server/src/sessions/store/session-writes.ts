@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, StoreExecutor } from '../../store/index.js';
 import type { SessionRows } from '../session-deltas.js';
+import { deleteSetDaysBefore } from './session-set-days.js';
 
 // SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535; 12 columns × 200 rows stays far below.
 const rowsPerInsert = 200;
@@ -73,6 +74,7 @@ export async function writeSessionRows(trx: StoreExecutor, rows: SessionRows): P
 /** Retention: every row of the project whose hour ended before `before` (ms). Returns counter rows deleted. */
 export async function deleteSessionsBefore(db: Kysely<Database>, projectId: number, before: number): Promise<number> {
   await db.deleteFrom('session_sets').where('project_id', '=', projectId).where('bucket', '<', before).execute();
+  await deleteSetDaysBefore(db, projectId, before);
   await db.deleteFrom('session_duration_sketches').where('project_id', '=', projectId).where('bucket', '<', before).execute();
   const r = await db.deleteFrom('session_counts').where('project_id', '=', projectId).where('bucket', '<', before).executeTakeFirst();
   return Number(r.numDeletedRows);
