@@ -290,7 +290,7 @@ export interface IssueTagTable {
 export interface IssueActivityTable {
   id: Generated<number>;
   issue_id: number;
-  /** set_resolved | set_resolved_in_release | set_ignored | set_unresolved | set_regression | assigned | unassigned | merge | first_seen */
+  /** set_resolved | set_resolved_in_release | set_ignored | set_unresolved | set_regression | assigned | unassigned | merge | first_seen | note */
   type: string;
   /** JSON details, e.g. {"release": "myapp@1.2.4"} for a regression */
   data: string;

@@ -21,13 +21,25 @@ export async function issueByShortId(db: Kysely<Database>, projects: readonly { 
 
 /** The issue's history, newest first, as Sentry's activity JSON. */
 export async function issueActivity(db: Kysely<Database>, issueId: number, limit = 100) {
+  return activityRows(db, issueId, { limit, offset: 0 });
+}
+
+/** The issue's notes (activity of type `note`, data `{"text"}`), newest first. */
+export async function issueNotes(db: Kysely<Database>, issueId: number, offset: number, limit: number) {
+  const rows = await activityRows(db, issueId, { limit, offset, type: 'note' });
+  return rows.map((r) => ({ ...r, data: { ...r.data, text: typeof r.data.text === 'string' ? r.data.text : '' } }));
+}
+
+async function activityRows(db: Kysely<Database>, issueId: number, o: { limit: number; offset: number; type?: string }) {
   const rows = await db
     .selectFrom('issue_activity')
     .leftJoin('users', 'users.id', 'issue_activity.user_id')
     .select(['issue_activity.id', 'issue_activity.type', 'issue_activity.data', 'issue_activity.created_at', 'users.id as userId', 'users.name', 'users.email'])
     .where('issue_activity.issue_id', '=', issueId)
+    .$if(o.type !== undefined, (q) => q.where('issue_activity.type', '=', o.type as string))
     .orderBy('issue_activity.id', 'desc')
-    .limit(limit)
+    .limit(o.limit)
+    .offset(o.offset)
     .execute();
   return rows.map((r) => ({
     id: String(r.id),

@@ -29,6 +29,9 @@ export function describeActivity(a: Activity): string {
       return `Unassigned${by}`;
     case 'merge':
       return `Merged${by}`;
+    case 'note':
+      // Notes come from the API (and assistants through the MCP server); React renders them as text.
+      return `Note${by}: ${str(a.data.text) ?? ''}`;
     default:
       return a.type.replace(/_/g, ' ');
   }
