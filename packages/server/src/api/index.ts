@@ -10,7 +10,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Alerting, registerAlertApi } from '../alert/index.js';
 import { type Artifacts, registerArtifactsApi } from '../artifacts/index.js';
 import { type Auth, registerAuthApi, requirePrincipal } from '../auth/index.js';
-import { formatShortId, registerIssuesApi } from '../issues/index.js';
+import { formatShortId, projectTagValues, registerIssuesApi } from '../issues/index.js';
 import { parseRetentionDays } from '../jobs/index.js';
 import type { Clock } from '../kernel/index.js';
 import { type Membership, registerMembersApi } from '../members/index.js';
@@ -35,6 +35,9 @@ export interface ApiDeps {
   readonly alerting: Alerting;
 }
 
+/** How many environments project JSON lists (the most used first). */
+const PROJECT_ENVIRONMENTS = 100;
+
 /** How the pipeline and the retention job read project settings: the settings routes validate with the same functions. */
 const settingsRules: SettingsRules = { parseInboundFilterSettings, parseScrubSettings, compileGroupingRules, readGroupingText, parseRetentionDays };
 
@@ -42,8 +45,11 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const secureCookies = deps.publicUrl.startsWith('https:');
   registerHealthRoutes(app, deps.store);
   registerAuthApi(app, { ...deps, secureCookies });
-  registerOrganizationsApi(app, { ...deps, settingsRules });
-  registerMembersApi(app, { ...deps, secureCookies });
+  // A project's environments are the values of its events' environment tag (issues/ keeps them).
+  const environmentsOf = async (projectId: number) =>
+    (await projectTagValues(deps.store.db, projectId, 'environment', '', PROJECT_ENVIRONMENTS)).map((v) => v.value);
+  registerOrganizationsApi(app, { ...deps, settingsRules, environmentsOf });
+  registerMembersApi(app, { ...deps, secureCookies, environmentsOf });
   registerIssuesApi(app, { ...deps, tagsOf: storedEventTags });
   // Release JSON gets its health keys from release health, composed here so releases/ needs no import of sessions/.
   registerReleasesApi(app, { ...deps, attachHealth: createReleaseHealthData(deps) });

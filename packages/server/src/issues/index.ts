@@ -35,7 +35,7 @@ export {
   unignorePatch,
 } from './lifecycle.js';
 export { compileIssueQuery } from './read/compile-search.js';
-export { formatShortId } from './read/index.js';
+export { formatShortId, projectTagValues } from './read/index.js';
 export { latestReleases } from './read/latest-release.js';
 export { type IssuesApiDeps, registerIssuesApi } from './routes/index.js';
 export { parseIssueQuery } from './search/parse-issue-query.js';

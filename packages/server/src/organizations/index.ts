@@ -6,7 +6,7 @@
  * pipeline applies the settings it validates: those rules are passed in.
  */
 export { createProvisioning, formatDsn, isValidSlug, type Provisioning, slugify } from './provision/index.js';
-export { projectJson, teamJson } from './read/organization-json.js';
+export { type ProjectEnvironments, projectJson, teamJson } from './read/organization-json.js';
 export { type OrganizationsApiDeps, registerOrganizationsApi } from './routes/index.js';
 export type { SettingsRules } from './settings-rules.js';
 export type { ClientKey } from './store/client-keys.js';

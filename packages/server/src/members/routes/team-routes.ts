@@ -4,7 +4,7 @@ import { requirePrincipal } from '../../auth/index.js';
 import { jsonObject, optionalString, paginate, readPage } from '../../http/index.js';
 import { fail } from '../../kernel/index.js';
 import type { Organization } from '../../organizations/index.js';
-import { isValidSlug, projectJson, slugify, teamJson } from '../../organizations/index.js';
+import { isValidSlug, type ProjectEnvironments, projectJson, slugify, teamJson } from '../../organizations/index.js';
 import type { Store } from '../../store/index.js';
 import type { Team } from '../store/teams.js';
 
@@ -13,7 +13,7 @@ type TeamParams = { org: string; team: string };
 type ProjectTeamParams = { org: string; project: string; team: string };
 
 /** Teams (Sentry paths): list with member counts and projects, create, delete, and project ownership. */
-export function registerTeamRoutes(app: FastifyInstance, deps: { auth: Auth; store: Store }): void {
+export function registerTeamRoutes(app: FastifyInstance, deps: { auth: Auth; store: Store; environmentsOf: ProjectEnvironments }): void {
   const { auth, store } = deps;
 
   async function teamOrFail(org: Organization, slug: string): Promise<Team> {
@@ -35,6 +35,9 @@ export function registerTeamRoutes(app: FastifyInstance, deps: { auth: Auth; sto
       return {
         ...teamJson(t),
         isMember: mine.has(t.slug),
+        isPending: false,
+        hasAccess: true,
+        avatar: { avatarType: 'letter_avatar', avatarUuid: null },
         memberCount: d?.memberCount ?? 0,
         projects: (d?.projects ?? []).map((p) => ({ id: String(p.id), slug: p.slug, name: p.name })),
       };
@@ -51,7 +54,28 @@ export function registerTeamRoutes(app: FastifyInstance, deps: { auth: Auth; sto
     if (!isValidSlug(slug)) fail('validation_failed', `invalid team slug "${slug}": use lowercase letters, digits, - and _`);
     if (await store.teams.bySlug(org.id, slug)) fail('conflict', `A team with the slug "${slug}" already exists`);
     const team = await store.teams.create(org.id, slug, name || slug);
-    return reply.code(201).send({ ...teamJson(team), isMember: false, memberCount: 0, projects: [] });
+    return reply.code(201).send({
+      ...teamJson(team),
+      isMember: false,
+      isPending: false,
+      hasAccess: true,
+      avatar: { avatarType: 'letter_avatar', avatarUuid: null },
+      memberCount: 0,
+      projects: [],
+    });
+  });
+
+  // A team's projects, as Grafana's team-projects variable lists them (docs/grafana.md).
+  app.get<{ Params: TeamParams }>('/api/0/teams/:org/:team/projects/', async (request, reply) => {
+    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'project:read');
+    const team = await teamOrFail(org, request.params.team);
+    const projects = await store.projects.list(org.id);
+    const owned = [];
+    for (const p of projects) {
+      const teams = await store.teams.forProject(p.id);
+      if (teams.some((t) => t.id === team.id)) owned.push(projectJson(p, org, teams, await deps.environmentsOf(p.id)));
+    }
+    return paginate(request, reply, owned, readPage(request));
   });
 
   app.delete<{ Params: TeamParams }>('/api/0/teams/:org/:team/', async (request, reply) => {

@@ -18,6 +18,8 @@ export function organizationJson(org: Organization, publicUrl: string) {
     require2FA: false,
     requireEmailVerification: false,
     features: [] as string[],
+    // No uploaded avatars: Sentry's letter avatar, which Grafana's data source reads (docs/grafana.md).
+    avatar: { avatarType: 'letter_avatar', avatarUuid: null },
     // Sentry's API docs (Organizations › List Your Organizations) give each organization the URL
     // of its web UI; the Sentry MCP server rejects the list unless it is one. There is one region:
     // an empty regionUrl keeps clients on the host they were given (the MCP server would only
@@ -30,7 +32,10 @@ export function teamJson(team: Team) {
   return { id: String(team.id), slug: team.slug, name: team.name, dateCreated: iso(team.createdAt) };
 }
 
-export function projectJson(project: Project, org: Organization, teams: Team[]) {
+/** A project's environments, newest-used first; handed in by api/ (issues/ knows them), so this folder imports nothing for it. */
+export type ProjectEnvironments = (projectId: number) => Promise<string[]>;
+
+export function projectJson(project: Project, org: Organization, teams: Team[], environments: readonly string[] = []) {
   return {
     id: String(project.id),
     slug: project.slug,
@@ -40,6 +45,9 @@ export function projectJson(project: Project, org: Organization, teams: Team[]) 
     status: 'active',
     isMember: true,
     hasAccess: true,
+    isBookmarked: false,
+    // Grafana's environment variables list these (docs/grafana.md).
+    environments: [...environments],
     features: [] as string[],
     team: teams[0] ? teamJson(teams[0]) : null,
     teams: teams.map(teamJson),

@@ -4,11 +4,11 @@ import { requirePrincipal, userJson } from '../../auth/index.js';
 import { paginate, readPage } from '../../http/index.js';
 import { fail } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
-import { organizationJson, projectJson } from '../read/organization-json.js';
+import { organizationJson, type ProjectEnvironments, projectJson } from '../read/organization-json.js';
 
 type OrgParams = { org: string };
 
-export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string): void {
+export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, store: Store, publicUrl: string, environmentsOf: ProjectEnvironments): void {
   app.get('/api/0/organizations/', async (request, reply) => {
     const orgs = await auth.organizations(requirePrincipal(request));
     return paginate(
@@ -28,7 +28,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, sto
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/projects/', async (request, reply) => {
     const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'project:read');
     const projects = await store.projects.list(org.id);
-    const rows = await Promise.all(projects.map(async (p) => projectJson(p, org, await store.teams.forProject(p.id))));
+    const rows = await Promise.all(projects.map(async (p) => projectJson(p, org, await store.teams.forProject(p.id), await environmentsOf(p.id))));
     return paginate(request, reply, rows, readPage(request));
   });
 
