@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { explainSkippedPostgres, run, runSentryCli, startTestServer, type TestServer, testDialects } from '../testing/index.js';
+import { apiFetch, explainSkippedPostgres, run, runSentryCli, startTestServer, type TestServer, testDialects } from '../testing/index.js';
 import { buildApp } from './sample-app.test-support.js';
 
 explainSkippedPostgres();
@@ -117,6 +117,34 @@ for (const dialect of testDialects()) {
       assert.equal(raw?.function, 'Object.a');
       assert.notEqual(raw?.lineno, 6);
       assert.match(readFileSync(join(first.dist, 'app.min.js'), 'utf8').split('\n')[(raw?.lineno ?? 1) - 1] ?? '', /throw new Error/);
+    });
+
+    it('the event API shows which map resolved each frame, the debugmeta images, and the stored JSON', async () => {
+      const first = events[0] as { id: string; dist: string };
+      const { doc } = await storedEvent(server, first.id);
+      const base = `/api/0/projects/${server.workspace.org}/${server.workspace.project}/events/${first.id}`;
+      const as = { token: server.workspace.token };
+      const event = await apiFetch<{ entries: { type: string; data: Record<string, unknown> }[] }>(server.url, `${base}/`, { as });
+      assert.equal(event.status, 200);
+      const images = event.body.entries.find((e) => e.type === 'debugmeta')?.data.images as { type: string; debug_id: string; code_file: string }[];
+      const injected = readFileSync(join(first.dist, 'app.min.js'), 'utf8').match(/debugId=([0-9a-f-]{36})/)?.[1];
+      assert.ok(injected, 'sentry-cli injected a debug id');
+      assert.ok(
+        images.some((i) => i.type === 'sourcemap' && i.debug_id === injected),
+        JSON.stringify(images),
+      );
+      const exception = event.body.entries.find((e) => e.type === 'exception')?.data as {
+        values: { stacktrace: { frames: { data: Record<string, unknown> | null }[] } }[];
+      };
+      const top = exception.values[0]?.stacktrace.frames.at(-1);
+      assert.equal(top?.data?.resolved_with, 'debug-id');
+      assert.match(String(top?.data?.sourcemap), /app\.min\.js\.map$/);
+      const json = await apiFetch<Record<string, unknown>>(server.url, `${base}/json/`, { as });
+      assert.equal(json.status, 200);
+      assert.equal(json.body.event_id, first.id);
+      assert.deepEqual(json.body.exception, doc.exception);
+      const other = await apiFetch<{ detail: string }>(server.url, `${base.replace(first.id, '0'.repeat(32))}/json/`, { as });
+      assert.equal(other.status, 404);
     });
 
     it('groups two differently minified builds of the same code into one issue', async () => {

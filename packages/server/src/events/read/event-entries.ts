@@ -28,6 +28,9 @@ export function eventEntries(doc: JsonObject): Entry[] {
   if (Array.isArray(doc.spans)) entries.push({ type: 'spans', data: doc.spans });
   const csp = obj(doc.csp);
   if (csp) entries.push({ type: 'csp', data: csp });
+  const debugMeta = obj(doc.debug_meta);
+  // Sentry's `debugmeta` entry keeps the images as the SDK sent them (debug ids of source maps, native images).
+  if (debugMeta) entries.push({ type: 'debugmeta', data: { images: arr(debugMeta.images), sdk_info: obj(debugMeta.sdk_info) ?? null, is_debug_build: null } });
   return entries;
 }
 

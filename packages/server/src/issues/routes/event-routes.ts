@@ -88,6 +88,14 @@ export function registerEventRoutes(app: FastifyInstance, deps: IssueRouteDeps &
     return list(request, reply, { projectIds: [project.id] });
   });
 
+  // The stored document itself, as Sentry's "JSON" link on an event shows it: after normalization,
+  // scrubbing and symbolication, in the SDK's snake_case.
+  app.get<{ Params: ProjectParams & { eventId: string } }>('/api/0/projects/:org/:project/events/:eventId/json/', async (request) => {
+    const { project } = await auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, 'event:read');
+    const row = await eventByEventId(store.db, [project.id], request.params.eventId);
+    return row ? { ...decodeEvent(row).doc, event_id: row.event_id } : fail('not_found', 'Event not found');
+  });
+
   app.get<{ Params: ProjectParams & { eventId: string } }>('/api/0/projects/:org/:project/events/:eventId/', async (request) => {
     const { project } = await auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, 'event:read');
     const row = await eventByEventId(store.db, [project.id], request.params.eventId);

@@ -40,16 +40,43 @@ function Vars({ vars }: { vars: Record<string, unknown> }) {
   );
 }
 
-/** One stack frame: function and file:line:col always; source lines and variables when open. */
+const text = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+const RESOLVED_WITH: Readonly<Record<string, string>> = { 'debug-id': 'by debug ID', release: 'from the release’s uploaded files' };
+
+/** Which source map turned this frame into original source, and where the minified frame pointed (docs/releases.md › Source maps). */
+export function FrameSourceMap({ data }: { data: Frame['data'] }) {
+  const map = text(data?.sourcemap);
+  if (map === null) return null;
+  const how = RESOLVED_WITH[text(data?.resolved_with) ?? ''] ?? '';
+  const minified = [text(data?.orig_abs_path) ?? text(data?.orig_filename), data?.orig_lineno, data?.orig_colno]
+    .filter((part) => part !== null && part !== undefined)
+    .join(':');
+  return (
+    <p className="frame-sourcemap faint">
+      Source map <code>{map}</code>
+      {how !== '' ? ` (${how})` : ''}
+      {minified !== '' ? (
+        <>
+          {' '}
+          resolved <code>{minified}</code>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** One stack frame: function and file:line:col always; source lines, variables and the source map that resolved it when open. */
 export function FrameRow({ frame, initiallyExpanded, crashed }: { frame: Frame; initiallyExpanded: boolean; crashed: boolean }) {
   const [open, setOpen] = useState(initiallyExpanded);
-  const expandable = (frame.context?.length ?? 0) > 0 || Object.keys(frame.vars ?? {}).length > 0;
+  const mapped = text(frame.data?.sourcemap) !== null;
+  const expandable = (frame.context?.length ?? 0) > 0 || Object.keys(frame.vars ?? {}).length > 0 || mapped;
   const label = (
     <>
       <span className="frame-function">{frameFunction(frame)}</span>
       <span className="frame-at faint"> at </span>
       <span className="frame-location">{frameLocation(frame)}</span>
       {frame.inApp ? <span className="badge badge-app">in app</span> : null}
+      {mapped ? <span className="badge">source map</span> : null}
       {crashed && <span className="badge badge-crash">crashed here</span>}
     </>
   );
@@ -71,6 +98,7 @@ export function FrameRow({ frame, initiallyExpanded, crashed }: { frame: Frame; 
       {open && expandable && (
         <div className="frame-body">
           <ContextLines frame={frame} />
+          <FrameSourceMap data={frame.data} />
           {frame.vars && <Vars vars={frame.vars} />}
         </div>
       )}
