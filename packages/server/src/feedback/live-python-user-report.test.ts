@@ -25,9 +25,9 @@ describe('a user report from sentry-python', { skip: unavailable ?? false }, () 
     await processed(server);
     const api = callApi(server);
     const errorId = String(summary.errorId).replaceAll('-', '');
-    const reports = await api<{ eventID: string; name: string; email: string; comments: string; user: Record<string, unknown> | null; issue: { id: string } | null }[]>(
-      `/projects/${server.workspace.org}/${server.workspace.project}/user-reports/`,
-    );
+    const reports = await api<
+      { eventID: string; name: string; email: string; comments: string; user: Record<string, unknown> | null; issue: { id: string } | null }[]
+    >(`/projects/${server.workspace.org}/${server.workspace.project}/user-reports/`);
     assert.equal(reports.body.length, 1, JSON.stringify(reports.body));
     const report = reports.body[0];
     assert.ok(report);
@@ -39,7 +39,9 @@ describe('a user report from sentry-python', { skip: unavailable ?? false }, () 
     assert.equal(report.issue?.id, event.body.groupID);
     const feedback = await api<{ id: string }[]>(`/organizations/${server.workspace.org}/issues/?query=${encodeURIComponent('issue.category:feedback')}`);
     assert.equal(feedback.body.length, 1);
-    const shim = await api<{ contexts: { feedback: Record<string, string> } }>(`/organizations/${server.workspace.org}/issues/${feedback.body[0]?.id}/events/latest/`);
+    const shim = await api<{ contexts: { feedback: Record<string, string> } }>(
+      `/organizations/${server.workspace.org}/issues/${feedback.body[0]?.id}/events/latest/`,
+    );
     assert.deepEqual(
       [shim.body.contexts.feedback.source, shim.body.contexts.feedback.associated_event_id, shim.body.contexts.feedback.message],
       ['user_report_envelope', errorId, comments],

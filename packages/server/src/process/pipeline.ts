@@ -44,6 +44,8 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  * hourly counters and distinct sets, one batched upsert per batch. Check-ins take a third
  * (monitors/): `check_in` items become crons check-ins; failures that open or continue an
  * incident become cron issue events persisted like errors (the sweep adds missed and timeouts).
+ * Feedback takes a fourth (feedback/): `feedback` items become feedback issues (one each) with
+ * their envelope's attachments, `user_report` items user reports and their feedback shims.
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
  * in exactly one outcome. Items of other types are parked for their own processors.
