@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { explainSkippedPostgres, type McpSession, startMcpSession, startTestServer, type TestServer, testDialects } from '../testing/index.js';
-import { callApi, errorEnvelope, ingest, newId, userReportEnvelope } from './feedback.test-support.js';
+import { callApi, errorEnvelope, feedbackEnvelope, ingest, newId, userReportEnvelope } from './feedback.test-support.js';
 
 explainSkippedPostgres();
 
@@ -35,6 +35,7 @@ for (const dialect of testDialects()) {
       const json = await api<{ shortId: string }>(`/organizations/${server.workspace.org}/issues/${issue.issue_id}/`);
       shortId = json.body.shortId;
       await ingest(server, userReportEnvelope({ event_id: ids[1], name: 'Bo', email: 'bo@example.com', comments: 'Another issue' }));
+      await ingest(server, feedbackEnvelope({ message: 'Search shows nothing for "shoes"', email: 'cy@example.com', associatedEventId: ids[2] }));
       mcp = await startMcpSession(server);
     });
     after(async () => {
@@ -48,6 +49,19 @@ for (const dialect of testDialects()) {
       assert.ok(text.includes('by Ann:\n  - "Checkout froze"'), text);
       assert.ok(!text.includes('Another issue'), 'only this issue’s reports');
       assert.ok(!text.includes('More user reports are available'), text);
+    });
+
+    it('get_issue_details reads a feedback issue and its event (an issue-platform `generic` event)', async () => {
+      const api = callApi(server);
+      const list = await api<{ shortId: string; metadata: { value: string } }[]>(
+        `/organizations/${server.workspace.org}/issues/?query=${encodeURIComponent('issue.category:feedback')}`,
+      );
+      const feedback = list.body.find((i) => i.metadata.value === 'Search shows nothing for "shoes"');
+      assert.ok(feedback, JSON.stringify(list.body));
+      const text = await mcp.execute('get_issue_details', { organizationSlug: server.workspace.org, issueId: feedback.shortId });
+      assert.ok(text.includes(`# Issue ${feedback.shortId} in **${server.workspace.org}**`), text);
+      assert.ok(text.includes('User Feedback'), text);
+      assert.ok(text.includes('Search shows nothing'), text);
     });
 
     it('an issue without reports says so', async () => {
