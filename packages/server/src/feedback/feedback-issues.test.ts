@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { loadIngestCaptures } from '../ingest/captures.test-support.js';
 import { explainSkippedPostgres, post, startTestServer, type TestServer, testDialects } from '../testing/index.js';
-import { callApi, errorEnvelope, feedbackEnvelope, ingest, newId, outcomes, processed } from './feedback.test-support.js';
+import { callApi, errorEnvelope, feedbackEnvelope, ingest, newId, outcomes, processed, userReportEnvelope } from './feedback.test-support.js';
 
 explainSkippedPostgres();
 
@@ -176,6 +176,35 @@ for (const dialect of testDialects()) {
       )?.body;
       assert.ok(event);
       assert.equal(event.contexts.feedback?.message, long.slice(0, 4096));
+    });
+
+    it('every item ends in exactly one outcome: the counts balance per data category', async () => {
+      const totals = async () => {
+        const out = new Map<string, number>();
+        for (const o of await outcomes(server)) out.set(`${o.category}/${o.outcome}/${o.reason ?? ''}`, (out.get(`${o.category}/${o.outcome}/${o.reason ?? ''}`) ?? 0) + o.quantity);
+        return out;
+      };
+      const before = await totals();
+      const eventId = newId();
+      await ingest(
+        server,
+        feedbackEnvelope({
+          eventId,
+          attachments: [
+            { filename: 'a.png', contentType: 'image/png', bytes: Buffer.alloc(100, 1) },
+            { filename: 'b.png', contentType: 'image/png', bytes: Buffer.alloc(2500, 2) },
+          ],
+        }),
+      );
+      await ingest(server, feedbackEnvelope({ eventId, message: 'a retried envelope' }));
+      await ingest(server, userReportEnvelope({ event_id: newId(), name: 'Ann', email: 'ann@example.com', comments: 'ok' }));
+      await ingest(server, userReportEnvelope({ event_id: newId(), name: 'Ann', email: 'not an address', comments: 'bad' }));
+      const after = await totals();
+      const delta = [...after].map(([k, v]) => [k, v - (before.get(k) ?? 0)] as const).filter(([, v]) => v !== 0);
+      const of = (prefix: string) => Object.fromEntries(delta.filter(([k]) => k.startsWith(prefix)));
+      assert.deepEqual(of('feedback/'), { 'feedback/accepted/': 1, 'feedback/filtered/duplicate': 1 });
+      assert.deepEqual(of('attachment/'), { 'attachment/accepted/': 100, 'attachment/invalid/attachment_too_large': 2500 });
+      assert.deepEqual(of('default/'), { 'default/accepted/': 1, 'default/invalid/invalid_user_report_email': 1 });
     });
 
     it("the Node SDK's captured feedback envelope (sentry-node 11 and 8) becomes a feedback issue", async () => {
