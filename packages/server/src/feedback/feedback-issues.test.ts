@@ -181,7 +181,8 @@ for (const dialect of testDialects()) {
     it('every item ends in exactly one outcome: the counts balance per data category', async () => {
       const totals = async () => {
         const out = new Map<string, number>();
-        for (const o of await outcomes(server)) out.set(`${o.category}/${o.outcome}/${o.reason ?? ''}`, (out.get(`${o.category}/${o.outcome}/${o.reason ?? ''}`) ?? 0) + o.quantity);
+        for (const o of await outcomes(server))
+          out.set(`${o.category}/${o.outcome}/${o.reason ?? ''}`, (out.get(`${o.category}/${o.outcome}/${o.reason ?? ''}`) ?? 0) + o.quantity);
         return out;
       };
       const before = await totals();
