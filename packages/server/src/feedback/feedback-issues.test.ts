@@ -121,6 +121,15 @@ for (const dialect of testDialects()) {
       assert.equal(error.status, 200);
       const errorIssue = await api<IssueShape>(`/organizations/${org}/issues/${error.body.groupID}/`);
       assert.equal(errorIssue.body.issueCategory, 'error');
+      // And back: the feedback about an error, and about a replay, by tag.
+      for (const query of [`associated_event_id:${errorId}`, `replayId:${replayId}`]) {
+        const about = await api<IssueShape[]>(`/organizations/${org}/issues/?query=${encodeURIComponent(`issue.category:feedback ${query}`)}`);
+        assert.deepEqual(
+          about.body.map((i) => i.id),
+          [issues.find((i) => events.find((e) => e.body.eventID === first)?.body.groupID === i.id)?.id],
+          query,
+        );
+      }
     });
 
     it('screenshots in the same envelope are stored within the limits; oversize ones are invalid outcomes', async () => {
