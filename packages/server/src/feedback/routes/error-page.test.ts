@@ -34,6 +34,14 @@ describe('/api/embed/error-page/', () => {
       assert.deepEqual(await res.json(), { eventId: 'Missing or invalid parameter.' });
       assertCors(res);
     }
+    const noEvent = await fetch(url({ dsn: server.workspace.dsn }), {
+      method: 'POST',
+      headers: { origin },
+      body: new URLSearchParams({ name: 'J', email: 'j@example.com', comments: 'x' }),
+    });
+    assert.equal(noEvent.status, 400);
+    assert.deepEqual(await noEvent.json(), { eventId: 'Missing or invalid parameter.' });
+    assertCors(noEvent);
     for (const dsn of ['', 'not a dsn', `http://${'0'.repeat(32)}@127.0.0.1/${server.workspace.projectId}`]) {
       const res = await fetch(url({ dsn, eventId }), {
         method: 'POST',
