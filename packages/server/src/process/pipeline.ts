@@ -101,7 +101,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const spanItems = items.filter((i) => i.type === 'span');
     const sessionItems = items.filter(isSessionItem);
     const checkInItems = items.filter(isCheckInItem);
-    // Feedback (feedback/ and user_report items, a feedback's attachments) takes the feedback stage.
+    // `feedback` and `user_report` items, and the attachments of a feedback's envelope, take the feedback stage.
     const feedback = claimFeedback(items);
     const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i) && !feedback.claims(i));
     const projectIds = [...eventItems, ...spanItems].map((i) => i.projectId).concat(feedback.projectIds);
