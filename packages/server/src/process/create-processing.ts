@@ -48,6 +48,7 @@ export function createProcessing(deps: ProcessingDeps): Processing {
     forwardCommitted: deps.forwardCommitted,
     sourceMaps,
     releases: deps.releases,
+    feedbackAttachments: { maxAttachmentBytes: config.feedbackMaxAttachmentBytes, maxEventBytes: config.feedbackMaxAttachmentsBytes },
   });
   const worker = createWorker({
     store,
