@@ -30,6 +30,7 @@ import {
 import { type Releases, registerReleasesApi } from '../releases/index.js';
 import { createReleaseHealthData, registerSessionsApi } from '../sessions/index.js';
 import type { Store } from '../store/index.js';
+import { registerAbsentFeatureRoutes } from './absent-features.js';
 import { registerHealthRoutes } from './health-routes.js';
 
 export interface ApiDeps {
@@ -52,6 +53,7 @@ const settingsRules: SettingsRules = { parseInboundFilterSettings, parseScrubSet
 export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const secureCookies = deps.publicUrl.startsWith('https:');
   registerHealthRoutes(app, deps.store);
+  registerAbsentFeatureRoutes(app, deps.auth);
   registerAuthApi(app, { ...deps, secureCookies });
   // A project's environments are the values of its events' environment tag (issues/ keeps them).
   const environmentsOf = async (projectId: number) =>

@@ -4,7 +4,7 @@ import { requirePrincipal } from '../../auth/index.js';
 import { jsonObject, optionalString, paginate, readPage } from '../../http/index.js';
 import { fail } from '../../kernel/index.js';
 import type { Organization } from '../../organizations/index.js';
-import { isValidSlug, type ProjectEnvironments, projectJson, slugify, teamJson } from '../../organizations/index.js';
+import { createProvisioning, isValidSlug, type ProjectEnvironments, projectJson, slugify, teamJson } from '../../organizations/index.js';
 import type { Store } from '../../store/index.js';
 import type { Team } from '../store/teams.js';
 
@@ -63,6 +63,28 @@ export function registerTeamRoutes(app: FastifyInstance, deps: { auth: Auth; sto
       memberCount: 0,
       projects: [],
     });
+  });
+
+  // A new project owned by a team (Sentry's "Create a New Project"; the MCP server's create_project):
+  // provisioned as `faultline bootstrap` provisions one (a DSN, the default alert rule), then given to the team.
+  app.post<{ Params: TeamParams }>('/api/0/teams/:org/:team/projects/', async (request, reply) => {
+    const { org } = await auth.orgAccess(requirePrincipal(request), request.params.org, 'project:write');
+    const team = await teamOrFail(org, request.params.team);
+    const body = jsonObject(request.body);
+    const name = optionalString(body, 'name', 50)?.trim();
+    const slug = optionalString(body, 'slug', 50)?.trim() || (name ? slugify(name) : '');
+    if (!slug) fail('validation_failed', 'name is required');
+    if (!isValidSlug(slug)) fail('validation_failed', `invalid project slug "${slug}": use lowercase letters, digits, - and _`);
+    if (await store.projects.bySlug(org.id, slug)) fail('conflict', 'A project with this slug already exists.');
+    const platform = optionalString(body, 'platform', 64) ?? null;
+    const { project } = await createProvisioning(store).ensureProject(org, { slug, name: name || slug, platform });
+    await store.teams.addProject(team.id, project.id);
+    return reply.code(201).send(projectJson(project, org, await store.teams.forProject(project.id)));
+  });
+
+  app.get<{ Params: { org: string; project: string } }>('/api/0/projects/:org/:project/teams/', async (request, reply) => {
+    const { project } = await auth.projectAccess(requirePrincipal(request), request.params.org, request.params.project, 'project:read');
+    return paginate(request, reply, (await store.teams.forProject(project.id)).map(teamJson), readPage(request));
   });
 
   // A team's projects, as Grafana's team-projects variable lists them (docs/grafana.md).

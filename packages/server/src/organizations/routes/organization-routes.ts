@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../../auth/index.js';
 import { requirePrincipal, userJson } from '../../auth/index.js';
 import { paginate, readPage } from '../../http/index.js';
-import { fail } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
 import { organizationJson, type ProjectEnvironments, projectJson } from '../read/organization-json.js';
 
@@ -30,17 +29,6 @@ export function registerOrganizationRoutes(app: FastifyInstance, auth: Auth, sto
     const projects = await store.projects.list(org.id);
     const rows = await Promise.all(projects.map(async (p) => projectJson(p, org, await store.teams.forProject(p.id), await environmentsOf(p.id))));
     return paginate(request, reply, rows, readPage(request));
-  });
-
-  // Faultline has no dashboards (docs/organizations.md › Dashboards): the list is empty rather
-  // than missing, so API clients that look for them (the MCP server's find_dashboards) say so.
-  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/dashboards/', async (request, reply) => {
-    await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
-    return paginate(request, reply, [], readPage(request));
-  });
-  app.get<{ Params: OrgParams & { dashboard: string } }>('/api/0/organizations/:org/dashboards/:dashboard/', async (request) => {
-    await auth.orgAccess(requirePrincipal(request), request.params.org, 'org:read');
-    return fail('not_found', 'Faultline has no dashboards');
   });
 
   // sentry-cli `organizations list` asks for regions first.
