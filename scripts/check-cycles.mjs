@@ -155,11 +155,12 @@ const mayImport = {
   monitors: ['kernel', 'config', 'store', 'http', 'auth', 'performance'],
   // user feedback: reports, feedback attachments, the dialog; a report shows its event's user and issue
   feedback: ['kernel', 'config', 'store', 'http', 'auth', 'events', 'issues'],
-  // api/index.ts registers every domain's routes and hands them the pipeline's rules
+  // api/index.ts registers every domain's routes and hands them the pipeline's rules; its own few routes use http/'s kit
   api: [
     'kernel',
     'config',
     'store',
+    'http',
     'auth',
     'organizations',
     'members',
