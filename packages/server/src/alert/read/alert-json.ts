@@ -35,6 +35,26 @@ export function issueRuleJson(rule: IssueRule, projectSlug: string, now: number)
   };
 }
 
+/**
+ * An issue rule as a workflow of Sentry's workflow engine (`/organizations/{org}/workflows/`, what
+ * the MCP server's find_alert_rules reads; docs/alerts.md › API): the rule's conditions are its
+ * triggers, its filters and actions one action filter, and it is attached to one detector — the
+ * project's issue stream, named by the project's id.
+ */
+export function issueRuleWorkflowJson(rule: IssueRule, project: { id: number; slug: string }, now: number) {
+  const json = issueRuleJson(rule, project.slug, now);
+  return {
+    ...json,
+    enabled: rule.status === 'active',
+    config: { frequency: rule.frequencyMinutes },
+    triggers: { logicType: rule.actionMatch, conditions: json.conditions },
+    actionFilters: [{ logicType: rule.filterMatch, conditions: json.filters, actions: json.actions }],
+    detectorIds: [String(project.id)],
+    dateUpdated: json.dateModified,
+    lastTriggered: null,
+  };
+}
+
 export function metricRuleJson(rule: MetricRule, projectSlug: string, label: string | undefined) {
   return {
     id: String(rule.id),

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Auth } from '../../auth/index.js';
 import { requirePrincipal } from '../../auth/index.js';
-import { jsonObject, paginate, readPage } from '../../http/index.js';
+import { allParams, firstParam, jsonObject, paginate, readPage } from '../../http/index.js';
 import { type Clock, fail } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
 import type { Alerting } from '../alerting.js';
-import { channelJson, firingJson, incidentJson, issueRuleJson, metricRuleJson } from '../read/alert-json.js';
+import { channelJson, firingJson, incidentJson, issueRuleJson, issueRuleWorkflowJson, metricRuleJson } from '../read/alert-json.js';
 import { registerAlertPreviewRoutes } from './alert-preview-routes.js';
 
 type ProjectParams = { org: string; project: string };
@@ -23,6 +23,17 @@ function storePage(request: FastifyRequest): { offset: number; limit: number; fe
   const page = readPage(request, 50, 100);
   const offset = Math.min(page.offset, 10_000);
   return { offset, limit: page.limit, fetch: offset + page.limit + 1 };
+}
+
+/** The text a workflow search looks for in names: `name:"*text*"` as the MCP server sends it, or the query itself. */
+function workflowNameNeedle(query: string): string {
+  const quoted = query.startsWith('name:"') && query.endsWith('"') ? query.slice(6, -1) : query.startsWith('name:') ? query.slice(5) : query;
+  // Trimmed by index, not by a regex: a run of stars in user input costs linear time.
+  let from = 0;
+  let to = quoted.length;
+  while (from < to && quoted[from] === '*') from++;
+  while (to > from && quoted[to - 1] === '*') to--;
+  return quoted.slice(from, to).replaceAll('\\"', '"').trim().toLowerCase();
 }
 
 /** `{until: ISO date}` or `{minutes: N}` snoozes until then; an empty body mutes until unsnoozed. */
@@ -59,6 +70,26 @@ export function registerAlertRoutes(app: FastifyInstance, deps: { auth: Auth; st
     const now = clock.now();
     const rules = (await alerting.issueRules.list(p.id)).map((r) => issueRuleJson(r, p.slug, now));
     return paginate(request, reply, rules, readPage(request));
+  });
+  // Issue rules as Sentry's workflow engine lists them: `projectSlug` (repeatable), `id`
+  // (repeatable), `query=name:"*text*"` or plain text on the name, newest first.
+  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/workflows/', async (request, reply) => {
+    const { org: o } = await org(request, 'project:read');
+    const slugs = new Set(allParams(request, 'projectSlug'));
+    const ids = new Set(allParams(request, 'id'));
+    const needle = workflowNameNeedle(firstParam(request, 'query') ?? '');
+    const now = clock.now();
+    const rows = [];
+    for (const p of await store.projects.list(o.id)) {
+      if (slugs.size > 0 && !slugs.has(p.slug)) continue;
+      for (const r of await alerting.issueRules.list(p.id)) {
+        if (ids.size > 0 && !ids.has(String(r.id))) continue;
+        if (needle !== '' && !r.name.toLowerCase().includes(needle)) continue;
+        rows.push(issueRuleWorkflowJson(r, p, now));
+      }
+    }
+    rows.sort((a, b) => Number(b.id) - Number(a.id));
+    return paginate(request, reply, rows, readPage(request));
   });
   app.post<{ Params: ProjectParams }>('/api/0/projects/:org/:project/rules/', async (request, reply) => {
     const { project: p } = await project(request, 'project:write');
@@ -108,6 +139,29 @@ export function registerAlertRoutes(app: FastifyInstance, deps: { auth: Auth; st
     const projects = await slugs(o.id);
     const rules = (await alerting.metricRules.list(o.id)).map((r) => metricJson(r, projects));
     return paginate(request, reply, rules, readPage(request));
+  });
+  // Sentry's combined list of issue rules (`type: "rule"`) and metric rules (`type: "alert_rule"`):
+  // `alertType` (repeatable) picks the kinds, `name` searches names, `project` (ids) narrows.
+  app.get<{ Params: OrgParams }>('/api/0/organizations/:org/combined-rules/', async (request, reply) => {
+    const { org: o } = await org(request, 'project:read');
+    const kinds = new Set(allParams(request, 'alertType'));
+    const wanted = new Set(allParams(request, 'project'));
+    const needle = (firstParam(request, 'name') ?? '').trim().toLowerCase();
+    const named = (name: string) => needle === '' || name.toLowerCase().includes(needle);
+    const projects = (await store.projects.list(o.id)).filter((p) => wanted.size === 0 || wanted.has(String(p.id)));
+    const now = clock.now();
+    const rows: Record<string, unknown>[] = [];
+    if (kinds.size === 0 || kinds.has('rule')) {
+      for (const p of projects)
+        for (const r of await alerting.issueRules.list(p.id)) if (named(r.name)) rows.push({ ...issueRuleJson(r, p.slug, now), type: 'rule' });
+    }
+    if (kinds.size === 0 || kinds.has('alert_rule')) {
+      const slugsById = new Map(projects.map((p) => [p.id, p.slug]));
+      for (const r of await alerting.metricRules.list(o.id))
+        if (slugsById.has(r.projectId) && named(r.name)) rows.push({ ...metricJson(r, slugsById), type: 'alert_rule' });
+    }
+    rows.sort((a, b) => String(b.dateCreated).localeCompare(String(a.dateCreated)));
+    return paginate(request, reply, rows, readPage(request));
   });
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/alert-rules/metrics/', async (request) => {
     await org(request, 'project:read');
