@@ -7,7 +7,7 @@ import { registerApiRoutes } from './api/index.js';
 import { ARTIFACT_RETENTION, type Artifacts, createArtifacts } from './artifacts/index.js';
 import { type Auth, createAuth, installPrincipalResolution } from './auth/index.js';
 import type { Config } from './config/index.js';
-import { installErrorHandling } from './http/index.js';
+import { acceptEmptyJsonBodies, installErrorHandling } from './http/index.js';
 import { createIngest, ingestCorsServer } from './ingest/index.js';
 import {
   createIgnoreExpiry,
@@ -95,6 +95,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasWebUi = existsSync(webRoot);
   installErrorHandling(server, logger, counters, hasWebUi);
+  acceptEmptyJsonBodies(server);
   installPrincipalResolution(server, auth);
   // Source maps: uploads land in artifacts/; the pipeline's symbolicate stage reads them.
   const releases = createReleases({ store, clock });

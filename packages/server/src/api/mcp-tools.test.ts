@@ -193,6 +193,24 @@ describe('the Sentry MCP server, tool by tool', () => {
     assert.deepEqual((await workflows('query=name:"*no such rule*"')).body, []);
   });
 
+  it('project management: a team, a project under it, team changes, a DSN created and renamed', async () => {
+    assert.match(await tool('create_team', { name: 'Payments' }), /"slug": "payments"/);
+    const project = await tool('create_project', { teamSlug: 'payments', name: 'Billing API', platform: 'node' });
+    assert.match(project, /billing-api/);
+    assert.match(project, /https?:\/\/[0-9a-f]{32}@/, 'it prints the new project’s DSN');
+    assert.doesNotThrow(() => JSON.stringify(project));
+    await tool('add_team_to_project', { projectSlug: server.workspace.project, teamSlug: 'payments' });
+    const teams = async () =>
+      (await apiFetch<{ slug: string }[]>(server.url, `/api/0/projects/${org}/${server.workspace.project}/teams/`, { as: as() })).body.map((t) => t.slug);
+    assert.ok((await teams()).includes('payments'));
+    await tool('remove_team_from_project', { projectSlug: server.workspace.project, teamSlug: 'payments' });
+    assert.ok(!(await teams()).includes('payments'));
+    const created = await tool('create_dsn', { projectSlug: 'billing-api', name: 'CI' });
+    const keyId = /"id": "([0-9a-f]{32})"/.exec(created)?.[1] ?? assert.fail(created);
+    assert.match(await tool('update_dsn', { projectSlug: 'billing-api', keyId, name: 'CI (rotated)' }), /CI \(rotated\)/);
+    assert.match(await tool('update_project', { projectSlug: 'billing-api', name: 'Billing' }), /"name": "Billing"/);
+  });
+
   it('a Faultline URL is followed to the issue it names', async () => {
     assert.match(await mcp.call('get_sentry_resource', { url: `${server.url}/organizations/${org}/issues/${shortId}/` }), /cart\.total is not a function/);
   });

@@ -6,6 +6,7 @@
  */
 
 export { jsonObject, optionalBoolean, optionalString } from './body.js';
+export { acceptEmptyJsonBodies } from './empty-json-body.js';
 export { installErrorHandling } from './errors.js';
 export { formatKeysetCursor, type KeysetCursor, type KeysetPage, keysetPage, parseKeysetCursor } from './keyset-cursor.js';
 export { allParams, firstParam, readKeysetCursor, readLimit, setKeysetLink, setOffsetLink } from './keyset-pagination.js';

@@ -61,6 +61,23 @@ for (const dialect of testDialects()) {
       assert.ok(teams.body.some((t) => t.slug === 'checkout'));
     });
 
+    it('reads an empty body sent as JSON as no body, and still refuses prototype poisoning', async () => {
+      // The Sentry MCP server sends Content-Type: application/json on every request, bodiless POSTs included.
+      const path = `/api/0/projects/${server.workspace.org}/payments-api/teams/${server.workspace.org}/`;
+      const headers = { authorization: `Bearer ${server.workspace.token}`, 'content-type': 'application/json' };
+      const empty = await fetch(`${server.url}${path}`, { method: 'POST', headers, body: '' });
+      assert.equal(empty.status, 201, await empty.text());
+      const poisoned = await fetch(`${server.url}/api/0/teams/${server.workspace.org}/checkout/projects/`, {
+        method: 'POST',
+        headers,
+        body: '{"name": "x", "__proto__": {"admin": true}}',
+      });
+      assert.equal(poisoned.status, 400);
+      const broken = await fetch(`${server.url}/api/0/teams/${server.workspace.org}/checkout/projects/`, { method: 'POST', headers, body: '{"name":' });
+      assert.equal(broken.status, 400);
+      assert.equal(typeof ((await broken.json()) as { detail?: unknown }).detail, 'string');
+    });
+
     it('refuses a taken slug, a bad one, no name, a read-only token and another organization', async () => {
       const path = `/api/0/teams/${server.workspace.org}/checkout/projects/`;
       assertDetail(await apiFetch(server.url, path, { method: 'POST', as: as(), body: { name: 'Payments API' } }), 409, /already exists/);
