@@ -20,6 +20,7 @@ import { registerOutcomesApi } from '../outcomes/index.js';
 import { registerPerformanceApi } from '../performance/index.js';
 import { compileGroupingRules, parseInboundFilterSettings, parseScrubSettings, readGroupingText, storedEventTags } from '../process/index.js';
 import { type Releases, registerReleasesApi } from '../releases/index.js';
+import { registerReplaysApi } from '../replays/index.js';
 import { createReleaseHealthData, registerSessionsApi } from '../sessions/index.js';
 import type { Store } from '../store/index.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -56,4 +57,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerPerformanceApi(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock });
   registerSessionsApi(app, { projectsOf, store: deps.store, clock: deps.clock });
   registerMonitorsApi(app, deps);
+  registerReplaysApi(app, deps);
 }

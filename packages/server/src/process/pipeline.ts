@@ -11,8 +11,9 @@ import { applyCheckIns, cronIssueEvents, isCheckInItem, prepareCheckIns } from '
 import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
 import { parkItems } from './park-items.js';
 import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type ReadyEvent, stageEvents, withoutEvents } from './persist/index.js';
-import { createPostProcess, type PostProcessBatch, type PostProcessHook, recordPendingBatch } from './post-process/index.js';
+import { createPostProcess, type PostProcessBatch, type PostProcessHook, type ProcessedEventSummary, recordPendingBatch } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
+import { applyReplays, DEFAULT_REPLAY_LIMITS, isReplayItem, linkReplayErrors, prepareReplays, type ReplayLimits } from './replays/index.js';
 import { scrubEvent } from './scrub/index.js';
 import { isSessionItem, prepareSessions } from './sessions/index.js';
 import { heldBackProblems, performanceIssueEvents, prepareSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
@@ -36,6 +37,8 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  * hourly counters and distinct sets, one batched upsert per batch. Check-ins take a third
  * (monitors/): `check_in` items become crons check-ins; failures that open or continue an
  * incident become cron issue events persisted like errors (the sweep adds missed and timeouts).
+ * Replays take a fourth (replays/): `replay_event` and `replay_recording` items, scrubbed and
+ * compressed, into replay rows and segments; stored errors that name a replay are linked to it.
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
  * in exactly one outcome. Items of other types are parked for their own processors.
@@ -57,6 +60,8 @@ export interface PipelineDeps {
   sourceMaps?: SourceMapStage;
   /** releases/ as the pipeline uses it (process/ may not import it); absent = no implicit releases, any other release is "newer" */
   releases?: PipelineReleaseDeps;
+  /** session replay's storage limits (docs/replays.md › Limits); absent = the configuration's defaults */
+  replayLimits?: ReplayLimits;
 }
 
 export interface PipelineReleaseDeps {
@@ -80,6 +85,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
   const dictionaries = createEventDictionaries(store);
   const postProcess = createPostProcess({ store, hooks: deps.postProcessHooks, logger: deps.logger });
   const performanceRepo = createPerformanceRepo(store.db);
+  const replayLimits = deps.replayLimits ?? DEFAULT_REPLAY_LIMITS;
 
   // The CPU-heavy part (stages 1–5 and encoding the stored documents) reads through `reader`
   // and writes nothing; the returned commit does every write in the batch's transaction.
@@ -89,8 +95,9 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const spanItems = items.filter((i) => i.type === 'span');
     const sessionItems = items.filter(isSessionItem);
     const checkInItems = items.filter(isCheckInItem);
-    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i));
-    const projectIds = [...eventItems, ...spanItems].map((i) => i.projectId);
+    const replayItems = items.filter(isReplayItem);
+    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i) && !isReplayItem(i));
+    const projectIds = [...eventItems, ...spanItems, ...replayItems].map((i) => i.projectId);
     const settingsOf = await settings.load(reader, projectIds);
     const ready: { item: QueueItem; hint: CategoryHint; ready: ReadyEvent }[] = [];
     let lastYield = performance.now();
@@ -113,6 +120,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const staged = await stageEvents({ dictionaries, reader, now: clock.now() }, readyEvents);
     const sessions = prepareSessions(sessionItems, outcomes);
     const checkIns = prepareCheckIns(checkInItems, outcomes);
+    const replayOps = await prepareReplays(replayItems, { settingsOf, reader, store, limits: replayLimits, outcomes });
     return async (trx) => {
       await parkItems(store, trx, otherItems, outcomes);
       if (!sessions.isEmpty) {
@@ -125,6 +133,8 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       const held = await heldBackProblems({ store, repo: performanceRepo, now: clock.now() }, trx, problems);
       const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, withoutEvents(staged, held));
       for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
+      await applyReplays(store, trx, replayOps, replayLimits, outcomes);
+      await linkReplayErrors(store, trx, storedErrors(ready, persisted));
       const summaries = [...persisted.summaries];
       if (checkIns.length > 0) {
         // Whether a failure opens an incident depends on the check-ins before it, so cron issue events are built here, in the transaction.
@@ -206,6 +216,14 @@ function group(event: NormalizedEvent, rules: GroupingRules): GroupingResult {
     event.metadata.title = grouping.title;
   }
   return grouping;
+}
+
+/** The batch's newly stored error events with their issues, for the replay links. */
+function storedErrors(ready: readonly { ready: ReadyEvent }[], persisted: { stored: ReadonlySet<ReadyEvent>; summaries: readonly ProcessedEventSummary[] }) {
+  const issueOf = new Map(persisted.summaries.map((s) => [`${s.projectId}:${s.eventId}`, s.issueId]));
+  return ready
+    .filter((r) => r.ready.grouping !== null && persisted.stored.has(r.ready))
+    .map((r) => ({ ...r.ready, issueId: issueOf.get(`${r.ready.projectId}:${r.ready.event.event_id}`) ?? null }));
 }
 
 type EventItem = QueueItem & { readonly type: 'event' | 'transaction' };
