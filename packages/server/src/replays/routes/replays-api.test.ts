@@ -58,7 +58,7 @@ for (const dialect of testDialects()) {
           segmentId: 0,
           startedAt: start + 1,
           timestamp: start + 41,
-          event: { environment: 'staging', trace_ids: ['88221843' + '0'.repeat(24)] },
+          event: { environment: 'staging', trace_ids: [`88221843${'0'.repeat(24)}`] },
         }),
       );
       // Buffer mode: the error goes first, the replay that lists it later.
