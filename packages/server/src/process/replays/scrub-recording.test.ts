@@ -110,16 +110,22 @@ test('linear: a snapshot 8× larger takes about 8× as long, and a 50,000-deep t
       data: { node: { type: 0, id: 0, childNodes: Array.from({ length: n }, (_, i) => ({ type: 3, id: i + 1, textContent: `row ${i} ${CARD}` })) } },
     },
   ];
-  const time = (n: number) => {
+  const once = (n: number) => {
     const events = wide(n);
     const started = performance.now();
     scrubRecording(events, scrubber(), new Set());
     return performance.now() - started;
   };
-  time(2000);
-  const small = time(10_000);
-  const large = time(80_000);
-  assert.ok(large / small < 24, `10k nodes ${small.toFixed(1)} ms, 80k nodes ${large.toFixed(1)} ms`);
+  once(2000);
+  // Interleaved, fastest of each: a shared machine's pauses (GC, other processes) only ever add time.
+  let small = Number.POSITIVE_INFINITY;
+  let large = Number.POSITIVE_INFINITY;
+  for (let run = 0; run < 5; run++) {
+    small = Math.min(small, once(5_000));
+    large = Math.min(large, once(80_000));
+  }
+  // 16× the input: linear is ~16×, quadratic ~256×.
+  assert.ok(large / small < 64, `5k nodes ${small.toFixed(1)} ms, 80k nodes ${large.toFixed(1)} ms`);
   let deep: JsonValue = { type: 3, id: 0, textContent: CARD };
   for (let i = 1; i < 50_000; i++) deep = { type: 2, id: i, tagName: 'div', attributes: {}, childNodes: [deep] };
   const events: JsonValue[] = [{ type: 2, data: { node: deep } }];
