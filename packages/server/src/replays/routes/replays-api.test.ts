@@ -78,6 +78,21 @@ for (const dialect of testDialects()) {
         .where('event_id', '=', errorEventId)
         .executeTakeFirstOrThrow();
       issueId = Number(events.issue_id);
+      // A transaction of the erroring replay's trace: replay-count by transaction finds it.
+      const end = h.clock.now() / 1000 - 590;
+      await sendEvent(
+        h,
+        p,
+        {
+          type: 'transaction',
+          transaction: 'GET /cart',
+          start_timestamp: end - 1,
+          timestamp: end,
+          contexts: { trace: { trace_id: `88221843${'0'.repeat(24)}`, span_id: 'a'.repeat(16), op: 'http.server', status: 'ok' } },
+          spans: [],
+        },
+        { itemType: 'transaction' },
+      );
       const bufferedError = await sendEvent(h, p, { level: 'error', message: 'buffered failure', timestamp: h.clock.now() / 1000 });
       await drain(h);
       await send(
@@ -131,6 +146,7 @@ for (const dialect of testDialects()) {
         .selectFrom('events')
         .select('issue_id')
         .where('event_id', '!=', errorEventId)
+        .where('type', '=', 'event')
         .where('project_id', '=', p.id)
         .execute();
       const counts = await get<Record<string, number>>(
@@ -143,6 +159,10 @@ for (const dialect of testDialects()) {
       );
       const byReplay = await get<Record<string, number>>(`/api/0/organizations/${org}/replay-count/?query=replay_id:[${ids.plain},${ids.other}]`);
       assert.deepEqual(byReplay.body, { [ids.plain]: 1 }, 'another organization’s replay is not counted');
+      const byTransaction = await get<Record<string, number>>(
+        `/api/0/organizations/${org}/replay-count/?query=${encodeURIComponent('transaction:["GET /cart","GET /other"]')}&data_source=transactions`,
+      );
+      assert.deepEqual(byTransaction.body, { 'GET /cart': 1 });
       assertDetail(await get(`/api/0/organizations/${org}/replay-count/?query=transaction.duration:>1`), 400);
     });
 

@@ -283,6 +283,42 @@ export function createReplayRepo(ctx: RepoContext) {
       return rows.map((r) => ({ issueId: Number(r.issue_id ?? r.event_issue_id), replayId: r.replay_id }));
     },
 
+    /**
+     * replay-count by transaction: replays whose trace ids include a trace of a transaction of
+     * that name (the performance domain's trace segments, read only). Bounded scans: the
+     * window's 10,000 newest traces of those names and replays.
+     */
+    async replaysOfTransactions(projectIds: readonly number[], names: readonly string[], since: number): Promise<{ name: string; replayId: string }[]> {
+      if (projectIds.length === 0 || names.length === 0) return [];
+      const traces = await db
+        .selectFrom('trace_segments')
+        .select(['trace_id', 'name'])
+        .where('project_id', 'in', [...projectIds])
+        .where('name', 'in', [...names])
+        .where('has_segment', '=', 1)
+        .where('start_ms', '>=', since)
+        .orderBy('start_ms', 'desc')
+        .limit(10_000)
+        .execute();
+      const namesOf = new Map<string, Set<string>>();
+      for (const t of traces) if (t.name !== null) namesOf.set(t.trace_id, (namesOf.get(t.trace_id) ?? new Set<string>()).add(t.name));
+      if (namesOf.size === 0) return [];
+      const replays = await db
+        .selectFrom('replays')
+        .select(['replay_id', 'summary'])
+        .where('project_id', 'in', [...projectIds])
+        .where('finished_at', '>=', since)
+        .where('is_archived', '=', 0)
+        .orderBy('finished_at', 'desc')
+        .limit(10_000)
+        .execute();
+      const out: { name: string; replayId: string }[] = [];
+      for (const r of replays) {
+        for (const traceId of readSummary(r.summary).traceIds) for (const name of namesOf.get(traceId) ?? []) out.push({ name, replayId: r.replay_id });
+      }
+      return out;
+    },
+
     /** Which of these replay ids exist (not archived) in the projects: replay-count by replay_id. */
     async existing(projectIds: readonly number[], replayIds: readonly string[]): Promise<string[]> {
       if (projectIds.length === 0 || replayIds.length === 0) return [];
