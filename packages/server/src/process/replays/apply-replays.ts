@@ -94,7 +94,10 @@ export async function applyReplays(store: Store, trx: StoreExecutor, ops: readon
   }
   await store.replays.linkErrors(trx, links);
   for (const w of replays.values()) {
-    if (!w.changed) continue;
+    if (!w.changed) {
+      if (!w.existed) await store.replays.discard(trx, w.projectId, w.replayId);
+      continue;
+    }
     await store.replays.save(trx, {
       projectId: w.projectId,
       replayId: w.replayId,
@@ -113,7 +116,8 @@ async function working(store: Store, trx: StoreExecutor, cache: Map<string, Work
   const key = `${projectId}:${replayId}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const row: ReplayRecord | undefined = await store.replays.get(trx, projectId, replayId);
+  const claim = await store.replays.claim(trx, projectId, replayId, at);
+  const row: ReplayRecord | undefined = claim.created ? undefined : await store.replays.get(trx, projectId, replayId);
   let summary = row?.summary;
   if (summary === undefined) {
     // Errors can arrive before their replay (buffer mode sends the error first): take in their links.

@@ -43,6 +43,12 @@ export async function linkReplayErrors(store: Store, trx: StoreExecutor, errors:
   if (links.length === 0) return;
   await store.replays.linkErrors(trx, links);
   for (const link of links) {
+    // Only an existing replay takes the id; one that arrives later reads its links (apply-replays.ts).
+    if ((await store.replays.get(trx, link.projectId, link.replayId)) === undefined) continue;
+    if ((await store.replays.claim(trx, link.projectId, link.replayId, link.receivedAt)).created) {
+      await store.replays.discard(trx, link.projectId, link.replayId);
+      continue;
+    }
     const row = await store.replays.get(trx, link.projectId, link.replayId);
     if (row === undefined) continue;
     await store.replays.save(trx, {

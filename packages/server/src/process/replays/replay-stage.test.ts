@@ -111,6 +111,17 @@ for (const dialect of testDialects()) {
         headers: { authorization: `Bearer ${h.server.workspace.token}` },
       });
       assert.deepEqual(await one.json(), defaultEvents('one again, longer'));
+      // The download pages by segments, as the UI and the MCP server follow it.
+      const page = async (cursor: string) =>
+        fetch(`${h.server.url}/api/0/projects/${h.server.workspace.org}/${q.id}/replays/${replayId}/recording-segments/?download&per_page=2${cursor}`, {
+          headers: { authorization: `Bearer ${h.server.workspace.token}` },
+        });
+      const first = await page('');
+      assert.deepEqual(await first.json(), [defaultEvents('zero'), defaultEvents('one again, longer')]);
+      assert.match(String(first.headers.get('link')), /rel="next"; results="true"; cursor="0:2:0"/);
+      const second = await page('&cursor=0:2:0');
+      assert.deepEqual(await second.json(), [defaultEvents('two')]);
+      assert.match(String(second.headers.get('link')), /rel="next"; results="false"/);
       const rows = await h.server.store.db.selectFrom('replay_segments').select(['segment_id', 'recording']).where('project_id', '=', q.id).execute();
       assert.equal(rows.length, 3);
       for (const r of rows) assert.equal(Buffer.from(r.recording)[0], 0x78, `segment ${r.segment_id} stored zlib-compressed`);

@@ -103,6 +103,44 @@ export function createReplayRepo(ctx: RepoContext) {
       return row === undefined ? undefined : record(row);
     },
 
+    /**
+     * Claims a replay's row for a read-modify-write in the caller's transaction: creates an
+     * empty row if there is none, then takes its row lock with a no-op update, so two workers
+     * (PostgreSQL, several processes) updating one replay apply their segments one after the
+     * other instead of one overwriting the other; on SQLite the write transaction is already
+     * exclusive. Returns whether the row was created here (`discard` removes it if unused).
+     */
+    async claim(trx: StoreExecutor, projectId: number, replayId: string, at: number): Promise<{ created: boolean }> {
+      const inserted = await trx
+        .insertInto('replays')
+        .values({
+          project_id: projectId,
+          replay_id: replayId,
+          started_at: at,
+          finished_at: at,
+          environment: null,
+          is_archived: 0,
+          recording_bytes: 0,
+          segment_count: 0,
+          summary: '{}',
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.columns(['project_id', 'replay_id']).doNothing())
+        .executeTakeFirst();
+      await trx
+        .updateTable('replays')
+        .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .execute();
+      return { created: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 };
+    },
+
+    /** Removes a row `claim` created that nothing was stored in. */
+    async discard(trx: StoreExecutor, projectId: number, replayId: string): Promise<void> {
+      await trx.deleteFrom('replays').where('project_id', '=', projectId).where('replay_id', '=', replayId).where('segment_count', '=', 0).execute();
+    },
+
     /** Inserts the row or replaces the aggregated columns of the existing one. */
     async save(trx: StoreExecutor, w: ReplayRowWrite): Promise<void> {
       const values = {
