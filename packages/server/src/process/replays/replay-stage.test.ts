@@ -134,6 +134,34 @@ for (const dialect of testDialects()) {
       assert.deepEqual(await reasons(q), {});
     });
 
+    it('scrubs replay metadata with the project’s rules: URL secrets, user IP, sensitive tags and fields', async () => {
+      const q = await newProject(h, { scrubbing: { scrubIpAddresses: true, sensitiveFields: ['orderref'] } });
+      const replayId = newEventId();
+      await send(
+        replaySegment({
+          replayId,
+          segmentId: 0,
+          event: {
+            urls: ['https://shop.test/pay?password=hunter2&step=2', 'https://shop.test/done?orderref=A-991'],
+            user: { id: '7', email: 'ada@example.com', ip_address: '203.0.113.9' },
+            tags: { plan: 'pro', session_token: 'abc123def456' },
+          },
+          events: [{ type: 4, timestamp: 1, data: { href: 'https://shop.test/pay?password=hunter2&step=2', width: 1, height: 1 } }],
+        }),
+        q,
+      );
+      await drain(h);
+      const res = await get(`/api/0/projects/${h.server.workspace.org}/${q.id}/replays/${replayId}/`);
+      const replay = (res.body as { data: Record<string, unknown> }).data;
+      assert.deepEqual(replay.urls, ['https://shop.test/pay?password=[Filtered]&step=2', 'https://shop.test/done?orderref=[Filtered]']);
+      assert.equal((replay.user as Record<string, unknown>).ip, null, 'the project drops IPs');
+      assert.equal((replay.user as Record<string, unknown>).email, 'ada@example.com');
+      assert.deepEqual((replay.tags as Record<string, unknown>).plan, ['pro']);
+      assert.deepEqual((replay.tags as Record<string, unknown>).session_token, ['[Filtered]']);
+      const stored = await h.server.store.db.selectFrom('replay_segments').select('recording').where('project_id', '=', q.id).executeTakeFirstOrThrow();
+      assert.ok(!inflateSync(stored.recording).toString().includes('hunter2'), 'the recording’s page URL too');
+    });
+
     it('answers bad items with invalid outcomes and reasons, and the envelope’s good items still land', async () => {
       const q = await newProject(h);
       const replayId = newEventId();

@@ -181,6 +181,12 @@ for (const dialect of testDialects()) {
       const dashed = `${ids.plain.slice(0, 8)}-${ids.plain.slice(8, 12)}-${ids.plain.slice(12, 16)}-${ids.plain.slice(16, 20)}-${ids.plain.slice(20)}`;
       assert.deepEqual(await idsOf(`query=id:${dashed}`), [ids.plain]);
       assert.deepEqual(await idsOf('sort=-count_errors&query=!replay_type:buffer'), [ids.erroring, ids.plain]);
+      assert.deepEqual(await idsOf('orderBy=-duration'), [ids.erroring, ids.plain, ids.buffer], 'orderBy is sort’s alias');
+      assert.deepEqual(await idsOf(`query=id:[${ids.plain},${ids.buffer}]&sort=started_at`), [ids.plain, ids.buffer]);
+      assert.deepEqual(await idsOf(`project=${p.id}&sort=started_at`), [ids.plain, ids.erroring, ids.buffer]);
+      assert.deepEqual(await idsOf('project=999999'), [], 'a project of no one’s');
+      const recent = await get<{ data: Replay[] }>(`/api/0/organizations/${org}/replays/?statsPeriod=1m`);
+      assert.deepEqual(recent.body.data, [], 'every replay ended 9 minutes ago');
       assertDetail(await get(`/api/0/organizations/${org}/replays/?query=${encodeURIComponent('url:"unterminated')}`), 400);
       assertDetail(await get(`/api/0/organizations/${org}/replays/?sort=password`), 400);
       assertDetail(await get(`/api/0/organizations/${org}/replays/?query=duration:>5parsecs`), 400);
