@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RepoContext, StoreExecutor } from '../../store/index.js';
 import { type ReplaySummary, readSummary } from '../replay-summary.js';
+import { existingReplays, replaysOfIssues, replaysOfTransactions } from './replay-count-queries.js';
 
 /** One replay's row as the stage and the read model use it. */
 export interface ReplayRecord {
@@ -301,74 +302,9 @@ export function createReplayRepo(ctx: RepoContext) {
       });
     },
 
-    /**
-     * replay-count by issue: the replays an issue's errors belong to, whether the error named
-     * the replay (issue stored on the link) or a replay_event listed the error (issue read from
-     * the event).
-     */
-    async replaysOfIssues(projectIds: readonly number[], issueIds: readonly number[], since: number): Promise<{ issueId: number; replayId: string }[]> {
-      if (projectIds.length === 0 || issueIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('replay_errors as r')
-        .leftJoin('events as e', (j) => j.onRef('e.project_id', '=', 'r.project_id').onRef('e.event_id', '=', 'r.event_id'))
-        .select(['r.replay_id', 'r.issue_id', 'e.issue_id as event_issue_id'])
-        .where('r.project_id', 'in', [...projectIds])
-        .where('r.received_at', '>=', since)
-        .where((eb) => eb.or([eb('r.issue_id', 'in', [...issueIds]), eb('e.issue_id', 'in', [...issueIds])]))
-        .distinct()
-        .limit(10_000)
-        .execute();
-      return rows.map((r) => ({ issueId: Number(r.issue_id ?? r.event_issue_id), replayId: r.replay_id }));
-    },
-
-    /**
-     * replay-count by transaction: replays whose trace ids include a trace of a transaction of
-     * that name (the performance domain's trace segments, read only). Bounded scans: the
-     * window's 10,000 newest traces of those names and replays.
-     */
-    async replaysOfTransactions(projectIds: readonly number[], names: readonly string[], since: number): Promise<{ name: string; replayId: string }[]> {
-      if (projectIds.length === 0 || names.length === 0) return [];
-      const traces = await db
-        .selectFrom('trace_segments')
-        .select(['trace_id', 'name'])
-        .where('project_id', 'in', [...projectIds])
-        .where('name', 'in', [...names])
-        .where('has_segment', '=', 1)
-        .where('start_ms', '>=', since)
-        .orderBy('start_ms', 'desc')
-        .limit(10_000)
-        .execute();
-      const namesOf = new Map<string, Set<string>>();
-      for (const t of traces) if (t.name !== null) namesOf.set(t.trace_id, (namesOf.get(t.trace_id) ?? new Set<string>()).add(t.name));
-      if (namesOf.size === 0) return [];
-      const replays = await db
-        .selectFrom('replays')
-        .select(['replay_id', 'summary'])
-        .where('project_id', 'in', [...projectIds])
-        .where('finished_at', '>=', since)
-        .where('is_archived', '=', 0)
-        .orderBy('finished_at', 'desc')
-        .limit(10_000)
-        .execute();
-      const out: { name: string; replayId: string }[] = [];
-      for (const r of replays) {
-        for (const traceId of readSummary(r.summary).traceIds) for (const name of namesOf.get(traceId) ?? []) out.push({ name, replayId: r.replay_id });
-      }
-      return out;
-    },
-
-    /** Which of these replay ids exist (not archived) in the projects: replay-count by replay_id. */
-    async existing(projectIds: readonly number[], replayIds: readonly string[]): Promise<string[]> {
-      if (projectIds.length === 0 || replayIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('replays')
-        .select('replay_id')
-        .where('project_id', 'in', [...projectIds])
-        .where('replay_id', 'in', [...replayIds])
-        .where('is_archived', '=', 0)
-        .execute();
-      return rows.map((r) => r.replay_id);
-    },
+    replaysOfIssues: (projectIds: readonly number[], issueIds: readonly number[], since: number) => replaysOfIssues(db, projectIds, issueIds, since),
+    replaysOfTransactions: (projectIds: readonly number[], names: readonly string[], since: number) => replaysOfTransactions(db, projectIds, names, since),
+    existing: (projectIds: readonly number[], replayIds: readonly string[]) => existingReplays(db, projectIds, replayIds),
 
     /** Retention: replays not updated since `before`, with their segments and links; returns replays deleted. */
     async deleteUpdatedBefore(projectId: number, before: number, limit: number): Promise<number> {
