@@ -4,7 +4,8 @@
 // lost envelope or a 5xx.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
+import fc from 'fast-check';
 import { apiFetch, explainSkippedPostgres, post, testDialects } from '../../testing/index.js';
 import { drain, newProject, type PipelineHarness, startPipelineHarness, type TestProject } from '../pipeline.test-support.js';
 import { capturedReplayBody, defaultEvents, newEventId, replaySegment } from './replay-envelopes.test-support.js';
@@ -199,6 +200,31 @@ for (const dialect of testDialects()) {
       const accepted = (await outcomes(q)).filter((o) => o.outcome === 'accepted');
       assert.equal(accepted.length, 0, 'no valid item was sent');
       assert.equal(await h.server.store.replays.get(h.server.store.db, q.id, replayId), undefined);
+    });
+
+    it('hostile replay items over HTTP: every item gets exactly one outcome, nothing answers 5xx', async () => {
+      const q = await newProject(h);
+      const runs = 40;
+      const samples = fc.sample(
+        fc.record({
+          recording: fc.oneof(
+            fc.uint8Array({ maxLength: 300 }),
+            fc.jsonValue({ maxDepth: 4 }).map((v) => Buffer.from(`{"segment_id":0}\n${JSON.stringify(v)}`)),
+            fc.jsonValue({ maxDepth: 4 }).map((v) => Buffer.concat([Buffer.from('{"segment_id":1}\n'), deflateSync(JSON.stringify(v))])),
+          ),
+          event: fc.dictionary(
+            fc.constantFrom('replay_id', 'segment_id', 'urls', 'error_ids', 'user', 'tags', 'timestamp', 'replay_start_timestamp'),
+            fc.jsonValue({ maxDepth: 3 }),
+          ),
+        }),
+        { numRuns: runs, seed: 18 },
+      );
+      for (const sample of samples) {
+        await send(replaySegment({ replayId: newEventId(), segmentId: 0, payload: sample.recording, event: sample.event }), q);
+      }
+      await drain(h);
+      const total = (await outcomes(q)).reduce((n, o) => n + Number(o.quantity), 0);
+      assert.equal(total, runs * 2, 'one replay_event and one replay_recording per envelope, each counted once');
     });
 
     it('a project over its storage quota gets rate_limited outcomes until a delete makes room', async () => {
