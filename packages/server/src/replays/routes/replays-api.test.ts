@@ -166,6 +166,26 @@ for (const dialect of testDialects()) {
       assertDetail(await get(`/api/0/organizations/${org}/replay-count/?query=transaction.duration:>1`), 400);
     });
 
+    it('an error that names a replay not stored yet: the replay takes it in when it arrives, nothing shows before', async () => {
+      const q = await newProject(h);
+      const late = newEventId();
+      const errorId = await sendEvent(h, q, { level: 'error', message: 'declined before the replay came', tags: { replayId: late } });
+      await drain(h);
+      assertDetail(await get(`/api/0/organizations/${org}/replays/${late}/`), 404);
+      assert.ok(!(await list(`project=${q.id}`)).some((r) => r.id === late));
+      const existing = await get<Record<string, number>>(`/api/0/organizations/${org}/replay-count/?query=replay_id:[${late}]`);
+      assert.deepEqual(existing.body, {});
+      // Two hours ago: outside the other cases' one-hour lists.
+      const start = h.clock.now() / 1000 - 7200;
+      await send(replaySegment({ replayId: late, segmentId: 0, startedAt: start, timestamp: start + 3, event: { replay_type: 'buffer' } }), q);
+      await drain(h);
+      const res = await get<{ data: Replay }>(`/api/0/organizations/${org}/replays/${late}/`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body.data.error_ids, [errorId]);
+      assert.equal(res.body.data.count_errors, 1);
+      assert.equal(res.body.data.duration, 3, 'the placeholder’s times are not the replay’s');
+    });
+
     it('filters with the replay search and sorts by any key', async () => {
       const idsOf = async (q: string) => (await list(q)).map((r) => r.id);
       assert.deepEqual(await idsOf('query=count_errors:>0&sort=started_at'), [ids.erroring, ids.buffer]);

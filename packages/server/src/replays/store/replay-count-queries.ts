@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
 import { readSummary } from '../replay-summary.js';
+import { PLACEHOLDER_SUMMARY } from './replay-repo.js';
 
 // The queries behind replay-count (routes/replay-count-routes.ts): which replays an issue's
 // errors, a transaction's traces or a list of replay ids belong to.
@@ -66,6 +67,7 @@ export async function replaysOfTransactions(
     .where('project_id', 'in', [...projectIds])
     .where('finished_at', '>=', since)
     .where('is_archived', '=', 0)
+    .where('summary', '!=', PLACEHOLDER_SUMMARY)
     .orderBy('finished_at', 'desc')
     .limit(10_000)
     .execute();
@@ -85,6 +87,7 @@ export async function existingReplays(db: Kysely<Database>, projectIds: readonly
     .where('project_id', 'in', [...projectIds])
     .where('replay_id', 'in', [...replayIds])
     .where('is_archived', '=', 0)
+    .where('summary', '!=', PLACEHOLDER_SUMMARY)
     .execute();
   return rows.map((r) => r.replay_id);
 }

@@ -16,7 +16,12 @@ export interface ReplayRecord {
   readonly segmentCount: number;
   readonly summary: ReplaySummary;
   readonly updatedAt: number;
+  /** a row `claim` created that no replay item has filled yet (hidden from the API) */
+  readonly isPlaceholder: boolean;
 }
+
+/** The summary text of a claimed, not yet filled row. */
+export const PLACEHOLDER_SUMMARY = '{}';
 
 export interface ReplayRowWrite {
   readonly projectId: number;
@@ -89,6 +94,7 @@ function record(r: Row): ReplayRecord {
     recordingBytes: Number(r.recording_bytes),
     segmentCount: r.segment_count,
     summary: readSummary(r.summary),
+    isPlaceholder: r.summary === PLACEHOLDER_SUMMARY,
     updatedAt: Number(r.updated_at),
   };
 }
@@ -123,7 +129,7 @@ export function createReplayRepo(ctx: RepoContext) {
           is_archived: 0,
           recording_bytes: 0,
           segment_count: 0,
-          summary: '{}',
+          summary: PLACEHOLDER_SUMMARY,
           updated_at: at,
         })
         .onConflict((oc) => oc.columns(['project_id', 'replay_id']).doNothing())
@@ -139,7 +145,12 @@ export function createReplayRepo(ctx: RepoContext) {
 
     /** Removes a row `claim` created that nothing was stored in. */
     async discard(trx: StoreExecutor, projectId: number, replayId: string): Promise<void> {
-      await trx.deleteFrom('replays').where('project_id', '=', projectId).where('replay_id', '=', replayId).where('segment_count', '=', 0).execute();
+      await trx
+        .deleteFrom('replays')
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .where('summary', '=', PLACEHOLDER_SUMMARY)
+        .execute();
     },
 
     /** Inserts the row or replaces the aggregated columns of the existing one. */
@@ -232,6 +243,7 @@ export function createReplayRepo(ctx: RepoContext) {
         .selectAll()
         .where('project_id', 'in', [...projectIds])
         .where('replay_id', '=', replayId)
+        .where('summary', '!=', PLACEHOLDER_SUMMARY)
         .orderBy('id')
         .executeTakeFirst();
       return row === undefined ? undefined : record(row);
@@ -245,7 +257,8 @@ export function createReplayRepo(ctx: RepoContext) {
         .selectAll()
         .where('project_id', 'in', [...q.projectIds])
         .where('finished_at', '>=', q.start)
-        .where('started_at', '<', q.end);
+        .where('started_at', '<', q.end)
+        .where('summary', '!=', PLACEHOLDER_SUMMARY);
       if (q.environments.length > 0) query = query.where('environment', 'in', [...q.environments]);
       const rows = await query.orderBy('finished_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
       return rows.map(record);
