@@ -1,7 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
-import { readSummary } from '../replay-summary.js';
-import { PLACEHOLDER_SUMMARY } from './replay-repo.js';
+import { PLACEHOLDER_SUMMARY, readSummary } from '../replay-summary.js';
 
 // The queries behind replay-count (routes/replay-count-routes.ts): which replays an issue's
 // errors, a transaction's traces or a list of replay ids belong to.

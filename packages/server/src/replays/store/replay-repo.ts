@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { RepoContext, StoreExecutor } from '../../store/index.js';
-import { type ReplaySummary, readSummary } from '../replay-summary.js';
+import { PLACEHOLDER_SUMMARY, type ReplaySummary, readSummary } from '../replay-summary.js';
 import { existingReplays, replaysOfIssues, replaysOfTransactions } from './replay-count-queries.js';
 
 /** One replay's row as the stage and the read model use it. */
@@ -19,9 +19,6 @@ export interface ReplayRecord {
   /** a row `claim` created that no replay item has filled yet (hidden from the API) */
   readonly isPlaceholder: boolean;
 }
-
-/** The summary text of a claimed, not yet filled row. */
-export const PLACEHOLDER_SUMMARY = '{}';
 
 export interface ReplayRowWrite {
   readonly projectId: number;
