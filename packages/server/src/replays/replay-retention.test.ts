@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { createSilentLogger } from '../kernel/index.js';
 import { drain, newProject, type PipelineHarness, startPipelineHarness } from '../process/pipeline.test-support.js';
 import { newEventId, replaySegment } from '../process/replays/replay-envelopes.test-support.js';
-import { explainSkippedPostgres, post, testDialects } from '../testing/index.js';
+import { apiFetch, explainSkippedPostgres, post, testDialects } from '../testing/index.js';
 import { createReplayRetention, parseReplayRetentionDays } from './replay-retention.js';
 
 explainSkippedPostgres();
@@ -62,12 +62,20 @@ for (const dialect of testDialects()) {
       assert.deepEqual(links, []);
     });
 
-    it('the sweep is on the scheduler, and the project setting is validated like retentionDays', async () => {
+    it('the sweep is on the scheduler; the project setting is saved through the project API and validated like retentionDays', async () => {
       const tasks = await h.server.store.db.selectFrom('scheduled_tasks').select('name').execute();
       assert.ok(
         tasks.some((t) => t.name === 'replays.retention'),
         JSON.stringify(tasks),
       );
+      const path = `/api/0/projects/${h.server.workspace.org}/${h.server.workspace.project}/`;
+      const put = (body: unknown) => apiFetch<Record<string, unknown>>(h.server.url, path, { method: 'PUT', as: { token: h.server.workspace.token }, body });
+      const saved = await put({ replayRetentionDays: 7 });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      assert.equal(saved.body.replayRetentionDays, 7);
+      assert.equal((await h.server.store.projects.byId(h.server.workspace.projectId))?.settings.replayRetentionDays, 7);
+      assert.equal((await put({ replayRetentionDays: 0 })).status, 400);
+      assert.equal((await put({ replayRetentionDays: null })).body.replayRetentionDays, null);
       assert.deepEqual(parseReplayRetentionDays(undefined), { ok: true, days: null });
       assert.deepEqual(parseReplayRetentionDays(7), { ok: true, days: 7 });
       assert.equal(parseReplayRetentionDays(0).ok, false);
