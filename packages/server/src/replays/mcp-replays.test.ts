@@ -1,7 +1,7 @@
 // The real Sentry MCP server (@sentry/mcp-server 0.39, over stdio) reading a replay Faultline
 // stored from the browser SDK's envelopes: `get_replay_details` (reached through
 // `execute_sentry_tool`) fetches the replay, then its recording segments by numeric project
-// id, and summarises them. Its zod schemas refuse anything but Sentry's shapes, so an answer
+// id, and summarises them; `search_events` with the replays dataset runs the replay search. Its zod schemas refuse anything but Sentry's shapes, so an answer
 // at all is part of what is tested; the rest is the replay's text the assistant reads.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -64,6 +64,19 @@ for (const dialect of testDialects()) {
       // Read from the downloaded segments: the click and the console breadcrumb in the recording.
       assert.match(text, /button\\?#pay-now/);
       assert.match(text, /payment gateway timed out/);
+    });
+
+    it('search_events on the replays dataset runs the replay search', async () => {
+      const text = await mcp.call('search_events', {
+        organizationSlug: server.workspace.org,
+        dataset: 'replays',
+        query: 'user.email:ada@example.com',
+        limit: 10,
+      });
+      assert.match(text, /Found \*\*1\*\* replay/);
+      assert.match(text, new RegExp(`\\[${replayId}\\]`));
+      assert.match(text, /\*\*Duration\*\*: 42s/);
+      assert.doesNotMatch(text, new RegExp(CAPTURED_REPLAY), 'the search filtered the other replay out');
     });
 
     it('a dashed replay id and the SDK’s own capture work too', async () => {
