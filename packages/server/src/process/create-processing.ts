@@ -49,6 +49,12 @@ export function createProcessing(deps: ProcessingDeps): Processing {
     sourceMaps,
     releases: deps.releases,
     feedbackAttachments: { maxAttachmentBytes: config.feedbackMaxAttachmentBytes, maxEventBytes: config.feedbackMaxAttachmentsBytes },
+    replayLimits: {
+      maxBytesPerReplay: config.replayMaxBytes,
+      maxSegments: config.replayMaxSegments,
+      maxSegmentBytes: config.replayMaxSegmentBytes,
+      projectQuotaBytes: config.replayProjectQuotaBytes,
+    },
   });
   const worker = createWorker({
     store,

@@ -19,6 +19,7 @@ import { hourlyTransactionRollups } from './0016-hourly-transaction-rollups.js';
 import { monitors } from './0017-monitors.js';
 import { hourlyNameRollups } from './0018-hourly-name-rollups.js';
 import { feedback } from './0019-feedback.js';
+import { replays } from './0020-replays.js';
 import { sessionSetDays } from './0021-session-set-days.js';
 import type { Migration } from './migration.js';
 
@@ -43,6 +44,7 @@ export const migrations: readonly Migration[] = [
   monitors,
   hourlyNameRollups,
   feedback,
+  replays,
   sessionSetDays,
 ];
 
