@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { replaySegment } from '../process/replays/replay-envelopes.test-support.js';
 import { apiFetch, type McpSession, post, startMcpSession, startTestServer, type TestServer } from '../testing/index.js';
 
 const hex = (bytes: number) => randomBytes(bytes).toString('hex');
@@ -22,6 +23,7 @@ describe('the Sentry MCP server, tool by tool', () => {
   const traceId = hex(16);
   const rootSpan = hex(8);
   const dbSpan = hex(8);
+  const replayId = hex(16);
   const as = () => ({ token: server.workspace.token });
 
   before(async () => {
@@ -50,8 +52,8 @@ describe('the Sentry MCP server, tool by tool', () => {
       environment: 'production',
       transaction: 'POST /checkout',
       user: { id: '42', email: 'jane@example.com' },
-      tags: { plan: 'pro' },
-      contexts: { trace: { trace_id: traceId, span_id: dbSpan, op: 'db.query' } },
+      tags: { plan: 'pro', replayId },
+      contexts: { trace: { trace_id: traceId, span_id: dbSpan, op: 'db.query' }, replay: { replay_id: replayId } },
       breadcrumbs: { values: [{ timestamp: at - 1, category: 'http', message: 'POST /api/cart 200' }] },
       exception: {
         values: [
@@ -92,6 +94,21 @@ describe('the Sentry MCP server, tool by tool', () => {
     ] as const) {
       assert.equal((await post(server, `{"event_id":"${body.event_id}"}\n{"type":"${type}"}\n${JSON.stringify(body)}\n`)).status, 200);
     }
+    // The session's replay, as the browser SDK sends it: it names the error and the trace.
+    const replay = replaySegment({
+      replayId,
+      segmentId: 0,
+      startedAt: at - 20,
+      timestamp: at + 2,
+      event: {
+        error_ids: [eventId],
+        trace_ids: [traceId],
+        urls: ['https://shop.example.com/checkout'],
+        release: RELEASE,
+        user: { id: '42', email: 'jane@example.com' },
+      },
+    });
+    assert.equal((await post(server, replay)).status, 200);
     await server.app.jobs.worker.drain();
     const issues = await apiFetch<{ shortId: string }[]>(server.url, `/api/0/organizations/${org}/issues/?query=TypeError`, { as: as() });
     shortId = issues.body[0]?.shortId ?? assert.fail('the error made no issue');
@@ -171,6 +188,14 @@ describe('the Sentry MCP server, tool by tool', () => {
     assert.match(trace, /Total Spans\*\*: 2/);
     assert.match(trace, /Errors\*\*: 1/);
     assert.match(await tool('get_span_details', { traceId, spanId: dbSpan }), /SELECT \* FROM carts/);
+  });
+
+  it('the replay of the session: found among replays, read with its error and trace', async () => {
+    assert.match(await mcp.call('search_events', { organizationSlug: org, dataset: 'replays', naturalLanguageQuery: 'count_errors:>0' }), new RegExp(replayId));
+    const details = await tool('get_replay_details', { replayId });
+    assert.match(details, /shop\.example\.com\/checkout/);
+    assert.match(details, new RegExp(traceId));
+    assert.match(details, /cart\.total is not a function|TypeError/);
   });
 
   it('monitors and alert rules', async () => {
