@@ -61,7 +61,7 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
     (await projectTagValues(deps.store.db, projectId, 'environment', '', PROJECT_ENVIRONMENTS)).map((v) => v.value);
   registerOrganizationsApi(app, { ...deps, settingsRules, environmentsOf });
   registerMembersApi(app, { ...deps, secureCookies, environmentsOf });
-  registerIssuesApi(app, { ...deps, tagsOf: storedEventTags });
+  registerIssuesApi(app, { ...deps, tagsOf: storedEventTags, userReportCountOf: (issueId) => deps.store.userReports.countForIssue(issueId) });
   // Release JSON gets its health keys from release health, composed here so releases/ needs no import of sessions/.
   registerReleasesApi(app, { ...deps, attachHealth: createReleaseHealthData(deps) });
   registerArtifactsApi(app, deps);

@@ -195,6 +195,8 @@ for (const dialect of testDialects()) {
         [first.id],
       );
       assert.equal('issue' in (byIssue.body[0] ?? {}), false, 'no issue key on an issue’s own reports');
+      const issue = await api<{ userReportCount: number }>(`/organizations/${server.workspace.org}/issues/${first.issue.id}/`);
+      assert.equal(issue.body.userReportCount, byIssue.body.length, 'the issue counts its reports');
       const orgWide = await api<ReportShape[]>(`/organizations/${server.workspace.org}/user-feedback/?status=&project=${server.workspace.projectId}`);
       assert.equal(orgWide.body.length, all.body.length);
       const envFiltered = await api<ReportShape[]>(`${path}?status=&environment=nowhere`);

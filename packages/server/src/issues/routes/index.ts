@@ -11,6 +11,8 @@ export interface IssuesApiDeps extends IssueRouteDeps {
   readonly releases: Releases;
   /** an event's tags as the pipeline derives them (process/ owns that rule) */
   readonly tagsOf: TagsOf;
+  /** how many user reports an issue has (feedback/ keeps them; handed in by api/) */
+  readonly userReportCountOf?: (issueId: number) => Promise<number>;
 }
 
 /** issues' part of /api/0/: issue lists and triage, one issue, its activity and notes, its events and tags, a project's tags. */

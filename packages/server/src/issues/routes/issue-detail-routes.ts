@@ -18,7 +18,10 @@ type TagParams = IssueParams & { key: string };
 export const ISSUE_PREFIXES = ['/api/0/issues/:issueId', '/api/0/organizations/:org/issues/:issueId'] as const;
 
 /** One issue (Sentry's GroupDetails): read, change, delete; its tag keys and values. */
-export function registerIssueDetailRoutes(app: FastifyInstance, deps: IssueRouteDeps & { releases: Releases }): void {
+export function registerIssueDetailRoutes(
+  app: FastifyInstance,
+  deps: IssueRouteDeps & { releases: Releases; userReportCountOf?: (issueId: number) => Promise<number> },
+): void {
   const { auth, store, clock } = deps;
   const resolve = (request: FastifyRequest<{ Params: IssueParams }>, scope: Scope) =>
     issueInScope(
@@ -43,7 +46,8 @@ export function registerIssueDetailRoutes(app: FastifyInstance, deps: IssueRoute
     const versions = [found.issue.first_release, found.issue.last_release].filter((v): v is string => v !== null);
     const summaries = await deps.releases.summaries(found.access.org.id, versions);
     const release = (v: string | null) => (v === null ? null : (summaries.get(v) ?? { version: v, shortVersion: v, versionInfo: null }));
-    return { ...json, firstRelease: release(found.issue.first_release), lastRelease: release(found.issue.last_release) };
+    const userReportCount = deps.userReportCountOf === undefined ? 0 : await deps.userReportCountOf(found.issue.id);
+    return { ...json, userReportCount, firstRelease: release(found.issue.first_release), lastRelease: release(found.issue.last_release) };
   }
 
   for (const prefix of ISSUE_PREFIXES) {
