@@ -3,6 +3,7 @@ import { artifactRepositories } from './artifacts/index.js';
 import { authRepositories } from './auth/index.js';
 import { eventRepositories } from './events/index.js';
 import { issueRepositories } from './issues/index.js';
+import { logRepositories } from './logs/index.js';
 import { memberRepositories } from './members/index.js';
 import { monitorRepositories } from './monitors/index.js';
 import { organizationRepositories } from './organizations/index.js';
@@ -29,6 +30,7 @@ export const repositories: RepositoryFactories = {
   ...artifactRepositories,
   ...sessionRepositories,
   ...monitorRepositories,
+  ...logRepositories,
 };
 
 /** Opens the configured database with every domain's repositories (cli/, the processing thread and tests). */

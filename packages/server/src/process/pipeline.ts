@@ -7,6 +7,7 @@ import { createPerformanceRepo, type StoredBatch } from '../performance/index.js
 import type { Store, StoreExecutor } from '../store/index.js';
 import { applyInboundFilters } from './filter/index.js';
 import { computeGrouping, type GroupingResult, type GroupingRules } from './group/index.js';
+import { isLogItem, prepareLogs } from './logs/index.js';
 import { applyCheckIns, cronIssueEvents, isCheckInItem, prepareCheckIns } from './monitors/index.js';
 import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
 import { parkItems } from './park-items.js';
@@ -36,6 +37,7 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  * hourly counters and distinct sets, one batched upsert per batch. Check-ins take a third
  * (monitors/): `check_in` items become crons check-ins; failures that open or continue an
  * incident become cron issue events persisted like errors (the sweep adds missed and timeouts).
+ * Logs take a fourth (logs/): `log` items are parsed, scrubbed and stored as compressed blocks.
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
  * in exactly one outcome. Items of other types are parked for their own processors.
@@ -89,8 +91,9 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const spanItems = items.filter((i) => i.type === 'span');
     const sessionItems = items.filter(isSessionItem);
     const checkInItems = items.filter(isCheckInItem);
-    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i));
-    const projectIds = [...eventItems, ...spanItems].map((i) => i.projectId);
+    const logItems = items.filter(isLogItem);
+    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i) && !isLogItem(i));
+    const projectIds = [...eventItems, ...spanItems, ...logItems].map((i) => i.projectId);
     const settingsOf = await settings.load(reader, projectIds);
     const ready: { item: QueueItem; hint: CategoryHint; ready: ReadyEvent }[] = [];
     let lastYield = performance.now();
@@ -113,8 +116,10 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const staged = await stageEvents({ dictionaries, reader, now: clock.now() }, readyEvents);
     const sessions = prepareSessions(sessionItems, outcomes);
     const checkIns = prepareCheckIns(checkInItems, outcomes);
+    const logs = prepareLogs(logItems, settingsOf, outcomes);
     return async (trx) => {
       await parkItems(store, trx, otherItems, outcomes);
+      if (!logs.isEmpty) await store.logs.insert(trx, logs.rows);
       if (!sessions.isEmpty) {
         await store.releaseHealth.write(trx, sessions.rows);
         // A session names its release but is no event: it leaves the release's first and last event alone.

@@ -1,0 +1,181 @@
+import { type Insertable, sql } from 'kysely';
+import type { Database, RepoContext, StoreExecutor } from '../../store/index.js';
+import { type LogLine, levelIndex } from '../log-line.js';
+import { decodeLogBlock, encodeLogBlock } from './log-block.js';
+
+/** A project's valid lines from one processing batch: they become one block. */
+export interface LogBatch {
+  readonly projectId: number;
+  readonly receivedAt: number;
+  readonly lines: readonly LogLine[];
+}
+
+/** What the batch's transaction writes, encoded beforehand (the CPU part stays outside the transaction). */
+export interface LogRows {
+  readonly blocks: readonly { readonly row: Insertable<Database['log_blocks']>; readonly traces: ReadonlyMap<string, number> }[];
+  readonly keys: readonly Insertable<Database['log_attribute_keys']>[];
+}
+
+/** A stored block as queries read it. */
+export interface StoredLogBlock {
+  readonly id: number;
+  readonly projectId: number;
+  readonly endMs: number;
+  readonly lines: LogLine[];
+}
+
+export interface BlockQuery {
+  readonly projectIds: readonly number[];
+  /** log timestamps, epoch ms: blocks overlapping [startMs, endMs) */
+  readonly startMs: number;
+  readonly endMs: number;
+  /** only blocks holding one of these levels (bitmask over LOG_LEVELS); absent = any */
+  readonly severityMask?: number | undefined;
+  /** only blocks holding lines of this trace */
+  readonly traceId?: string | undefined;
+  /** paging through blocks newest first: blocks whose (end_ms, id) is below this */
+  readonly before?: { readonly endMs: number; readonly id: number } | undefined;
+  readonly limit: number;
+}
+
+/** The type under which an attribute is listed and queried: numbers are one type whatever their JSON spelling. */
+export function attributeKind(type: LogLine['attributes'][string]['type']): 'string' | 'number' | 'boolean' {
+  return type === 'string' ? 'string' : type === 'boolean' ? 'boolean' : 'number';
+}
+
+export function prepareLogRows(batches: readonly LogBatch[]): LogRows {
+  const keys = new Map<string, Insertable<Database['log_attribute_keys']>>();
+  const blocks = batches
+    .filter((b) => b.lines.length > 0)
+    .map((b) => {
+      const lines = [...b.lines].sort((x, y) => x.timestamp - y.timestamp);
+      let severities = 0;
+      const traces = new Map<string, number>();
+      for (const line of lines) {
+        severities |= 1 << levelIndex(line.level);
+        if (line.traceId !== null) traces.set(line.traceId, (traces.get(line.traceId) ?? 0) + 1);
+        for (const [name, a] of Object.entries(line.attributes)) {
+          const type = attributeKind(a.type);
+          const id = `${b.projectId}\u0000${name}\u0000${type}`;
+          if (!keys.has(id)) keys.set(id, { project_id: b.projectId, name, type, last_seen: b.receivedAt });
+        }
+      }
+      return {
+        row: {
+          project_id: b.projectId,
+          received_at: b.receivedAt,
+          start_ms: Math.floor((lines[0] as LogLine).timestamp * 1000),
+          end_ms: Math.ceil((lines[lines.length - 1] as LogLine).timestamp * 1000),
+          line_count: lines.length,
+          severities,
+          document: encodeLogBlock(lines),
+        },
+        traces,
+      };
+    });
+  return { blocks, keys: [...keys.values()] };
+}
+
+const keysPerInsert = 200;
+
+export function createLogsRepo({ db }: RepoContext) {
+  return {
+    /** One row per block, its trace index rows, and the attribute names it brings (in the caller's transaction). */
+    async insert(trx: StoreExecutor, rows: LogRows): Promise<void> {
+      for (const block of rows.blocks) {
+        const inserted = await trx.insertInto('log_blocks').values(block.row).returning('id').executeTakeFirstOrThrow();
+        const traceRows = [...block.traces].map(([trace_id, line_count]) => ({
+          project_id: block.row.project_id,
+          trace_id,
+          block_id: inserted.id,
+          line_count,
+        }));
+        for (let i = 0; i < traceRows.length; i += keysPerInsert)
+          await trx
+            .insertInto('log_trace_blocks')
+            .values(traceRows.slice(i, i + keysPerInsert))
+            .execute();
+      }
+      for (let i = 0; i < rows.keys.length; i += keysPerInsert) {
+        await trx
+          .insertInto('log_attribute_keys')
+          .values(rows.keys.slice(i, i + keysPerInsert))
+          .onConflict((oc) => oc.columns(['project_id', 'name', 'type']).doUpdateSet({ last_seen: (eb) => eb.ref('excluded.last_seen') }))
+          .execute();
+      }
+    },
+
+    /** Blocks overlapping the window, newest first by their last line, decoded. */
+    async blocks(q: BlockQuery): Promise<StoredLogBlock[]> {
+      if (q.projectIds.length === 0) return [];
+      let query = db
+        .selectFrom('log_blocks')
+        .select(['log_blocks.id', 'log_blocks.project_id', 'log_blocks.end_ms', 'log_blocks.document'])
+        .where('log_blocks.project_id', 'in', [...q.projectIds])
+        .where('log_blocks.end_ms', '>=', q.startMs)
+        .where('log_blocks.start_ms', '<', q.endMs);
+      if (q.severityMask !== undefined) query = query.where(sql<boolean>`(log_blocks.severities & ${q.severityMask}) <> 0`);
+      if (q.traceId !== undefined) {
+        const traceId = q.traceId;
+        query = query.where('log_blocks.id', 'in', (eb) =>
+          eb
+            .selectFrom('log_trace_blocks')
+            .select('block_id')
+            .where('trace_id', '=', traceId)
+            .where('project_id', 'in', [...q.projectIds]),
+        );
+      }
+      const before = q.before;
+      if (before !== undefined)
+        query = query.where((eb) =>
+          eb.or([eb('log_blocks.end_ms', '<', before.endMs), eb.and([eb('log_blocks.end_ms', '=', before.endMs), eb('log_blocks.id', '<', before.id)])]),
+        );
+      const rows = await query.orderBy('log_blocks.end_ms', 'desc').orderBy('log_blocks.id', 'desc').limit(q.limit).execute();
+      return rows.map((r) => ({ id: Number(r.id), projectId: r.project_id, endMs: Number(r.end_ms), lines: decodeLogBlock(r.document) }));
+    },
+
+    /** Lines of a trace across the projects (trace-meta's `logs`). */
+    async countInTrace(projectIds: readonly number[], traceId: string): Promise<number> {
+      if (projectIds.length === 0) return 0;
+      const row = await db
+        .selectFrom('log_trace_blocks')
+        .select((eb) => eb.fn.sum<number | string | null>('line_count').as('n'))
+        .where('project_id', 'in', [...projectIds])
+        .where('trace_id', '=', traceId)
+        .executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    async attributeKeys(projectIds: readonly number[]): Promise<{ name: string; type: string }[]> {
+      if (projectIds.length === 0) return [];
+      return db
+        .selectFrom('log_attribute_keys')
+        .select(['name', 'type'])
+        .distinct()
+        .where('project_id', 'in', [...projectIds])
+        .orderBy('name')
+        .limit(10_000)
+        .execute();
+    },
+
+    /** Retention: up to `limit` of a project's blocks received before `beforeMs`, with their trace rows. */
+    async deleteReceivedBefore(projectId: number, beforeMs: number, limit: number): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const ids = (
+          await trx.selectFrom('log_blocks').select('id').where('project_id', '=', projectId).where('received_at', '<', beforeMs).limit(limit).execute()
+        ).map((r) => r.id);
+        if (ids.length === 0) return 0;
+        await trx.deleteFrom('log_trace_blocks').where('block_id', 'in', ids).execute();
+        await trx.deleteFrom('log_blocks').where('id', 'in', ids).execute();
+        return ids.length;
+      });
+    },
+
+    /** Attribute names not seen since `beforeMs` stop being offered. */
+    async deleteKeysSeenBefore(projectId: number, beforeMs: number): Promise<void> {
+      await db.deleteFrom('log_attribute_keys').where('project_id', '=', projectId).where('last_seen', '<', beforeMs).execute();
+    },
+  };
+}
+
+export type LogsRepo = ReturnType<typeof createLogsRepo>;
