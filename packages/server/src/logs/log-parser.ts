@@ -119,10 +119,11 @@ function parseAttribute(entry: JsonObject): LogAttribute | null {
     case 'integer': {
       // Large integers may arrive as strings (64-bit values do not fit a JSON number exactly).
       const n = typeof value === 'string' && /^-?\d{1,20}$/.test(value) ? Number(value) : value;
-      return typeof n === 'number' && Number.isFinite(n) ? { type, value: Math.trunc(n) } : null;
+      // `+ 0` turns -0 into 0: JSON has no negative zero, so the stored value would differ.
+      return typeof n === 'number' && Number.isFinite(n) ? { type, value: Math.trunc(n) + 0 } : null;
     }
     case 'double':
-      return typeof value === 'number' && Number.isFinite(value) ? { type, value } : null;
+      return typeof value === 'number' && Number.isFinite(value) ? { type, value: value + 0 } : null;
     case 'boolean':
       return typeof value === 'boolean' ? { type, value } : null;
     default:

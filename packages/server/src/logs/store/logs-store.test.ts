@@ -1,0 +1,169 @@
+// On every database: log lines stored as blocks (logs-repo.ts) answer the logs dataset exactly
+// as a brute-force pass over the lines written does — the stream paged newest first through
+// cursors, severity and trace filters (which use the block index), aggregates grouped by
+// severity — and retention removes whole blocks past each project's setting.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createManualClock, createSilentLogger } from '../../kernel/index.js';
+import { parseEventsRequest } from '../../performance/index.js';
+import { explainSkippedPostgres, openTestDatabase, orgWithProjects, type TestDatabase, testDialects } from '../../testing/index.js';
+import { LOG_LEVELS, type LogLine, SEVERITY_NUMBERS } from '../log-line.js';
+import { newLogItemId } from '../log-parser.js';
+import { createLogRetention } from '../logs-retention.js';
+import { runLogsTable } from '../query/logs-table.js';
+import { prepareLogRows } from './logs-repo.js';
+
+explainSkippedPostgres();
+
+const NOW = Date.UTC(2026, 10, 21, 12, 0, 0);
+const dayMs = 86_400_000;
+
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TRACES = Array.from({ length: 7 }, (_, i) => `${String(i + 1).repeat(1)}`.padStart(32, 'a'));
+
+function makeLines(next: () => number, n: number, receivedAt: number): LogLine[] {
+  return Array.from({ length: n }, () => {
+    const level = LOG_LEVELS[Math.floor(next() * LOG_LEVELS.length)] ?? 'info';
+    return {
+      itemId: newLogItemId(),
+      // Some lines share a millisecond, so the order of equal instants is exercised.
+      timestamp: (receivedAt - Math.floor(next() * 600) * 50) / 1000,
+      observedAt: receivedAt,
+      traceId: next() < 0.9 ? (TRACES[Math.floor(next() * TRACES.length)] as string) : null,
+      spanId: null,
+      level,
+      severityNumber: SEVERITY_NUMBERS[level],
+      body: `line ${Math.floor(next() * 1000)}`,
+      attributes: { duration: { type: 'integer', value: Math.floor(next() * 500) } },
+      payloadSize: 100,
+    };
+  });
+}
+
+for (const dialect of testDialects()) {
+  describe(`logs stored in blocks (${dialect})`, () => {
+    const clock = createManualClock(NOW);
+    let db: TestDatabase;
+    let projects: { id: number; slug: string }[];
+    const written: { line: LogLine; projectId: number; receivedAt: number }[] = [];
+
+    before(async () => {
+      db = await openTestDatabase(dialect, clock);
+      const created = await orgWithProjects(db.store, 'logs-org', ['web', 'api']);
+      projects = created.projects.map((p) => ({ id: p.id, slug: p.slug }));
+      const next = rng(7);
+      // 40 batches over the last 20 minutes, each with lines of both projects: 80 blocks.
+      for (let b = 0; b < 40; b++) {
+        const receivedAt = NOW - (40 - b) * 30_000;
+        const batches = projects.map((p) => ({ projectId: p.id, receivedAt, lines: makeLines(next, 5 + Math.floor(next() * 40), receivedAt) }));
+        for (const batch of batches) for (const line of batch.lines) written.push({ line, projectId: batch.projectId, receivedAt });
+        await db.store.db.transaction().execute((trx) => db.store.logs.insert(trx, prepareLogRows(batches)));
+      }
+    });
+    after(() => db?.cleanup());
+
+    const request = (params: Record<string, string | string[]>) =>
+      parseEventsRequest({ dataset: 'logs', statsPeriod: '1h', ...params }, clock.now(), { requireFields: true, maxPerPage: 9999 });
+
+    it('pages the stream newest first through cursors, each line once, in the order a full sort gives', async () => {
+      const seen: string[] = [];
+      for (let offset = 0; ; offset += 37) {
+        const page = await runLogsTable(
+          db.store.logs,
+          request({ field: ['id', 'timestamp'], sort: '-timestamp', per_page: '37', cursor: `0:${offset}:0` }),
+          projects,
+        );
+        seen.push(...page.data.map((r) => String(r.id)));
+        if (!page.hasNext) break;
+      }
+      const expected = [...written].sort((x, y) => y.line.timestamp - x.line.timestamp || (x.line.itemId < y.line.itemId ? -1 : 1)).map((w) => w.line.itemId);
+      assert.equal(seen.length, written.length);
+      assert.deepEqual(seen, expected);
+    });
+
+    it('filters by severity and trace through the block index, and by the project', async () => {
+      const trace = TRACES[2] as string;
+      const page = await runLogsTable(
+        db.store.logs,
+        request({ field: ['id'], query: `severity:[error,fatal] trace:${trace}`, per_page: '9999', project: String(projects[1]?.id) }),
+        projects.filter((p) => p.id === projects[1]?.id),
+      );
+      const expected = written.filter(
+        (w) => w.projectId === projects[1]?.id && (w.line.level === 'error' || w.line.level === 'fatal') && w.line.traceId === trace,
+      );
+      assert.ok(expected.length > 0);
+      assert.deepEqual(new Set(page.data.map((r) => r.id)), new Set(expected.map((w) => w.line.itemId)));
+      assert.equal(
+        await db.store.logs.countInTrace(
+          projects.map((p) => p.id),
+          trace,
+        ),
+        written.filter((w) => w.line.traceId === trace).length,
+      );
+    });
+
+    it('groups by severity: count(), count_unique(trace), sum and max of a number attribute', async () => {
+      const page = await runLogsTable(
+        db.store.logs,
+        request({ field: ['severity', 'count()', 'count_unique(trace)', 'sum(tags[duration,number])', 'max(tags[duration,number])'], sort: '-count()' }),
+        projects,
+      );
+      for (const level of LOG_LEVELS) {
+        const lines = written.filter((w) => w.line.level === level).map((w) => w.line);
+        const row = page.data.find((r) => r.severity === level);
+        assert.equal(row?.['count()'], lines.length, level);
+        assert.equal(row?.['count_unique(trace)'], new Set(lines.map((l) => l.traceId).filter((t) => t !== null)).size);
+        const durations = lines.map((l) => Number(l.attributes.duration?.value));
+        assert.equal(
+          row?.['sum(tags[duration,number])'],
+          durations.reduce((a, b) => a + b, 0),
+        );
+        assert.equal(row?.['max(tags[duration,number])'], Math.max(...durations));
+      }
+      const counts = page.data.map((r) => Number(r['count()']));
+      assert.deepEqual(
+        counts,
+        [...counts].sort((a, b) => b - a),
+      );
+    });
+
+    it('retention deletes blocks received before each project’s setting, with their trace rows', async () => {
+      const web = projects[0] as { id: number };
+      const api = projects[1] as { id: number };
+      await db.store.db
+        .updateTable('projects')
+        .set({ settings: JSON.stringify({ logRetentionDays: 1 }) })
+        .where('id', '=', api.id)
+        .execute();
+      clock.set(NOW + dayMs - 10 * 60_000);
+      const retention = createLogRetention({ store: db.store, clock, logger: createSilentLogger(), defaultDays: 30 });
+      const deleted = await retention.runOnce();
+      const cutoff = clock.now() - dayMs;
+      const apiBatchesBefore = new Set(written.filter((w) => w.projectId === api.id && w.receivedAt < cutoff).map((w) => w.receivedAt)).size;
+      assert.ok(apiBatchesBefore > 0);
+      assert.equal(deleted, apiBatchesBefore);
+      const left = await db.store.logs.blocks({ projectIds: [web.id, api.id], startMs: 0, endMs: Number.MAX_SAFE_INTEGER, limit: 1000 });
+      assert.equal(left.filter((b) => b.projectId === web.id).length, 40);
+      assert.equal(left.filter((b) => b.projectId === api.id).length, 40 - apiBatchesBefore);
+      const orphans = await db.store.db
+        .selectFrom('log_trace_blocks')
+        .select('block_id')
+        .where(
+          'block_id',
+          'not in',
+          left.map((b) => b.id),
+        )
+        .execute();
+      assert.deepEqual(orphans, []);
+    });
+  });
+}
