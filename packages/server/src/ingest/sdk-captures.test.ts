@@ -8,8 +8,8 @@ import { type IngestCapture, loadIngestCaptures, type Replayed, replayCapture } 
 explainSkippedPostgres();
 
 const captures = loadIngestCaptures();
-// Sessions are counted by release health, spans stored by performance, check-ins by crons: none is parked.
-const parkedTypes = (type: string) => !['event', 'transaction', 'client_report', 'statsd', 'span', 'session', 'sessions', 'check_in'].includes(type);
+// Sessions are counted by release health, spans stored by performance, check-ins by crons, logs by logs: none is parked.
+const parkedTypes = (type: string) => !['event', 'transaction', 'client_report', 'statsd', 'span', 'session', 'sessions', 'check_in', 'log'].includes(type);
 
 /** The items the server must have received: the envelope sent, or the one event a /store/ body is. */
 function sentItems(capture: IngestCapture, sent: Buffer): { eventId?: string; items: EnvelopeItem[] } {
