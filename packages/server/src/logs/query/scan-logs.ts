@@ -19,7 +19,9 @@ export interface LogScope {
 }
 
 export const SCAN_BUDGET_LINES = 2_000_000;
-const BLOCKS_PER_READ = 64;
+/** Blocks per read: few at first (a stream's newest page is in the first one or two), more as a scan goes on. */
+const FIRST_READ = 4;
+const MAX_READ = 64;
 
 export async function scanLogs(
   repo: LogsRepo,
@@ -32,6 +34,7 @@ export async function scanLogs(
   if (scope.filters.severityMask === 0) return { partial: false };
   let before: { endMs: number; id: number } | undefined;
   let read = 0;
+  let limit = FIRST_READ;
   for (;;) {
     const blocks = await repo.blocks({
       projectIds: [...byId.keys()],
@@ -40,7 +43,7 @@ export async function scanLogs(
       severityMask: scope.filters.severityMask,
       traceId: scope.filters.traceId,
       before,
-      limit: BLOCKS_PER_READ,
+      limit,
     });
     for (const block of blocks) {
       if (stopBefore?.(block.endMs)) return { partial: false };
@@ -53,7 +56,8 @@ export async function scanLogs(
       if (read >= budgetLines) return { partial: true };
     }
     const last = blocks[blocks.length - 1];
-    if (blocks.length < BLOCKS_PER_READ || last === undefined) return { partial: false };
+    if (blocks.length < limit || last === undefined) return { partial: false };
     before = { endMs: last.endMs, id: last.id };
+    limit = Math.min(MAX_READ, limit * 2);
   }
 }

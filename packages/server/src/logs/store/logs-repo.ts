@@ -16,12 +16,25 @@ export interface LogRows {
   readonly keys: readonly Insertable<Database['log_attribute_keys']>[];
 }
 
-/** A stored block as queries read it. */
+/** A stored block as queries read it; its lines are decoded when first read (a stream often stops before). */
 export interface StoredLogBlock {
   readonly id: number;
   readonly projectId: number;
   readonly endMs: number;
   readonly lines: LogLine[];
+}
+
+function lazyBlock(id: number, projectId: number, endMs: number, document: Uint8Array): StoredLogBlock {
+  let lines: LogLine[] | undefined;
+  return {
+    id,
+    projectId,
+    endMs,
+    get lines() {
+      lines ??= decodeLogBlock(document);
+      return lines;
+    },
+  };
 }
 
 export interface BlockQuery {
@@ -43,12 +56,23 @@ export function attributeKind(type: LogLine['attributes'][string]['type']): 'str
   return type === 'string' ? 'string' : type === 'boolean' ? 'boolean' : 'number';
 }
 
+/** Lines per block: a few tens of KB deflated, decoded in about a millisecond. */
+export const LINES_PER_BLOCK = 1_000;
+
 export function prepareLogRows(batches: readonly LogBatch[]): LogRows {
   const keys = new Map<string, Insertable<Database['log_attribute_keys']>>();
   const blocks = batches
     .filter((b) => b.lines.length > 0)
+    .flatMap((b) => {
+      // Sorted by time and cut into blocks of at most LINES_PER_BLOCK: blocks of one batch cover
+      // disjoint time ranges, and the newest page of a stream decodes one block, not the batch.
+      const sorted = [...b.lines].sort((x, y) => x.timestamp - y.timestamp);
+      const chunks: { projectId: number; receivedAt: number; lines: LogLine[] }[] = [];
+      for (let i = 0; i < sorted.length; i += LINES_PER_BLOCK) chunks.push({ ...b, lines: sorted.slice(i, i + LINES_PER_BLOCK) });
+      return chunks;
+    })
     .map((b) => {
-      const lines = [...b.lines].sort((x, y) => x.timestamp - y.timestamp);
+      const lines = b.lines;
       let severities = 0;
       const traces = new Map<string, number>();
       for (const line of lines) {
@@ -131,7 +155,7 @@ export function createLogsRepo({ db }: RepoContext) {
           eb.or([eb('log_blocks.end_ms', '<', before.endMs), eb.and([eb('log_blocks.end_ms', '=', before.endMs), eb('log_blocks.id', '<', before.id)])]),
         );
       const rows = await query.orderBy('log_blocks.end_ms', 'desc').orderBy('log_blocks.id', 'desc').limit(q.limit).execute();
-      return rows.map((r) => ({ id: Number(r.id), projectId: r.project_id, endMs: Number(r.end_ms), lines: decodeLogBlock(r.document) }));
+      return rows.map((r) => lazyBlock(Number(r.id), r.project_id, Number(r.end_ms), r.document));
     },
 
     /** Lines of a trace across the projects (trace-meta's `logs`). */
