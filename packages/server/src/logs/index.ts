@@ -11,7 +11,7 @@ export { LOG_LEVELS, type LogAttribute, type LogLevel, type LogLine, levelIndex,
 export { type LogParseContext, type LogParseResult, newLogItemId, parseLogContainer } from './log-parser.js';
 export { createLogsDatasets, LOGS_MAX_PER_PAGE } from './logs-dataset.js';
 export { createLogRetention, LOG_RETENTION, type LogRetention } from './logs-retention.js';
-export { type LogsApiDeps, registerLogsApi } from './routes/logs-routes.js';
+export { type LogsApiDeps, registerLogsApi } from './routes/index.js';
 export { decodeLogBlock, encodeLogBlock } from './store/log-block.js';
 export { type LogBatch, type LogRows, type LogsRepo, prepareLogRows } from './store/logs-repo.js';
 export { logRepositories } from './store/repositories.js';

@@ -182,6 +182,24 @@ describe('logs from the real @sentry/node 11', () => {
     assert.ok(!names.includes('plan'));
   });
 
+  it('keeps a project’s own log retention, validated like retentionDays', async () => {
+    const put = async (body: JsonObject) => {
+      const res = await fetch(`${server.url}/api/0/projects/${server.workspace.org}/${server.workspace.project}/`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${server.workspace.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as JsonObject };
+    };
+    const saved = await put({ logRetentionDays: 7 });
+    assert.equal(saved.status, 200, JSON.stringify(saved.body));
+    assert.equal(saved.body.logRetentionDays, 7);
+    const bad = await put({ logRetentionDays: 0 });
+    assert.equal(bad.status, 400);
+    assert.match(JSON.stringify(bad.body), /logRetentionDays must be a whole number of days/);
+    assert.equal((await put({ logRetentionDays: null })).body.logRetentionDays, null);
+  });
+
   it('charts count() over time with events-stats', async () => {
     const { status, body } = await get(`/organizations/${server.workspace.org}/events-stats/?dataset=logs&statsPeriod=1h&interval=1m&yAxis=count()&partial=1`);
     assert.equal(status, 200, JSON.stringify(body));
@@ -201,6 +219,15 @@ describe('logs from the real @sentry/node 11', () => {
     await bad('field=message&query=message:>3', /cannot be compared/);
     await bad('field=message&query=(a', /Parentheses/);
     await bad('field=message&per_page=10000', /Cannot exceed 9999/);
+    const validate = await get(`/organizations/${server.workspace.org}/events/validate/?dataset=logs&field=avg(message)&field=count()&query=severity:error`);
+    assert.equal(validate.body.valid, false);
+    assert.deepEqual(
+      (validate.body.field as unknown as { name: string; valid: boolean }[]).map((f) => [f.name, f.valid]),
+      [
+        ['avg(message)', false],
+        ['count()', true],
+      ],
+    );
     const mallory = await addPerson(server, 'mallory@example.com');
     await addOrganization(server, 'other-org', mallory);
     const token = await mintToken(server, mallory, ['event:read']);

@@ -1,5 +1,7 @@
-import type { EventsDataset, EventsDatasets } from '../performance/index.js';
+import { type EventsDataset, type EventsDatasets, parseField } from '../performance/index.js';
+import { compileAggregate } from './query/log-aggregates.js';
 import { logAttributes } from './query/log-attributes.js';
+import { resolveLogField } from './query/log-fields.js';
 import { runLogsStats } from './query/logs-stats.js';
 import { runLogsTable } from './query/logs-table.js';
 import type { LogsRepo } from './store/logs-repo.js';
@@ -18,6 +20,11 @@ export function createLogsDatasets(repo: LogsRepo): EventsDatasets {
     stats: (params, projects, nowMs) => runLogsStats(repo, params, projects, nowMs),
     attributes: (params, projects) => logAttributes(repo, params, projects),
     countInTrace: (projectIds, traceId) => repo.countInTrace(projectIds, traceId),
+    checkField: (spelling) => {
+      const f = parseField(spelling);
+      if (f.kind === 'function') compileAggregate(f);
+      else resolveLogField(f.column);
+    },
   };
   return { logs, ourlogs: logs };
 }

@@ -16,6 +16,7 @@ export {
   one,
   type ParsedField,
   parseEventsRequest,
+  parseField,
   parsePeriodSeconds,
   parseProjectIds,
   parseWindow,

@@ -14,6 +14,8 @@ export interface EventsDataset {
   table(request: EventsRequest, projects: readonly ProjectRef[]): Promise<{ data: Record<string, JsonValue>[]; meta: JsonObject; hasNext: boolean }>;
   stats(params: QueryParams, projects: readonly ProjectRef[], nowMs: number): Promise<JsonObject>;
   attributes(params: QueryParams, projects: readonly ProjectRef[]): Promise<JsonObject[]>;
+  /** throws a coded 400 when `spelling` is no field or function of the dataset (`events/validate/`) */
+  checkField(spelling: string): void;
   /** this dataset's items in a trace, for `trace-meta` (its key there is the dataset's name) */
   countInTrace(projectIds: readonly number[], traceId: string): Promise<number>;
 }

@@ -77,6 +77,7 @@ export function registerPerformanceRoutes(app: FastifyInstance, deps: Performanc
       request.query,
       deps.clock.now(),
       projects.map((p) => p.id),
+      datasetOf(request.query, 'dataset'),
     );
   });
 
