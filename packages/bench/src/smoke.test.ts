@@ -207,7 +207,7 @@ describe('bench --smoke', { timeout: 360_000 }, () => {
       assert.equal(t.status, 'ok', t.problems.join('\n'));
       assert.ok(t.seed && t.seed.sent.lines >= 3000 && t.seed.stored.lines === t.seed.sent.lines, JSON.stringify(t.seed));
       assert.ok((t.linesPerSec ?? 0) > 0 && (t.bytesPerLine ?? 0) > 0);
-      assert.equal(t.queries.length, 4);
+      assert.equal(t.queries.length, 5);
       for (const q of t.queries) assert.ok(q.errors === 0 && (q.rows ?? 0) > 0, JSON.stringify(q));
     });
   }

@@ -36,7 +36,7 @@ export function renderLogsMarkdown(r: LogsBenchResult): string[] {
     '|---|---|---|---|---|---|---|',
     ...r.targets.map(processingRow),
     '',
-    '### `events/?dataset=logs`',
+    '### `events/?dataset=logs` and `events-stats/?dataset=logs`',
     '',
     `${r.warmupRequests} warm-up requests, then ${r.requests} measured, one at a time, on a server doing nothing else.`,
     '',

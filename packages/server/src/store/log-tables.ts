@@ -29,6 +29,19 @@ export interface LogTraceBlockTable {
   line_count: number;
 }
 
+/**
+ * Lines per (project, minute of the log timestamp, severity): `count()` charts and counts per
+ * severity read these instead of decoding blocks (docs/logs.md › Storage).
+ */
+export interface LogMinuteTable {
+  project_id: number;
+  /** start of the minute, epoch seconds */
+  minute: number;
+  /** index into the levels: 0 trace … 5 fatal */
+  severity: number;
+  count: number;
+}
+
 /** Attribute names seen per project, for `trace-items/attributes/?itemType=logs`. */
 export interface LogAttributeKeyTable {
   project_id: number;
@@ -42,4 +55,5 @@ export interface LogTables {
   log_blocks: LogBlockTable;
   log_trace_blocks: LogTraceBlockTable;
   log_attribute_keys: LogAttributeKeyTable;
+  log_minutes: LogMinuteTable;
 }

@@ -4,6 +4,7 @@ import { all, one, type ProjectRef, parseEventsRequest, parsePeriodSeconds, type
 import type { LogsRepo } from '../store/logs-repo.js';
 import { compileAggregate, type FunctionField, type LogAccumulator } from './log-aggregates.js';
 import { compileLogFilters } from './log-filters.js';
+import { minuteCountPlan, readMinuteCounts } from './minute-counts.js';
 import { scanLogs } from './scan-logs.js';
 
 /**
@@ -44,10 +45,20 @@ export async function runLogsStats(repo: LogsRepo, params: QueryParams, projects
     fail('validation_failed', 'Your interval and date range would create too many results. Use a larger interval, or a smaller date range.');
   const buckets: LogAccumulator[][] = Array.from({ length: points }, () => aggregates.map((a) => a.start()));
   const filters = compileLogFilters(request.filters, request.environments);
-  await scanLogs(repo, { projects, start, end, filters }, (line, project) => {
-    const bucket = buckets[Math.floor((line.timestamp - start) / interval)];
-    if (bucket !== undefined) for (const acc of bucket) acc.add(line, project);
-  });
+  const plan = interval % 60 === 0 ? minuteCountPlan(yAxes, [], request.filters, request.environments) : null;
+  const counted = new Array<number>(points).fill(0);
+  if (plan !== null) {
+    // Buckets of whole minutes (start and end are multiples of the interval): exact from the per-minute counts.
+    await readMinuteCounts(repo, projects, start, end, plan, (minute, _severity, _project, n) => {
+      const i = Math.floor((minute - start) / interval);
+      if (i >= 0 && i < points) counted[i] = (counted[i] ?? 0) + n;
+    });
+  } else {
+    await scanLogs(repo, { projects, start, end, filters }, (line, project) => {
+      const bucket = buckets[Math.floor((line.timestamp - start) / interval)];
+      if (bucket !== undefined) for (const acc of bucket) acc.add(line, project);
+    });
+  }
   const meta = {
     fields: Object.fromEntries(aggregates.map((a) => [a.spelling, a.type])),
     units: Object.fromEntries(aggregates.map((a) => [a.spelling, null])),
@@ -58,7 +69,7 @@ export async function runLogsStats(repo: LogsRepo, params: QueryParams, projects
     dataset: request.dataset,
   };
   const series = (i: number): JsonObject => ({
-    data: buckets.map((b, n): JsonValue => [start + n * interval, [{ count: (b[i] as LogAccumulator).value() }]]),
+    data: buckets.map((b, n): JsonValue => [start + n * interval, [{ count: plan !== null ? (counted[n] ?? 0) : (b[i] as LogAccumulator).value() }]]),
     start,
     end,
     isMetricsData: false,

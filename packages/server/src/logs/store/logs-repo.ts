@@ -14,6 +14,17 @@ export interface LogBatch {
 export interface LogRows {
   readonly blocks: readonly { readonly row: Insertable<Database['log_blocks']>; readonly traces: ReadonlyMap<string, number> }[];
   readonly keys: readonly Insertable<Database['log_attribute_keys']>[];
+  /** lines per project, minute and severity: added to what is stored */
+  readonly minutes: readonly Insertable<Database['log_minutes']>[];
+}
+
+/** One row of the per-minute counts. */
+export interface LogMinuteCount {
+  readonly projectId: number;
+  /** epoch seconds */
+  readonly minute: number;
+  readonly severity: number;
+  readonly count: number;
 }
 
 /** A stored block as queries read it; its lines are decoded when first read (a stream often stops before). */
@@ -61,6 +72,7 @@ export const LINES_PER_BLOCK = 1_000;
 
 export function prepareLogRows(batches: readonly LogBatch[]): LogRows {
   const keys = new Map<string, Insertable<Database['log_attribute_keys']>>();
+  const minutes = new Map<string, { project_id: number; minute: number; severity: number; count: number }>();
   const blocks = batches
     .filter((b) => b.lines.length > 0)
     .flatMap((b) => {
@@ -76,7 +88,13 @@ export function prepareLogRows(batches: readonly LogBatch[]): LogRows {
       let severities = 0;
       const traces = new Map<string, number>();
       for (const line of lines) {
-        severities |= 1 << levelIndex(line.level);
+        const severity = levelIndex(line.level);
+        severities |= 1 << severity;
+        const minute = Math.floor(line.timestamp / 60) * 60;
+        const minuteId = `${b.projectId}:${minute}:${severity}`;
+        const m = minutes.get(minuteId);
+        if (m === undefined) minutes.set(minuteId, { project_id: b.projectId, minute, severity, count: 1 });
+        else m.count++;
         if (line.traceId !== null) traces.set(line.traceId, (traces.get(line.traceId) ?? 0) + 1);
         for (const [name, a] of Object.entries(line.attributes)) {
           const type = attributeKind(a.type);
@@ -97,7 +115,7 @@ export function prepareLogRows(batches: readonly LogBatch[]): LogRows {
         traces,
       };
     });
-  return { blocks, keys: [...keys.values()] };
+  return { blocks, keys: [...keys.values()], minutes: [...minutes.values()] };
 }
 
 const keysPerInsert = 200;
@@ -127,6 +145,34 @@ export function createLogsRepo({ db }: RepoContext) {
           .onConflict((oc) => oc.columns(['project_id', 'name', 'type']).doUpdateSet({ last_seen: (eb) => eb.ref('excluded.last_seen') }))
           .execute();
       }
+      for (let i = 0; i < rows.minutes.length; i += keysPerInsert) {
+        await trx
+          .insertInto('log_minutes')
+          .values(rows.minutes.slice(i, i + keysPerInsert))
+          .onConflict((oc) =>
+            oc.columns(['project_id', 'minute', 'severity']).doUpdateSet((eb) => ({ count: eb('log_minutes.count', '+', eb.ref('excluded.count')) })),
+          )
+          .execute();
+      }
+    },
+
+    /** Lines per project, minute and severity in [startSeconds, endSeconds), minute-aligned bounds. */
+    async minuteCounts(
+      projectIds: readonly number[],
+      startSeconds: number,
+      endSeconds: number,
+      severities: readonly number[] | null,
+    ): Promise<LogMinuteCount[]> {
+      if (projectIds.length === 0 || severities?.length === 0) return [];
+      let q = db
+        .selectFrom('log_minutes')
+        .select(['project_id', 'minute', 'severity', 'count'])
+        .where('project_id', 'in', [...projectIds])
+        .where('minute', '>=', startSeconds)
+        .where('minute', '<', endSeconds);
+      if (severities !== null) q = q.where('severity', 'in', [...severities]);
+      const rows = await q.execute();
+      return rows.map((r) => ({ projectId: r.project_id, minute: Number(r.minute), severity: r.severity, count: Number(r.count) }));
     },
 
     /** Blocks overlapping the window, newest first by their last line, decoded. */
@@ -195,9 +241,14 @@ export function createLogsRepo({ db }: RepoContext) {
       });
     },
 
-    /** Attribute names not seen since `beforeMs` stop being offered. */
+    /** Attribute names not seen since `beforeMs` stop being offered; minute counts before it go. */
     async deleteKeysSeenBefore(projectId: number, beforeMs: number): Promise<void> {
       await db.deleteFrom('log_attribute_keys').where('project_id', '=', projectId).where('last_seen', '<', beforeMs).execute();
+      await db
+        .deleteFrom('log_minutes')
+        .where('project_id', '=', projectId)
+        .where('minute', '<', Math.floor(beforeMs / 1000))
+        .execute();
     },
   };
 }

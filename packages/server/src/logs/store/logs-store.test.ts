@@ -10,6 +10,7 @@ import { explainSkippedPostgres, openTestDatabase, orgWithProjects, type TestDat
 import { LOG_LEVELS, type LogLine, SEVERITY_NUMBERS } from '../log-line.js';
 import { newLogItemId } from '../log-parser.js';
 import { createLogRetention } from '../logs-retention.js';
+import { runLogsStats } from '../query/logs-stats.js';
 import { runLogsTable } from '../query/logs-table.js';
 import { prepareLogRows } from './logs-repo.js';
 
@@ -134,6 +135,56 @@ for (const dialect of testDialects()) {
         counts,
         [...counts].sort((a, b) => b - a),
       );
+    });
+
+    it('counts per severity from the per-minute counts, exact at windows that start and end mid-minute', async () => {
+      const start = NOW - 13 * 60_000 - 17_500;
+      const end = NOW - 2 * 60_000 - 41_250;
+      const iso = (ms: number) => new Date(ms).toISOString();
+      const page = await runLogsTable(
+        db.store.logs,
+        parseEventsRequest(
+          { dataset: 'logs', field: ['severity', 'count()'], start: iso(start), end: iso(end), query: 'severity:[warn,error,fatal]' },
+          clock.now(),
+          {
+            requireFields: true,
+            maxPerPage: 9999,
+          },
+        ),
+        projects,
+      );
+      // The window is whole seconds (as the API parses start and end).
+      const [from, to] = [Math.floor(start / 1000), Math.floor(end / 1000)];
+      const inWindow = written.filter((w) => w.line.timestamp >= from && w.line.timestamp < to && ['warn', 'error', 'fatal'].includes(w.line.level));
+      const expected = new Map<string, number>();
+      for (const w of inWindow) expected.set(w.line.level, (expected.get(w.line.level) ?? 0) + 1);
+      assert.ok(inWindow.length > 0);
+      assert.deepEqual(new Map(page.data.map((r) => [String(r.severity), Number(r['count()'])])), expected);
+    });
+
+    it('charts count() from the per-minute counts exactly as from the lines', async () => {
+      const stats = async (interval: string, query = '') =>
+        (await runLogsStats(db.store.logs, { dataset: 'logs', statsPeriod: '1h', interval, yAxis: 'count()', query }, projects, clock.now())).data as [
+          number,
+          { count: number }[],
+        ][];
+      for (const [interval, query] of [
+        ['5m', ''],
+        ['90s', ''],
+        ['1m', 'severity:error'],
+      ] as const) {
+        const series = await stats(interval, query);
+        const step = (series[1]?.[0] ?? 0) - (series[0]?.[0] ?? 0);
+        for (const [t, [value]] of series) {
+          const n = written.filter((w) => w.line.timestamp >= t && w.line.timestamp < t + step && (query === '' || w.line.level === 'error')).length;
+          assert.equal(value?.count, n, `${interval} ${query} at ${t}`);
+        }
+        assert.equal(
+          series.reduce((n, [, [v]]) => n + (v?.count ?? 0), 0),
+          written.filter((w) => query === '' || w.line.level === 'error').length,
+          `${interval} ${query}: every line in some bucket`,
+        );
+      }
     });
 
     it('retention deletes blocks received before each project’s setting, with their trace rows', async () => {

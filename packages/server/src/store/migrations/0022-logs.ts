@@ -3,7 +3,7 @@ import type { Migration } from './migration.js';
 /**
  * Logs (docs/logs.md › Storage): compressed blocks of log lines per project and batch, indexed
  * by project and time (and receive time for retention); a trace's blocks; the attribute names
- * each project has sent.
+ * each project has sent; lines per project, minute and severity (counts without decoding).
  */
 export const logs: Migration = {
   name: '0022_logs',
@@ -37,6 +37,14 @@ export const logs: Migration = {
       .addColumn('type', 'text', (c) => c.notNull())
       .addColumn('last_seen', d.bigIntType, (c) => c.notNull())
       .addPrimaryKeyConstraint('log_attribute_keys_pk', ['project_id', 'name', 'type'])
+      .execute();
+    await db.schema
+      .createTable('log_minutes')
+      .addColumn('project_id', 'integer', (c) => c.notNull().references('projects.id').onDelete('cascade'))
+      .addColumn('minute', d.bigIntType, (c) => c.notNull())
+      .addColumn('severity', 'integer', (c) => c.notNull())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('log_minutes_pk', ['project_id', 'minute', 'severity'])
       .execute();
   },
 };
