@@ -200,6 +200,14 @@ describe('logs from the real @sentry/node 11', () => {
     assert.equal((await put({ logRetentionDays: null })).body.logRetentionDays, null);
   });
 
+  it('answers the deprecated dataset name ourlogs like logs', async () => {
+    const logs = await events('field=severity&field=count()&sort=severity');
+    const ourlogs = await get(`/organizations/${server.workspace.org}/events/?dataset=ourlogs&statsPeriod=1h&field=severity&field=count()&sort=severity`);
+    assert.equal(ourlogs.status, 200);
+    assert.deepEqual(ourlogs.body.data, logs.body.data);
+    assert.equal((logs.body.data as JsonObject[]).length, 3);
+  });
+
   it('charts count() over time with events-stats', async () => {
     const { status, body } = await get(`/organizations/${server.workspace.org}/events-stats/?dataset=logs&statsPeriod=1h&interval=1m&yAxis=count()&partial=1`);
     assert.equal(status, 200, JSON.stringify(body));
@@ -231,8 +239,15 @@ describe('logs from the real @sentry/node 11', () => {
     const mallory = await addPerson(server, 'mallory@example.com');
     await addOrganization(server, 'other-org', mallory);
     const token = await mintToken(server, mallory, ['event:read']);
-    const other = await get(`/organizations/${server.workspace.org}/events/?dataset=logs&field=message`, token);
-    assert.equal(other.status, 404);
+    for (const path of [
+      `/organizations/${server.workspace.org}/events/?dataset=logs&field=message`,
+      `/organizations/${server.workspace.org}/events-stats/?dataset=logs&yAxis=count()`,
+      `/organizations/${server.workspace.org}/trace-items/attributes/?itemType=logs`,
+      `/organizations/${server.workspace.org}/trace-meta/${summary.traceId}/`,
+    ]) {
+      const other = await get(path, token);
+      assert.equal(other.status, 404, path);
+    }
     const item = await get(
       `/projects/${server.workspace.org}/${server.workspace.project}/trace-items/${'a'.repeat(32)}/?item_type=logs&trace_id=${summary.traceId}`,
       token,
