@@ -215,6 +215,14 @@ for (const dialect of testDialects()) {
         )
         .execute();
       assert.deepEqual(orphans, []);
+      // The per-minute counts go by the lines' own time: none of the api project's remain before the cutoff, the web project's all do.
+      const cutoffSeconds = Math.floor(cutoff / 1000);
+      assert.deepEqual(await db.store.logs.minuteCounts([api.id], 0, cutoffSeconds, null), []);
+      const webCounts = await db.store.logs.minuteCounts([web.id], 0, Number.MAX_SAFE_INTEGER, null);
+      assert.equal(
+        webCounts.reduce((n, r) => n + r.count, 0),
+        written.filter((w) => w.projectId === web.id).length,
+      );
     });
   });
 }
