@@ -145,7 +145,22 @@ const mayImport = {
   // The queue, the worker and the one scheduler: sweeps owned by other folders are registered by app.ts.
   jobs: ['kernel', 'config', 'store', 'events', 'issues', 'outcomes'],
   // the pipeline writes events, issues, outcomes and spans, and reads artifacts (source maps)
-  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'events', 'issues', 'artifacts', 'performance', 'sessions', 'monitors', 'feedback', 'replays'],
+  process: [
+    'kernel',
+    'config',
+    'store',
+    'jobs',
+    'outcomes',
+    'events',
+    'issues',
+    'artifacts',
+    'performance',
+    'sessions',
+    'monitors',
+    'feedback',
+    'replays',
+    'logs',
+  ],
   // api/ registers its routes and passes in who may read which projects.
   performance: ['kernel', 'config', 'store'],
   // release health; durations use performance's DDSketch; api/ passes in the caller's projects
@@ -158,6 +173,8 @@ const mayImport = {
   // session replay: replays, segments, error links; the pipeline's replay stage calls in; its routes
   // check scopes (auth), read time windows as performance's API does and reuse the issue search tokenizer
   replays: ['kernel', 'config', 'store', 'http', 'auth', 'performance', 'issues'],
+  // logs: the log stream; answers the events routes' logs dataset with performance's query parsers
+  logs: ['kernel', 'config', 'store', 'http', 'performance'],
   // api/index.ts registers every domain's routes and hands them the pipeline's rules; its own few routes use http/'s kit
   api: [
     'kernel',
@@ -177,6 +194,7 @@ const mayImport = {
     'monitors',
     'feedback',
     'replays',
+    'logs',
     'process',
     'jobs',
   ],

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 export type TargetName = 'baseline' | 'sqlite' | 'postgres';
-export type StageName = 'ingest' | 'query' | 'spans' | 'sessions';
+export type StageName = 'ingest' | 'query' | 'spans' | 'sessions' | 'logs';
 
 export interface BenchOptions {
   readonly mode: 'full' | 'smoke';
@@ -35,6 +35,17 @@ export interface BenchOptions {
   readonly query: QueryOptions;
   readonly spans: SpansOptions;
   readonly sessions: SessionsOptions;
+  readonly logs: LogsOptions;
+}
+
+/** The logs stage (docs/performance.md › Logs). */
+export interface LogsOptions {
+  /** log lines processed */
+  readonly lines: number;
+  /** lines per `log` item, as an SDK batches them (the JS SDK flushes up to 100 at a time) */
+  readonly linesPerEnvelope: number;
+  /** hours the lines spread over, ending at seeding time */
+  readonly hours: number;
 }
 
 /** The sessions stage (docs/performance.md › Sessions). */
@@ -112,6 +123,10 @@ const FULL = {
   sessionsDays: 90,
   // One envelope in ten from a server's request-session aggregates, whose counters then outweigh the page loads.
   sessionsAggregates: 0.1,
+  // At the 10,000 lines/s target, a minute of the worker's time.
+  logsLines: 600_000,
+  logsPerEnvelope: 25,
+  logsHours: 24,
 };
 // Smoke: every stage once, a few seconds in all; the figures mean nothing.
 const SMOKE: typeof FULL = {
@@ -142,6 +157,9 @@ const SMOKE: typeof FULL = {
   sessionsReleases: 10,
   sessionsDays: 90,
   sessionsAggregates: 0.1,
+  logsLines: 3000,
+  logsPerEnvelope: 25,
+  logsHours: 24,
 };
 
 export const usage = `usage: npm run bench -- [options]      (or: node packages/bench/dist/main.js [options])
@@ -163,7 +181,7 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --targets LIST          baseline,sqlite,postgres (default baseline,sqlite[,postgres if DATABASE_URL])
   --results-dir DIR       where results go (default packages/bench/results)
   --keep                  keep the run's temp directory (corpus, data dirs)
-  --only STAGE            run one stage only: ingest, query, spans or sessions (default all four)
+  --only STAGE            run one stage only: ingest, query, spans, sessions or logs (default all five)
   --worker-threads N      FAULTLINE_WORKER_THREADS for the Faultline servers (default: the server's default)
   --server-env K=V[,K=V]  more FAULTLINE_* settings for the Faultline servers (e.g. FAULTLINE_WORKER_BATCH_SIZE=50)
   --query-events N        error events seeded for the query benchmark (default 200000)
@@ -181,6 +199,9 @@ export const usage = `usage: npm run bench -- [options]      (or: node packages/
   --sessions-releases N   sessions stage: releases they roll out over (default 100)
   --sessions-days D       sessions stage: days they spread over (default 90)
   --sessions-aggregates F sessions stage: share of envelopes that are server aggregates, the rest single updates (default 0.1)
+  --logs-lines N          logs stage: log lines processed (default 600000)
+  --logs-per-envelope N   logs stage: lines per log item (default 25)
+  --logs-hours H          logs stage: hours the lines spread over (default 24)
   --reseed                seed the query benchmark's data anew instead of reusing the cached seed
   DATABASE_URL=postgres://…  also bench Faultline on PostgreSQL, in a fresh schema dropped afterwards`;
 
@@ -237,6 +258,9 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
         'sessions-releases': { type: 'string' },
         'sessions-days': { type: 'string' },
         'sessions-aggregates': { type: 'string' },
+        'logs-lines': { type: 'string' },
+        'logs-per-envelope': { type: 'string' },
+        'logs-hours': { type: 'string' },
       },
     }).values;
   } catch (err) {
@@ -309,6 +333,11 @@ export function parseOptions(argv: readonly string[], env: Record<string, string
           days: num(str('sessions-days'), d.sessionsDays, 'sessions-days', 0.1, 90, false),
           aggregateShare: num(str('sessions-aggregates'), d.sessionsAggregates, 'sessions-aggregates', 0, 1, false),
         },
+        logs: {
+          lines: num(str('logs-lines'), d.logsLines, 'logs-lines', 1, 1_000_000_000, true),
+          linesPerEnvelope: num(str('logs-per-envelope'), d.logsPerEnvelope, 'logs-per-envelope', 1, 1000, true),
+          hours: num(str('logs-hours'), d.logsHours, 'logs-hours', 0.1, 24 * 30, false),
+        },
       },
     };
   } catch (err) {
@@ -333,9 +362,9 @@ function parseTargets(raw: string | undefined, databaseUrl: string | null): Targ
 }
 
 function parseStages(raw: string | undefined): StageName[] {
-  if (raw === undefined) return ['ingest', 'query', 'spans', 'sessions'];
-  if (raw !== 'ingest' && raw !== 'query' && raw !== 'spans' && raw !== 'sessions')
-    throw new RangeError(`--only takes ingest, query, spans or sessions, got "${raw}"`);
+  if (raw === undefined) return ['ingest', 'query', 'spans', 'sessions', 'logs'];
+  if (raw !== 'ingest' && raw !== 'query' && raw !== 'spans' && raw !== 'sessions' && raw !== 'logs')
+    throw new RangeError(`--only takes ingest, query, spans, sessions or logs, got "${raw}"`);
   return [raw];
 }
 

@@ -4,10 +4,19 @@ import { join } from 'node:path';
 import { buildCorpus, writeCorpusFiles } from './corpus/index.js';
 import { type BenchOptions, redactDatabaseUrl } from './options.js';
 import { repoRoot, workDir } from './paths.js';
-import { type BenchResults, machineInfo, type QueryBenchResult, type SessionsBenchResult, type SpansBenchResult, type TargetResult } from './report/index.js';
+import {
+  type BenchResults,
+  type LogsBenchResult,
+  machineInfo,
+  type QueryBenchResult,
+  type SessionsBenchResult,
+  type SpansBenchResult,
+  type TargetResult,
+} from './report/index.js';
 import {
   baselineTarget,
   benchTarget,
+  logsStage,
   postgresTarget,
   queryCacheDir,
   queryStage,
@@ -27,7 +36,8 @@ export interface RunHooks {
  * stage (seeded data sets, read-API latencies), then the spans stage (transactions and span
  * containers: ingest, processing into trace documents and rollups, the performance query
  * over seeded spans, bytes per span), then the sessions stage (session updates processed by the
- * worker, `/sessions/` over 90 days). `--only` runs one of them.
+ * worker, `/sessions/` over 90 days), then the logs stage (log lines processed by the worker,
+ * `events/?dataset=logs` over them). `--only` runs one of them.
  */
 export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<BenchResults> {
   const startedAt = new Date();
@@ -42,6 +52,9 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
       : { status: 'skipped', reason: `not selected (--only ${options.stages.join(',')})` };
     const sessions: SessionsBenchResult = options.stages.includes('sessions')
       ? await sessionsStage(options, { repoRoot, runDir, log: hooks.log })
+      : { status: 'skipped', reason: `not selected (--only ${options.stages.join(',')})` };
+    const logs: LogsBenchResult = options.stages.includes('logs')
+      ? await logsStage(options, { repoRoot, runDir, log: hooks.log })
       : { status: 'skipped', reason: `not selected (--only ${options.stages.join(',')})` };
     const finishedAt = new Date();
     return {
@@ -85,12 +98,16 @@ export async function runBench(options: BenchOptions, hooks: RunHooks): Promise<
         sessionsReleases: options.sessions.releases,
         sessionsDays: options.sessions.days,
         sessionsAggregates: options.sessions.aggregateShare,
+        logsLines: options.logs.lines,
+        logsPerEnvelope: options.logs.linesPerEnvelope,
+        logsHours: options.logs.hours,
       },
       corpus: ingest?.corpus ?? null,
       targets: ingest?.targets ?? [],
       query,
       spans,
       sessions,
+      logs,
     };
   } finally {
     if (options.keep) hooks.log(`kept ${runDir}`);

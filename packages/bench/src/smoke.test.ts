@@ -10,7 +10,7 @@ import type { BenchResults, PhaseFigures, TargetResult } from './report/index.js
 // Runs `bench --smoke` as a child process, exactly as `npm run bench -- --smoke` would, and
 // checks the results file: every stage ran and produced sane figures. No speed assertions:
 // the numbers depend on the machine. PostgreSQL is included when FAULTLINE_TEST_DATABASE_URL
-// is set, like the server's store suites. Four stages, each against every database: on a busy
+// is set, like the server's store suites. Five stages, each against every database: on a busy
 // machine that takes minutes, so the time limit is generous.
 
 const main = fileURLToPath(new URL('./main.js', import.meta.url));
@@ -195,6 +195,20 @@ describe('bench --smoke', { timeout: 360_000 }, () => {
         assert.ok(q.errors === 0 && q.p50Ms !== null && q.p95Ms !== null && q.p95Ms >= q.p50Ms, JSON.stringify(q));
         assert.ok((q.rows ?? 0) > 0, `${q.name}: no group`);
       }
+    });
+  }
+
+  for (const name of ['faultline (sqlite)', ...(postgresUrl ? ['faultline (postgres)'] : [])]) {
+    it(`runs the logs stage against ${name}: every line sent is stored, and the logs queries answer rows`, () => {
+      assert.equal(results.logs?.status, 'measured');
+      if (results.logs?.status !== 'measured') return;
+      const t = results.logs.targets.find((x) => x.name === name);
+      assert.ok(t, `no logs result for ${name}`);
+      assert.equal(t.status, 'ok', t.problems.join('\n'));
+      assert.ok(t.seed && t.seed.sent.lines >= 3000 && t.seed.stored.lines === t.seed.sent.lines, JSON.stringify(t.seed));
+      assert.ok((t.linesPerSec ?? 0) > 0 && (t.bytesPerLine ?? 0) > 0);
+      assert.equal(t.queries.length, 5);
+      for (const q of t.queries) assert.ok(q.errors === 0 && (q.rows ?? 0) > 0, JSON.stringify(q));
     });
   }
 

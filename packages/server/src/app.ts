@@ -22,6 +22,7 @@ import {
   type Worker,
 } from './jobs/index.js';
 import { type Clock, type Logger, systemClock } from './kernel/index.js';
+import { createLogRetention, LOG_RETENTION } from './logs/index.js';
 import { createMembership } from './members/index.js';
 import { createProvisioning, type Provisioning } from './organizations/index.js';
 import { createPerformanceSweeps, PERFORMANCE_RETENTION, performanceMetricSources, ROLLUP_COMPACTION } from './performance/index.js';
@@ -185,6 +186,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     everyMs: PERFORMANCE_RETENTION.everyMs,
     leaseMs: PERFORMANCE_RETENTION.everyMs,
     run: async (signal) => void (await performanceSweeps.retain(signal)),
+  });
+  // Logs: blocks past each project's log retention, hourly.
+  const logRetention = createLogRetention({ store, clock, logger, defaultDays: config.logRetentionDays });
+  scheduler.add({
+    name: LOG_RETENTION.task,
+    everyMs: LOG_RETENTION.everyMs,
+    leaseMs: LOG_RETENTION.everyMs,
+    run: async (signal) => void (await logRetention.runOnce(signal)),
   });
   // Release health: the distinct sets of days no session update can reach any more are packed, hourly.
   scheduler.add({

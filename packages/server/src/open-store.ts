@@ -4,6 +4,7 @@ import { authRepositories } from './auth/index.js';
 import { eventRepositories } from './events/index.js';
 import { feedbackRepositories } from './feedback/index.js';
 import { issueRepositories } from './issues/index.js';
+import { logRepositories } from './logs/index.js';
 import { memberRepositories } from './members/index.js';
 import { monitorRepositories } from './monitors/index.js';
 import { organizationRepositories } from './organizations/index.js';
@@ -33,6 +34,7 @@ export const repositories: RepositoryFactories = {
   ...monitorRepositories,
   ...feedbackRepositories,
   ...replayRepositories,
+  ...logRepositories,
 };
 
 /** Opens the configured database with every domain's repositories (cli/, the processing thread and tests). */

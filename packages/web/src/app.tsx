@@ -22,6 +22,7 @@ const TracePage = lazyPage(() => import('./routes/trace-page.js'));
 const ProjectSettingsPage = lazyPage(() => import('./routes/project-settings-page.js'));
 const OrgSettingsPage = lazyPage(() => import('./routes/org-settings-page.js'));
 const CronsPage = lazyPage(() => import('./routes/crons-page.js'));
+const LogsPage = lazyPage(() => import('./routes/logs-page.js'));
 const MonitorPage = lazyPage(() => import('./routes/monitor-page.js'));
 const AlertsPage = lazyPage(() => import('./routes/alerts-page.js'));
 const NotFoundPage = lazyPage(() => import('./routes/not-found-page.js'));
@@ -54,6 +55,7 @@ export function AppRoutes() {
           <Route path="/organizations/:org/performance/" element={<PerformancePage />} />
           <Route path="/organizations/:org/performance/summary/" element={<TransactionSummaryPage />} />
           <Route path="/organizations/:org/traces/:traceId/" element={<TracePage />} />
+          <Route path="/organizations/:org/logs/" element={<LogsPage />} />
           <Route path="/organizations/:org/crons/" element={<CronsPage />} />
           <Route path="/organizations/:org/crons/:slug/" element={<MonitorPage />} />
           <Route path="/organizations/:org/alerts/*" element={<AlertsPage />} />

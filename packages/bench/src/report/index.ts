@@ -1,5 +1,7 @@
 // report — the results file (JSON, the contract the smoke test checks) and its markdown
 // rendering. Must not measure anything: it only shapes what the stages measured.
+
+export type { LogsBenchResult, LogsTargetResult } from './logs-results.js';
 export { machineInfo } from './machine.js';
 export { renderMarkdown } from './markdown.js';
 export type {

@@ -1,4 +1,5 @@
 import { bytes, count, ms, NA, percent, rate } from './format.js';
+import { renderLogsMarkdown } from './logs-markdown.js';
 import { renderQueryMarkdown } from './query-markdown.js';
 import type { BenchResults, PhaseFigures, TargetResult, TimelineSample } from './results.js';
 import { renderSessionsMarkdown } from './sessions-markdown.js';
@@ -64,6 +65,7 @@ export function renderMarkdown(r: BenchResults): string {
   lines.push(...renderQueryMarkdown(r.query));
   lines.push(...renderSpansMarkdown(r.spans, r.parameters));
   lines.push(...renderSessionsMarkdown(r.sessions));
+  if (r.logs !== undefined) lines.push(...renderLogsMarkdown(r.logs));
   lines.push('');
   return lines.join('\n');
 }

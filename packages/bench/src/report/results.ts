@@ -1,5 +1,6 @@
 import type { CorpusStats, SpanCorpusStats } from '../corpus/index.js';
 import type { LoadResult } from '../load/index.js';
+import type { LogsBenchResult } from './logs-results.js';
 import type { SessionsBenchResult } from './sessions-results.js';
 
 // The results file (results/latest.json). Figures a stage could not measure are null, never
@@ -141,7 +142,7 @@ export interface BenchResults {
   readonly schemaVersion: 2;
   readonly mode: 'full' | 'smoke';
   /** the stages this run ran (`--only`) */
-  readonly stages: readonly ('ingest' | 'query' | 'spans' | 'sessions')[];
+  readonly stages: readonly ('ingest' | 'query' | 'spans' | 'sessions' | 'logs')[];
   readonly startedAt: string;
   readonly finishedAt: string;
   readonly durationMs: number;
@@ -153,6 +154,8 @@ export interface BenchResults {
   readonly query: QueryBenchResult;
   readonly spans: SpansBenchResult;
   readonly sessions: SessionsBenchResult;
+  /** absent in results written before the logs stage existed */
+  readonly logs?: LogsBenchResult;
 }
 
 /** One database's ingest figures for the spans corpus: the ingest stage's, counted in trace segments. */

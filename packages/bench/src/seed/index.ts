@@ -3,6 +3,9 @@
 // without HTTP; cached under packages/bench/.work between runs. The one part of the bench that
 // imports the server (its compiled dist): everything else drives the shipped CLI from outside.
 export { createEventStream, type SeedCorpus, type SeedEvent } from './event-stream.js';
+export { type LogSeedRequest, type SeededLogs, seedLogs } from './log-seed.js';
+export type { LogSeedOutcome } from './log-seed-main.js';
+export { createLogStream, type LogEnvelope, type LogSeedCorpus, type LogStreamTotals } from './log-stream.js';
 export { type SeedDatabase, type SeededDatabase, type SeedManifest, type SeedRequest, seededDatabase } from './seed-template.js';
 export { type SeededSessions, type SessionSeedRequest, seedSessions } from './session-seed.js';
 export type { SessionSeedOutcome } from './session-seed-main.js';

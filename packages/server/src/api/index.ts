@@ -14,6 +14,7 @@ import { registerFeedbackApi } from '../feedback/index.js';
 import { formatShortId, projectTagValues, registerIssuesApi } from '../issues/index.js';
 import { parseRetentionDays } from '../jobs/index.js';
 import type { Clock, Logger } from '../kernel/index.js';
+import { createLogsDatasets, registerLogsApi } from '../logs/index.js';
 import { type Membership, registerMembersApi } from '../members/index.js';
 import { registerMonitorsApi } from '../monitors/index.js';
 import { registerOrganizationsApi, type SettingsRules } from '../organizations/index.js';
@@ -70,7 +71,10 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   // Membership is organization-wide: a member reads every project of the organization.
   const projectsOf = async (request: FastifyRequest, org: string) =>
     deps.store.projects.list((await deps.auth.orgAccess(requirePrincipal(request), org, 'event:read')).org.id);
-  registerPerformanceApi(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock });
+  // Logs are one more dataset of the events routes, answered by logs/ (performance/ does not import it).
+  const datasets = createLogsDatasets(deps.store.logs);
+  registerPerformanceApi(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock, datasets });
+  registerLogsApi(app, { projectsOf, repo: deps.store.logs });
   registerSessionsApi(app, { projectsOf, store: deps.store, clock: deps.clock });
   registerMonitorsApi(app, deps);
   // A report saved by the API becomes a feedback issue through the pipeline's persist, which feedback/ may not import.

@@ -273,6 +273,13 @@ export const configSchema = {
     doc: 'Stored spans (trace documents) older than this are deleted hourly; the rollups behind charts and percentiles are kept longer.',
     parse: integer(1, 36_500),
   },
+  logRetentionDays: {
+    env: 'FAULTLINE_LOG_RETENTION_DAYS',
+    default: '30',
+    unit: 'days',
+    doc: 'Log lines received longer ago than this are deleted hourly (project setting logRetentionDays overrides); see docs/logs.md.',
+    parse: integer(1, 36_500),
+  },
   rollupRetentionDays: {
     env: 'FAULTLINE_ROLLUP_RETENTION_DAYS',
     default: '90',

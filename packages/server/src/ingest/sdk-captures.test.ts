@@ -9,7 +9,7 @@ explainSkippedPostgres();
 
 const captures = loadIngestCaptures();
 // Sessions are counted by release health, spans stored by performance, check-ins by crons, feedback and user
-// reports by feedback, replays by session replay: none is parked.
+// reports by feedback, replays by session replay, logs by logs: none is parked.
 const parkedTypes = (type: string) =>
   ![
     'event',
@@ -24,6 +24,7 @@ const parkedTypes = (type: string) =>
     'user_report',
     'replay_event',
     'replay_recording',
+    'log',
   ].includes(type);
 
 /** The items the server must have received: the envelope sent, or the one event a /store/ body is. */

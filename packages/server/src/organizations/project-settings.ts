@@ -6,8 +6,8 @@ import type { Project } from './store/projects.js';
 /**
  * A project's processing settings as the API shows and accepts them. Stored in
  * `projects.settings` under `inboundFilters`, `scrubbing`, `grouping: {fingerprintRules,
- * stackRules}`, `retentionDays`, `replayRetentionDays` and `healthThresholds` (the release-health colours of the web
- * UI), validated by the same parsers the pipeline and the
+ * stackRules}`, `retentionDays`, `replayRetentionDays` (docs/replays.md › Retention), `logRetentionDays`
+ * (docs/logs.md › Retention) and `healthThresholds` (the release-health colours of the web UI), validated by the same parsers the pipeline and the
  * retention job read them with. Sentry's own field names (`fingerprintingRules`,
  * `groupingEnhancements`, `dataScrubber`, `scrubIPAddresses`, `sensitiveFields`, `safeFields`)
  * are accepted and shown too.
@@ -24,6 +24,7 @@ export function projectSettingsJson(rules: SettingsRules, project: Project) {
   };
   const retention = parseRetentionDays(s.retentionDays);
   const replayRetention = parseRetentionDays(s.replayRetentionDays);
+  const logRetention = parseRetentionDays(s.logRetentionDays);
   const thresholds = parseHealthThresholds(s.healthThresholds);
   // A part that does not validate (a hand-edited row) shows as null: the pipeline uses its defaults.
   const scrubbingSettings = scrub.ok ? scrub.settings : null;
@@ -33,6 +34,7 @@ export function projectSettingsJson(rules: SettingsRules, project: Project) {
     grouping,
     retentionDays: retention.ok ? retention.days : null,
     replayRetentionDays: replayRetention.ok ? replayRetention.days : null,
+    logRetentionDays: logRetention.ok ? logRetention.days : null,
     healthThresholds: thresholds.ok ? thresholds.thresholds : DEFAULT_HEALTH_THRESHOLDS,
     fingerprintingRules: grouping.fingerprintRules,
     groupingEnhancements: grouping.stackRules,
@@ -60,6 +62,7 @@ const SETTINGS_KEYS = [
   'grouping',
   'retentionDays',
   'replayRetentionDays',
+  'logRetentionDays',
   'healthThresholds',
   'fingerprintingRules',
   'groupingEnhancements',
@@ -125,6 +128,13 @@ export function updateProjectSettings(rules: SettingsRules, stored: Record<strin
     if (!parsed.ok) errors.replayRetentionDays = [parsed.reason.replace('retentionDays', 'replayRetentionDays')];
     else if (parsed.days === null) delete next.replayRetentionDays;
     else next.replayRetentionDays = parsed.days;
+  }
+  // Logs' own period (docs/logs.md › Retention), validated like retentionDays.
+  if (body.logRetentionDays !== undefined) {
+    const parsed = parseRetentionDays(body.logRetentionDays);
+    if (!parsed.ok) errors.logRetentionDays = [parsed.reason.replace('retentionDays', 'logRetentionDays')];
+    else if (parsed.days === null) delete next.logRetentionDays;
+    else next.logRetentionDays = parsed.days;
   }
   if (body.healthThresholds === null) delete next.healthThresholds;
   else if (body.healthThresholds !== undefined) {

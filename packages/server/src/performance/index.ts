@@ -9,7 +9,22 @@
 export { type PerformanceMetricSource, performanceMetricSources } from './alerts/metric-sources.js';
 export * from './detectors/index.js';
 export { createPerformanceSweeps, PERFORMANCE_RETENTION, type PerformanceSweeps, ROLLUP_COMPACTION } from './performance-sweeps.js';
-export { parsePeriodSeconds, parseProjectIds, parseWindow, type QueryParams } from './query/events-request.js';
+export type { EventsDataset, EventsDatasets } from './query/events-dataset.js';
+export {
+  all,
+  type EventsRequest,
+  one,
+  type ParsedField,
+  parseEventsRequest,
+  parseField,
+  parsePeriodSeconds,
+  parseProjectIds,
+  parseWindow,
+  type QueryParams,
+} from './query/events-request.js';
+export { matchesWildcard } from './query/match-value.js';
+export type { ProjectRef } from './query/scan-records.js';
+export { parseSearchFilters, type SearchFilter } from './query/search-filters.js';
 export {
   accumulateRollups,
   DEFAULT_APDEX_THRESHOLD_MS,

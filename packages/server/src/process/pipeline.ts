@@ -15,6 +15,7 @@ import {
 } from './feedback/index.js';
 import { applyInboundFilters } from './filter/index.js';
 import { computeGrouping, type GroupingResult, type GroupingRules } from './group/index.js';
+import { isLogItem, prepareLogs } from './logs/index.js';
 import { applyCheckIns, cronIssueEvents, isCheckInItem, prepareCheckIns } from './monitors/index.js';
 import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
 import { parkItems } from './park-items.js';
@@ -49,6 +50,7 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  * their envelope's attachments, `user_report` items user reports and their feedback shims.
  * Replays take a fifth (replays/): `replay_event` and `replay_recording` items, scrubbed and
  * compressed, into replay rows and segments; stored errors that name a replay are linked to it.
+ * Logs take a sixth (logs/): `log` items are parsed, scrubbed and stored as compressed blocks.
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
  * in exactly one outcome. Items of other types are parked for their own processors.
@@ -110,10 +112,11 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     // `feedback` and `user_report` items, and the attachments of a feedback's envelope, take the feedback stage.
     const feedback = claimFeedback(items);
     const replayItems = items.filter(isReplayItem);
+    const logItems = items.filter(isLogItem);
     const otherItems = items.filter(
-      (i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i) && !feedback.claims(i) && !isReplayItem(i),
+      (i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i) && !feedback.claims(i) && !isReplayItem(i) && !isLogItem(i),
     );
-    const projectIds = [...eventItems, ...spanItems, ...replayItems].map((i) => i.projectId).concat(feedback.projectIds);
+    const projectIds = [...eventItems, ...spanItems, ...replayItems, ...logItems].map((i) => i.projectId).concat(feedback.projectIds);
     const settingsOf = await settings.load(reader, projectIds);
     const ready: { item: QueueItem; hint: CategoryHint; ready: ReadyEvent }[] = [];
     let lastYield = performance.now();
@@ -140,8 +143,10 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       ? []
       : prepareFeedbackEvents(feedback, settingsOf, outcomes, deps.feedbackAttachments ?? DEFAULT_FEEDBACK_ATTACHMENT_LIMITS);
     const replayOps = await prepareReplays(replayItems, { settingsOf, reader, store, limits: replayLimits, outcomes });
+    const logs = prepareLogs(logItems, settingsOf, outcomes);
     return async (trx) => {
       await parkItems(store, trx, otherItems, outcomes);
+      if (!logs.isEmpty) await store.logs.insert(trx, logs.rows);
       if (!sessions.isEmpty) {
         await store.releaseHealth.write(trx, sessions.rows);
         // A session names its release but is no event: it leaves the release's first and last event alone.

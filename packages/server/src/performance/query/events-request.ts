@@ -67,10 +67,28 @@ export function parseField(spelling: string): ParsedField {
     const name = text.slice(0, open);
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) fail('validation_failed', `${spelling} is not a valid function`);
     const inner = text.slice(open + 1, -1).trim();
-    return { spelling, kind: 'function', name, args: inner === '' ? [] : inner.split(',').map((a) => a.trim()) };
+    return { spelling, kind: 'function', name, args: inner === '' ? [] : splitArguments(inner) };
   }
   if (text === '' || text.length > 200) fail('validation_failed', `${spelling} is not a valid field`);
   return { spelling, kind: 'column', column: text };
+}
+
+/** Arguments split at commas outside brackets: `avg(tags[duration,number])` has one argument. */
+function splitArguments(inner: string): string[] {
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (c === '[') depth++;
+    else if (c === ']') depth = Math.max(0, depth - 1);
+    else if (c === ',' && depth === 0) {
+      args.push(inner.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  args.push(inner.slice(start).trim());
+  return args;
 }
 
 /** `24h`, `14d`, `2w`, `30m`, `45s`, or seconds (Sentry's statsPeriod). */

@@ -1,6 +1,7 @@
 import type { JsonObject } from '@faultline/protocol';
 import { FaultlineError } from '../../kernel/index.js';
 import { checkFunction } from './aggregates.js';
+import type { EventsDataset } from './events-dataset.js';
 import { all, KNOWN_DATASETS, one, parseField, parseWindow, type QueryParams } from './events-request.js';
 import { parseSearchFilters } from './search-filters.js';
 
@@ -37,7 +38,7 @@ function verdictOf(run: () => void): { valid: boolean; error: string | null } {
   }
 }
 
-export function validateEventsRequest(params: QueryParams, nowMs: number, projectIdsAllowed: readonly number[]): JsonObject {
+export function validateEventsRequest(params: QueryParams, nowMs: number, projectIdsAllowed: readonly number[], other?: EventsDataset): JsonObject {
   const dataset = one(params, 'dataset') ?? 'discover';
   const datasetValid = (KNOWN_DATASETS as readonly string[]).includes(dataset);
   const kind = dataset === 'spans' || dataset === 'spansIndexed' || dataset === 'spansMetrics' ? 'spans' : 'transactions';
@@ -46,8 +47,9 @@ export function validateEventsRequest(params: QueryParams, nowMs: number, projec
     let attrType: 'string' | 'number' | 'boolean' | null = null;
     const verdict = verdictOf(() => {
       const parsed = parseField(name);
+      if (other !== undefined) other.checkField(name);
       if (parsed.kind === 'function') {
-        if (kind === 'spans' || kind === 'transactions') checkFunction(parsed, kind);
+        if (other === undefined) checkFunction(parsed, kind);
         attrType = 'number';
       } else attrType = attrTypeOf(parsed.column);
     });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
+import type { EventsDatasets } from '../query/events-dataset.js';
 import { one, parseEventsRequest, parseProjectIds, type QueryParams } from '../query/events-request.js';
 import { runEventsStats } from '../query/events-stats.js';
 import { type ProjectRef, runEventsTable } from '../query/events-table.js';
@@ -14,6 +15,8 @@ export interface PerformanceRouteDeps {
   shortIdOf(projectSlug: string, counter: number): string;
   readonly store: Store;
   readonly clock: Clock;
+  /** datasets other domains answer (logs), by `dataset=` name */
+  readonly datasets?: EventsDatasets | undefined;
 }
 
 /** The projects of the caller's organization that the request names (all of them by default); others are left out silently. */
@@ -47,17 +50,24 @@ function setLink(request: FastifyRequest, reply: FastifyReply, offset: number, l
  * `GET /api/0/organizations/{org}/events/` with `dataset=transactions|spans`.
  */
 export function registerPerformanceRoutes(app: FastifyInstance, deps: PerformanceRouteDeps): void {
+  const datasetOf = (q: QueryParams, name: string) => {
+    const key = one(q, name);
+    return key !== undefined && deps.datasets !== undefined && Object.hasOwn(deps.datasets, key) ? deps.datasets[key] : undefined;
+  };
   app.get<{ Params: { org: string }; Querystring: QueryParams }>('/api/0/organizations/:org/events/', async (request, reply) => {
-    const parsed = parseEventsRequest(request.query, deps.clock.now(), { requireFields: true, maxPerPage: 100 });
+    const other = datasetOf(request.query, 'dataset');
+    const parsed = parseEventsRequest(request.query, deps.clock.now(), { requireFields: true, maxPerPage: other?.maxPerPage ?? 100 });
     const projects = await projectsInScope(deps, request, parsed.projectIds);
     if (projects.length === 0) return { data: [], meta: { tips: { query: 'Need at least one valid project to query.' } } };
-    const result = await runEventsTable(deps.store.db, parsed, projects, deps);
+    const result = other === undefined ? await runEventsTable(deps.store.db, parsed, projects, deps) : await other.table(parsed, projects);
     if (request.query.noPagination !== '1') setLink(request, reply, parsed.offset, parsed.perPage, result.hasNext);
     return { data: result.data, meta: result.meta };
   });
 
   app.get<{ Params: { org: string }; Querystring: QueryParams }>('/api/0/organizations/:org/events-stats/', async (request) => {
     const projects = await projectsInScope(deps, request, parseProjectIds(request.query));
+    const other = datasetOf(request.query, 'dataset');
+    if (other !== undefined) return other.stats(request.query, projects, deps.clock.now());
     return runEventsStats(deps.store.db, request.query, projects, deps.clock.now(), deps);
   });
 
@@ -67,17 +77,22 @@ export function registerPerformanceRoutes(app: FastifyInstance, deps: Performanc
       request.query,
       deps.clock.now(),
       projects.map((p) => p.id),
+      datasetOf(request.query, 'dataset'),
     );
   });
 
   app.get<{ Params: { org: string }; Querystring: QueryParams }>('/api/0/organizations/:org/trace-items/attributes/', async (request, reply) => {
     const projects = await projectsInScope(deps, request, parseProjectIds(request.query));
     const q = request.query;
-    const attributes = await traceItemAttributes(
-      deps.store.db,
-      projects.map((p) => p.id),
-      { itemType: one(q, 'itemType'), attributeType: one(q, 'attributeType'), substringMatch: one(q, 'substringMatch') },
-    );
+    const other = datasetOf(q, 'itemType');
+    const attributes =
+      other !== undefined
+        ? await other.attributes(q, projects)
+        : await traceItemAttributes(
+            deps.store.db,
+            projects.map((p) => p.id),
+            { itemType: one(q, 'itemType'), attributeType: one(q, 'attributeType'), substringMatch: one(q, 'substringMatch') },
+          );
     const perPage = Math.min(1000, Math.max(1, Number(one(q, 'per_page') ?? 1000) || 1000));
     const cursor = one(q, 'cursor');
     const offset = cursor === undefined ? 0 : Number(cursor.split(':')[1] ?? 0) || 0;

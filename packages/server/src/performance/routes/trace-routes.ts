@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Clock, fail } from '../../kernel/index.js';
+import type { EventsDataset } from '../query/events-dataset.js';
 import type { TraceReader } from '../traces/trace-reader.js';
 import { parseTraceRequest, type QueryValue } from '../traces/trace-request.js';
 import type { TraceNaming } from '../traces/trace-tree.js';
@@ -15,6 +16,8 @@ export interface TraceRouteDeps {
   shortIdOf: TraceNaming['shortIdOf'];
   reader: TraceReader;
   clock: Clock;
+  /** the logs dataset, when another domain stores logs: trace-meta counts its lines */
+  logs?: EventsDataset | undefined;
 }
 
 type TraceParams = { org: string; traceId: string };
@@ -37,6 +40,8 @@ export function registerTraceRoutes(app: FastifyInstance, deps: TraceRouteDeps):
 
   app.get<{ Params: TraceParams }>('/api/0/organizations/:org/trace-meta/:traceId/', async (request) => {
     const { projectIds, traceRequest } = await resolve(request);
-    return deps.reader.meta(projectIds, traceRequest);
+    const meta = await deps.reader.meta(projectIds, traceRequest);
+    if (deps.logs !== undefined) meta.logs = await deps.logs.countInTrace(projectIds, traceRequest.traceId);
+    return meta;
   });
 }

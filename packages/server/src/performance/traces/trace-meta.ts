@@ -4,7 +4,8 @@ import { type TraceSpan, transactionIdOf } from './trace-tree.js';
 
 /**
  * The counts a trace view shows before it loads the tree (Sentry API docs, "Retrieve Trace
- * Metadata"; docs/performance-monitoring.md › Traces). Logs are not stored yet, so 0.
+ * Metadata"; docs/performance-monitoring.md › Traces). `logs` is 0 here; the routes fill it in
+ * from the logs dataset when one is wired (docs/logs.md).
  */
 export interface TraceMeta {
   logs: number;

@@ -21,6 +21,7 @@ import { hourlyNameRollups } from './0018-hourly-name-rollups.js';
 import { feedback } from './0019-feedback.js';
 import { replays } from './0020-replays.js';
 import { sessionSetDays } from './0021-session-set-days.js';
+import { logs } from './0022-logs.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -46,6 +47,7 @@ export const migrations: readonly Migration[] = [
   feedback,
   replays,
   sessionSetDays,
+  logs,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {

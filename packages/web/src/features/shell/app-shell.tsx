@@ -42,6 +42,9 @@ function Header() {
           <NavLink className="topnav-link" to={`/organizations/${org}/performance/${project ? `?project=${project.id}` : ''}`}>
             Performance
           </NavLink>
+          <NavLink className="topnav-link" to={`/organizations/${org}/logs/${project ? `?project=${project.id}` : ''}`}>
+            Logs
+          </NavLink>
           <NavLink className="topnav-link" to={`/organizations/${org}/crons/${project ? `?project=${project.id}` : ''}`}>
             Crons
           </NavLink>

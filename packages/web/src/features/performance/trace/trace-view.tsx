@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { type TraceNode, useResource } from '../../../api/index.js';
 import { ErrorState, Skeleton } from '../../../ui/states.js';
 import { formatDuration } from '../format.js';
@@ -39,6 +40,8 @@ export function TraceView({ org, traceId }: { org: string; traceId: string }) {
               <strong>{trace.errorCount}</strong> {trace.errorCount === 1 ? 'error' : 'errors'}
             </span>{' '}
             · <span>{formatDuration((trace.end - trace.start) * 1000)}</span>
+            {' · '}
+            <Link to={`/organizations/${org}/logs/?trace=${traceId}`}>Logs of this trace</Link>
           </p>
         )}
       </div>

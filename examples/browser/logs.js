@@ -1,0 +1,50 @@
+// Sentry Logs from the official @sentry/browser (`enableLogs: true`): a page logs an info line
+// with attributes, a `logger.fmt` warning and an error, inside a span so they share its trace.
+//
+//   index.html?dsn=<DSN>
+//
+// Bundled in place of app.js (esbuild logs.js --bundle --format=esm --outfile=dist/bundle.js).
+// When done it sets `window.__faultline` to the trace id and every envelope's items the
+// transport sent (log payloads as sent).
+import * as Sentry from '@sentry/browser';
+
+const params = new URLSearchParams(location.search);
+const sent = [];
+
+function recordingTransport(options) {
+  const inner = Sentry.makeFetchTransport(options);
+  return {
+    async send(envelope) {
+      const items = envelope[1].map(([header, payload]) => ({
+        type: header.type,
+        payload: header.type === 'log' ? JSON.parse(JSON.stringify(payload)) : null,
+      }));
+      const response = await inner.send(envelope);
+      sent.push({ items, status: response.statusCode ?? null });
+      return response;
+    },
+    flush: (timeout) => inner.flush(timeout),
+  };
+}
+
+Sentry.init({
+  dsn: params.get('dsn'),
+  release: 'logs-web@1.0.0',
+  environment: 'production',
+  tracesSampleRate: 1.0,
+  enableLogs: true,
+  transport: recordingTransport,
+});
+
+let traceId = null;
+Sentry.startSpan({ name: 'checkout page', op: 'ui.action' }, (span) => {
+  traceId = span.spanContext().traceId;
+  Sentry.logger.info('Checkout opened', { items: 3, coupon: false });
+  Sentry.logger.warn(Sentry.logger.fmt`Slow render of ${'cart'} took ${850} ms`);
+  Sentry.logger.error('Card declined', { reason: 'insufficient_funds' });
+});
+
+setTimeout(async () => {
+  const flushed = await Sentry.flush(5000);
+  window.__faultline = { sdkVersion: Sentry.SDK_VERSION, flushed, traceId, sent };
+}, 300);

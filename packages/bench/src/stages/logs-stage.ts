@@ -1,0 +1,129 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type RunningFaultline, startFaultline } from '../faultline/index.js';
+import type { BenchOptions } from '../options.js';
+import { createApiClient, measureQuery, type QuerySpec } from '../queries/index.js';
+import type { LogsBenchResult, LogsTargetResult } from '../report/index.js';
+import { type SeededLogs, seedLogs } from '../seed/index.js';
+
+export interface LogsStageContext {
+  readonly repoRoot: string;
+  readonly runDir: string;
+  log(line: string): void;
+}
+
+/** Issue #19's target: log lines processed per second on SQLite. */
+export const LOGS_PROCESSED_TARGET = 10_000;
+/** A figure to report against, not a target of the issue: the log stream should feel live. */
+const LOGS_QUERY_TARGET_MS = 500;
+
+/** The requests the stage times: the live stream, the errors of a day, counts by severity, the chart, one trace's lines. */
+export function logQueries(org: string, hours: number, trace: string | null): { name: string; path: string }[] {
+  const base = `/api/0/organizations/${org}/events/?dataset=logs&statsPeriod=${Math.ceil(hours)}h`;
+  const stream = 'field=timestamp&field=message&field=severity&field=trace&field=project&sort=-timestamp';
+  return [
+    { name: 'newest 100 lines (the stream)', path: `${base}&${stream}&per_page=100` },
+    { name: 'newest 100 errors (severity:error)', path: `${base}&${stream}&per_page=100&query=severity:error` },
+    { name: 'count() by severity', path: `${base}&field=severity&field=count()&sort=-count()` },
+    { name: 'count() chart, 5-minute buckets (events-stats)', path: `${base.replace('/events/', '/events-stats/')}&yAxis=count()&interval=5m` },
+    ...(trace === null ? [] : [{ name: 'one trace’s lines (trace:<id>)', path: `${base}&${stream}&per_page=100&query=trace:${trace}` }]),
+  ];
+}
+
+/**
+ * The logs stage (issue #19, item 4): per database, a corpus of `log` items made into blocks by
+ * the server's own worker, timed on its own (queued first, then drained), the stored line count
+ * checked against what was sent, then the logs queries timed against the seeded server.
+ */
+export async function logsStage(options: BenchOptions, ctx: LogsStageContext): Promise<LogsBenchResult> {
+  const dir = join(ctx.runDir, 'logs');
+  await mkdir(dir, { recursive: true });
+  const targets: LogsTargetResult[] = [];
+  for (const database of options.targets.filter((t): t is 'sqlite' | 'postgres' => t !== 'baseline')) {
+    ctx.log(`logs (${database}): running…`);
+    const r = await logsTarget(database, options, ctx, dir);
+    ctx.log(`logs (${database}): ${r.status}, ${r.linesPerSec ?? 'n/a'} lines/s processed${r.problems.length ? ` — ${r.problems.join('; ')}` : ''}`);
+    targets.push(r);
+  }
+  const l = options.logs;
+  return {
+    status: 'measured',
+    lines: l.lines,
+    linesPerEnvelope: l.linesPerEnvelope,
+    hours: l.hours,
+    warmupRequests: options.query.warmupRequests,
+    requests: options.query.requests,
+    targets,
+  };
+}
+
+async function logsTarget(database: 'sqlite' | 'postgres', options: BenchOptions, ctx: LogsStageContext, dir: string): Promise<LogsTargetResult> {
+  const result: LogsTargetResult = {
+    name: `faultline (${database})`,
+    database,
+    status: 'failed',
+    problems: [],
+    seed: null,
+    linesPerSec: null,
+    bytesPerLine: null,
+    queries: [],
+  };
+  const l = options.logs;
+  let seeded: SeededLogs | null = null;
+  let server: RunningFaultline | null = null;
+  try {
+    seeded = await seedLogs({
+      database,
+      corpus: { seed: options.seed, lines: l.lines, linesPerEnvelope: l.linesPerEnvelope, hours: l.hours, endMs: Date.now() },
+      databaseUrl: options.databaseUrl,
+      repoRoot: ctx.repoRoot,
+      scratchDir: dir,
+      log: (line) => ctx.log(`logs seed ${line}`),
+    });
+    const o = seeded.outcome;
+    result.seed = o;
+    result.linesPerSec = Math.round(o.sent.lines / (Math.max(o.processMs, 1) / 1000));
+    result.bytesPerLine = o.stored.lines === 0 ? null : Math.round((o.stored.documentBytes / o.stored.lines) * 10) / 10;
+    if (o.stored.lines !== o.sent.lines) result.problems.push(`the server stored ${o.stored.lines} lines, the corpus sent ${o.sent.lines}`);
+    if (o.stored.invalidOutcomes > 0) result.problems.push(`${o.stored.invalidOutcomes} log lines were judged invalid`);
+
+    server = await startFaultline({
+      repoRoot: ctx.repoRoot,
+      dataDir: seeded.dataDir,
+      databaseUrl: seeded.databaseUrl,
+      startTimeoutMs: 120_000,
+      settings: { FAULTLINE_WORKER_ENABLED: 'false', FAULTLINE_ALERTS_ENABLED: 'false' },
+    });
+    const client = createApiClient(server.host, server.port, server.workspace.token);
+    try {
+      for (const q of logQueries(server.workspace.org, l.hours, o.stored.sampleTrace)) {
+        const spec: QuerySpec = {
+          name: q.name,
+          path: q.path,
+          targetP95Ms: LOGS_QUERY_TARGET_MS,
+          async run(c) {
+            const a = await c.get(q.path);
+            if (a.status !== 200) return { ms: a.ms, ok: false, failure: `${a.status} ${a.body.toString('utf8', 0, 200)}`, rows: null };
+            const body = JSON.parse(a.body.toString('utf8')) as { data?: unknown };
+            return { ms: a.ms, ok: true, failure: null, rows: Array.isArray(body.data) ? body.data.length : null };
+          },
+        };
+        const { figures, failure } = await measureQuery(client, spec, options.query.warmupRequests, options.query.requests);
+        result.queries.push(figures);
+        if (failure !== null) result.problems.push(`${q.name}: ${failure}`);
+        else if (!figures.rows) result.problems.push(`${q.name}: no row in the answer, so its figure measures an empty answer`);
+      }
+    } finally {
+      client.close();
+    }
+    if ((await server.stop()) === 'killed') result.problems.push('the server did not shut down within 20 s of SIGTERM and was killed');
+    server = null;
+    result.status = result.problems.length === 0 ? 'ok' : 'failed';
+  } catch (err) {
+    result.problems.push(err instanceof Error ? err.message : String(err));
+  } finally {
+    if (server !== null) await server.stop().catch(() => {});
+    if (seeded !== null && !options.keep) await seeded.release().catch(() => {});
+  }
+  return result;
+}

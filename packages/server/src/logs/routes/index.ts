@@ -1,0 +1,1 @@
+export { type LogsApiDeps, registerLogsApi } from './logs-routes.js';
