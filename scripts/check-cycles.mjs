@@ -145,7 +145,7 @@ const mayImport = {
   // The queue, the worker and the one scheduler: sweeps owned by other folders are registered by app.ts.
   jobs: ['kernel', 'config', 'store', 'events', 'issues', 'outcomes'],
   // the pipeline writes events, issues, outcomes and spans, and reads artifacts (source maps)
-  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'events', 'issues', 'artifacts', 'performance', 'sessions', 'monitors'],
+  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'events', 'issues', 'artifacts', 'performance', 'sessions', 'monitors', 'feedback'],
   // api/ registers its routes and passes in who may read which projects.
   performance: ['kernel', 'config', 'store'],
   // release health; durations use performance's DDSketch; api/ passes in the caller's projects
@@ -153,6 +153,8 @@ const mayImport = {
   // crons: monitors, check-ins, incidents and their rules; the pipeline's check-in stage calls in;
   // its routes check scopes (auth) and read time windows as performance's API does
   monitors: ['kernel', 'config', 'store', 'http', 'auth', 'performance'],
+  // user feedback: reports, feedback attachments, the dialog; a report shows its event's user and issue
+  feedback: ['kernel', 'config', 'store', 'http', 'auth', 'events', 'issues'],
   // api/index.ts registers every domain's routes and hands them the pipeline's rules
   api: [
     'kernel',
@@ -169,6 +171,7 @@ const mayImport = {
     'performance',
     'sessions',
     'monitors',
+    'feedback',
     'process',
     'jobs',
   ],

@@ -2,6 +2,7 @@ import { alertRepositories } from './alert/index.js';
 import { artifactRepositories } from './artifacts/index.js';
 import { authRepositories } from './auth/index.js';
 import { eventRepositories } from './events/index.js';
+import { feedbackRepositories } from './feedback/index.js';
 import { issueRepositories } from './issues/index.js';
 import { memberRepositories } from './members/index.js';
 import { monitorRepositories } from './monitors/index.js';
@@ -29,6 +30,7 @@ export const repositories: RepositoryFactories = {
   ...artifactRepositories,
   ...sessionRepositories,
   ...monitorRepositories,
+  ...feedbackRepositories,
 };
 
 /** Opens the configured database with every domain's repositories (cli/, the processing thread and tests). */

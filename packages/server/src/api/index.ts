@@ -10,15 +10,23 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type Alerting, registerAlertApi } from '../alert/index.js';
 import { type Artifacts, registerArtifactsApi } from '../artifacts/index.js';
 import { type Auth, registerAuthApi, requirePrincipal } from '../auth/index.js';
+import { registerFeedbackApi } from '../feedback/index.js';
 import { formatShortId, registerIssuesApi } from '../issues/index.js';
 import { parseRetentionDays } from '../jobs/index.js';
-import type { Clock } from '../kernel/index.js';
+import type { Clock, Logger } from '../kernel/index.js';
 import { type Membership, registerMembersApi } from '../members/index.js';
 import { registerMonitorsApi } from '../monitors/index.js';
 import { registerOrganizationsApi, type SettingsRules } from '../organizations/index.js';
 import { registerOutcomesApi } from '../outcomes/index.js';
 import { registerPerformanceApi } from '../performance/index.js';
-import { compileGroupingRules, parseInboundFilterSettings, parseScrubSettings, readGroupingText, storedEventTags } from '../process/index.js';
+import {
+  compileGroupingRules,
+  createUserReportShimWriter,
+  parseInboundFilterSettings,
+  parseScrubSettings,
+  readGroupingText,
+  storedEventTags,
+} from '../process/index.js';
 import { type Releases, registerReleasesApi } from '../releases/index.js';
 import { createReleaseHealthData, registerSessionsApi } from '../sessions/index.js';
 import type { Store } from '../store/index.js';
@@ -56,4 +64,6 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerPerformanceApi(app, { projectsOf, shortIdOf: formatShortId, store: deps.store, clock: deps.clock });
   registerSessionsApi(app, { projectsOf, store: deps.store, clock: deps.clock });
   registerMonitorsApi(app, deps);
+  // A report saved by the API becomes a feedback issue through the pipeline's persist, which feedback/ may not import.
+  registerFeedbackApi(app, { ...deps, shimUserReport: createUserReportShimWriter({ store: deps.store, clock: deps.clock, logger: app.log as Logger }) });
 }

@@ -36,7 +36,10 @@ export {
 } from './lifecycle.js';
 export { compileIssueQuery } from './read/compile-search.js';
 export { formatShortId } from './read/index.js';
+export { issueById, issueByShortId } from './read/issue-detail.js';
+export type { IssueJson } from './read/issue-json.js';
 export { latestReleases } from './read/latest-release.js';
+export { issueJsonByIds } from './read/serialize-issues.js';
 export { type IssuesApiDeps, registerIssuesApi } from './routes/index.js';
 export { parseIssueQuery } from './search/parse-issue-query.js';
 export { queryErrorDetail } from './search/query-error-detail.js';

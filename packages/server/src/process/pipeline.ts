@@ -5,6 +5,14 @@ import type { Clock, Logger } from '../kernel/index.js';
 import { OutcomeCounts, type Verdict } from '../outcomes/index.js';
 import { createPerformanceRepo, type StoredBatch } from '../performance/index.js';
 import type { Store, StoreExecutor } from '../store/index.js';
+import {
+  claimFeedback,
+  commitFeedback,
+  DEFAULT_FEEDBACK_ATTACHMENT_LIMITS,
+  type FeedbackAttachmentLimits,
+  linkWaitingReports,
+  prepareFeedbackEvents,
+} from './feedback/index.js';
 import { applyInboundFilters } from './filter/index.js';
 import { computeGrouping, type GroupingResult, type GroupingRules } from './group/index.js';
 import { applyCheckIns, cronIssueEvents, isCheckInItem, prepareCheckIns } from './monitors/index.js';
@@ -57,6 +65,8 @@ export interface PipelineDeps {
   sourceMaps?: SourceMapStage;
   /** releases/ as the pipeline uses it (process/ may not import it); absent = no implicit releases, any other release is "newer" */
   releases?: PipelineReleaseDeps;
+  /** size limits of the attachments stored with a feedback event (docs/feedback.md › Limits) */
+  feedbackAttachments?: FeedbackAttachmentLimits;
 }
 
 export interface PipelineReleaseDeps {
@@ -89,8 +99,10 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const spanItems = items.filter((i) => i.type === 'span');
     const sessionItems = items.filter(isSessionItem);
     const checkInItems = items.filter(isCheckInItem);
-    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i));
-    const projectIds = [...eventItems, ...spanItems].map((i) => i.projectId);
+    // Feedback (feedback/ and user_report items, a feedback's attachments) takes the feedback stage.
+    const feedback = claimFeedback(items);
+    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i) && !feedback.claims(i));
+    const projectIds = [...eventItems, ...spanItems].map((i) => i.projectId).concat(feedback.projectIds);
     const settingsOf = await settings.load(reader, projectIds);
     const ready: { item: QueueItem; hint: CategoryHint; ready: ReadyEvent }[] = [];
     let lastYield = performance.now();
@@ -113,6 +125,9 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const staged = await stageEvents({ dictionaries, reader, now: clock.now() }, readyEvents);
     const sessions = prepareSessions(sessionItems, outcomes);
     const checkIns = prepareCheckIns(checkInItems, outcomes);
+    const feedbackEvents = feedback.isEmpty
+      ? []
+      : prepareFeedbackEvents(feedback, settingsOf, outcomes, deps.feedbackAttachments ?? DEFAULT_FEEDBACK_ATTACHMENT_LIMITS);
     return async (trx) => {
       await parkItems(store, trx, otherItems, outcomes);
       if (!sessions.isEmpty) {
@@ -126,6 +141,9 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, withoutEvents(staged, held));
       for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
       const summaries = [...persisted.summaries];
+      await linkWaitingReports(store, trx, persisted.summaries);
+      if (!feedback.isEmpty)
+        summaries.push(...(await commitFeedback({ store, dictionaries, now: clock.now() }, trx, feedback, feedbackEvents, settingsOf, outcomes)));
       if (checkIns.length > 0) {
         // Whether a failure opens an incident depends on the check-ins before it, so cron issue events are built here, in the transaction.
         const failures = await applyCheckIns(store, trx, checkIns, outcomes);

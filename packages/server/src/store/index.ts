@@ -9,6 +9,7 @@
 
 export type { AlertIncidentTable, AlertRuleTable, MetricAlertRuleTable, NotificationChannelTable } from './alert-tables.js';
 export type { Dialect } from './dialects/index.js';
+export type { EventAttachmentTable, UserReportTable } from './feedback-tables.js';
 export type { NewQueuedEnvelope, QueuedEnvelope, QueuePartition } from './ingest-queue.js';
 // Migration 0018's backfill, exported so a test can replay the upgrade on rows it made.
 export { backfillHourlyNames } from './migrations/0018-hourly-name-rollups.js';

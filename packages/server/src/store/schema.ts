@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AlertTables } from './alert-tables.js';
+import type { FeedbackTables } from './feedback-tables.js';
 import type { MonitorTables } from './monitor-tables.js';
 import type { PerformanceTables } from './performance-tables.js';
 import type { PostProcessPendingTable } from './post-process-pending.js';
@@ -299,7 +300,7 @@ export interface IssueActivityTable {
 }
 
 /** Alerting's tables (0006) are declared in alert-tables.ts. */
-export interface Database extends AlertTables, ReleaseTables, PerformanceTables, SessionTables, MonitorTables {
+export interface Database extends AlertTables, ReleaseTables, PerformanceTables, SessionTables, MonitorTables, FeedbackTables {
   organizations: OrganizationTable;
   users: UserTable;
   members: MemberTable;

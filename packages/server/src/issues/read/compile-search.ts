@@ -37,6 +37,11 @@ export function compileIssueQuery(query: IssueQuery, scope: IssueSearchScope): I
     // NULL-safe: `!assigned:me` must keep unassigned issues, where `assignee = me` is NULL.
     return f.negated ? (eb: Eb) => sql<SqlBool>`not coalesce(${condition(eb)}, false)` : condition;
   });
+  // Feedback issues stay out of the stream unless the search asks for a kind of issue or names one
+  // (Sentry lists them apart: https://docs.sentry.io/product/user-feedback/).
+  if (!query.filters.some((f) => f.kind === 'category' || f.kind === 'issueType' || f.kind === 'issueId' || f.kind === 'shortId')) {
+    out.push((eb) => eb('issues.type', '!=', FEEDBACK_ISSUE_TYPE));
+  }
   // Free text: every word or phrase must occur in the title or the culprit.
   for (const word of query.text) {
     const m: StringMatch = { type: 'exact', value: word };
@@ -63,18 +68,32 @@ function compileFilter(f: IssueFilter, scope: IssueSearchScope): IssueCondition 
     case 'level':
       return (eb) => eb('issues.level', 'in', [...f.levels]);
     // A performance issue's group is a transaction (process/spans/performance-issues.ts); a cron
-    // issue's events carry the metadata type `monitor_check_in_failure` (process/monitors/cron-issue-events.ts).
+    // issue's events carry the metadata type `monitor_check_in_failure` (process/monitors/cron-issue-events.ts);
+    // a feedback issue's events are of type `feedback` (process/feedback/feedback-event.ts).
     case 'category':
-      return (eb) => eb.or(f.categories.map((c) => (c === 'performance' ? eb('issues.type', '=', 'transaction') : c === 'cron' ? cron(eb) : error(eb))));
+      return (eb) =>
+        eb.or(
+          f.categories.map((c) =>
+            c === 'performance'
+              ? eb('issues.type', '=', 'transaction')
+              : c === 'cron'
+                ? cron(eb)
+                : c === 'feedback'
+                  ? eb('issues.type', '=', FEEDBACK_ISSUE_TYPE)
+                  : error(eb),
+          ),
+        );
     case 'issueType':
       return (eb) =>
         eb.or(
           f.types.map((t) =>
             t === 'error'
               ? error(eb)
-              : t === CRON_ISSUE_TYPE
-                ? cron(eb)
-                : eb.and([eb('issues.type', '=', 'transaction'), eb('issues.metadata', 'like', `%"type":"${t.replace(/[^a-z_]/g, '')}"%`)]),
+              : t === FEEDBACK_ISSUE_TYPE
+                ? eb('issues.type', '=', FEEDBACK_ISSUE_TYPE)
+                : t === CRON_ISSUE_TYPE
+                  ? cron(eb)
+                  : eb.and([eb('issues.type', '=', 'transaction'), eb('issues.metadata', 'like', `%"type":"${t.replace(/[^a-z_]/g, '')}"%`)]),
           ),
         );
     case 'environment':
@@ -203,6 +222,12 @@ function cron(eb: Eb): Expression<SqlBool> {
   return eb.and([eb('issues.type', '=', 'default'), eb('issues.metadata', 'like', cronMetadata)]);
 }
 
+/** Sentry's issue type (and category) of user feedback. */
+const FEEDBACK_ISSUE_TYPE = 'feedback';
+
 function error(eb: Eb): Expression<SqlBool> {
-  return eb.and([eb('issues.type', '!=', 'transaction'), eb.or([eb('issues.type', '!=', 'default'), eb('issues.metadata', 'not like', cronMetadata)])]);
+  return eb.and([
+    eb('issues.type', 'not in', ['transaction', FEEDBACK_ISSUE_TYPE]),
+    eb.or([eb('issues.type', '!=', 'default'), eb('issues.metadata', 'not like', cronMetadata)]),
+  ]);
 }

@@ -118,6 +118,8 @@ export type IssueJson = ReturnType<typeof issueJson>;
  */
 export function issueKind(type: string, metadata: Record<string, unknown>): { issueType: string; issueCategory: string } {
   // Cron issues (process/monitors/cron-issue-events.ts): Sentry's group type 4001, category `cron`.
+  // Feedback issues (process/feedback/): Sentry's group type 6001, category `feedback`.
+  if (type === 'feedback') return { issueType: 'feedback', issueCategory: 'feedback' };
   if (type === 'default' && metadata.type === 'monitor_check_in_failure') return { issueType: 'monitor_check_in_failure', issueCategory: 'cron' };
   if (type !== 'transaction') return { issueType: 'error', issueCategory: 'error' };
   const detector = typeof metadata.type === 'string' && metadata.type.startsWith('performance_') ? metadata.type : 'performance';

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../store/index.js';
+import { effectiveSubstatus } from '../lifecycle.js';
 import { type IssueJson, type IssueJsonContext, issueJson, type ProjectRef } from './issue-json.js';
 import { type CountFilter, filteredCounts, issueStats, type StatsPeriod, type StatsSeries } from './issue-stats.js';
 import type { IssueRow } from './list-issues.js';
@@ -59,4 +60,31 @@ function pageReleases(rows: readonly IssueRow[]): string[] {
     if (r.last_release !== null) versions.add(r.last_release);
   }
   return [...versions];
+}
+
+/**
+ * Group JSON of some issues by id, without sparklines or scoped counts: what another domain
+ * embeds (a user report's `issue`). Ids outside `projects` are left out.
+ */
+export async function issueJsonByIds(
+  db: Kysely<Database>,
+  ids: readonly number[],
+  o: Pick<SerializeIssuesOptions, 'publicUrl' | 'orgSlug' | 'projects' | 'now'>,
+): Promise<Map<number, IssueJson>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0 || o.projects.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('issues')
+    .selectAll()
+    .where('id', 'in', unique)
+    .where(
+      'project_id',
+      'in',
+      o.projects.map((p) => p.id),
+    )
+    .execute();
+  const substatusOf = (row: IssueRow) =>
+    effectiveSubstatus({ status: row.status, substatus: row.substatus, regressedAt: row.regressed_at, firstSeen: row.first_seen }, o.now);
+  const json = await serializeIssues(db, rows, { ...o, substatusOf, statsPeriods: [], countFilter: null });
+  return new Map(json.map((j) => [Number(j.id), j]));
 }

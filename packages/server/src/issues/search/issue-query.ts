@@ -96,7 +96,7 @@ export type IssueFilter =
 
 export type IssueFilterKind = IssueFilter['kind'];
 
-export const ISSUE_CATEGORY_NAMES = ['error', 'performance', 'cron'] as const;
+export const ISSUE_CATEGORY_NAMES = ['error', 'performance', 'cron', 'feedback'] as const;
 export type IssueCategoryName = (typeof ISSUE_CATEGORY_NAMES)[number];
 
 export interface IssueQuery {

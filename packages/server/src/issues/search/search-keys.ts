@@ -49,9 +49,11 @@ export const SEARCH_KEYS: readonly SearchKey[] = [
     values: ['me', 'none', 'my_teams'],
   }),
   key('level', 'level', 'Event level', 'level:[error, fatal]', { values: ['fatal', 'error', 'warning', 'info', 'debug'] }),
-  key('issue.category', 'category', 'Kind of issue: error, performance or cron', 'issue.category:performance', { values: ['error', 'performance', 'cron'] }),
+  key('issue.category', 'category', 'Kind of issue: error, performance, cron or feedback', 'issue.category:performance', {
+    values: ['error', 'performance', 'cron', 'feedback'],
+  }),
   key('issue.type', 'issueType', 'Issue type: error, a performance detector, or monitor_check_in_failure', 'issue.type:performance_n_plus_one_db_queries', {
-    values: ['error', 'monitor_check_in_failure', 'performance_n_plus_one_db_queries', 'performance_slow_db_query', 'performance_consecutive_http'],
+    values: ['error', 'feedback', 'monitor_check_in_failure', 'performance_n_plus_one_db_queries', 'performance_slow_db_query', 'performance_consecutive_http'],
   }),
   key('environment', 'environment', 'Seen in this environment', 'environment:production'),
   key('release', 'release', 'Seen in this release (latest = the newest)', 'release:latest', { values: ['latest'] }),

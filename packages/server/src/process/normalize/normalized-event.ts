@@ -67,7 +67,7 @@ export interface NormalizedEvent {
 }
 
 export type Level = 'fatal' | 'error' | 'warning' | 'info' | 'debug';
-export type EventType = 'error' | 'default' | 'transaction' | 'csp';
+export type EventType = 'error' | 'default' | 'transaction' | 'csp' | 'feedback';
 export type Pair = [string, string];
 
 /** What Sentry stores as `metadata` for issue lists (type/value of the main exception etc.). */

@@ -18,6 +18,7 @@ import { sessions } from './0015-sessions.js';
 import { hourlyTransactionRollups } from './0016-hourly-transaction-rollups.js';
 import { monitors } from './0017-monitors.js';
 import { hourlyNameRollups } from './0018-hourly-name-rollups.js';
+import { feedback } from './0019-feedback.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -40,6 +41,7 @@ export const migrations: readonly Migration[] = [
   hourlyTransactionRollups,
   monitors,
   hourlyNameRollups,
+  feedback,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
