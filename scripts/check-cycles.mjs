@@ -145,7 +145,7 @@ const mayImport = {
   // The queue, the worker and the one scheduler: sweeps owned by other folders are registered by app.ts.
   jobs: ['kernel', 'config', 'store', 'events', 'issues', 'outcomes'],
   // the pipeline writes events, issues, outcomes and spans, and reads artifacts (source maps)
-  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'events', 'issues', 'artifacts', 'performance', 'sessions', 'monitors', 'feedback'],
+  process: ['kernel', 'config', 'store', 'jobs', 'outcomes', 'events', 'issues', 'artifacts', 'performance', 'sessions', 'monitors', 'feedback', 'replays'],
   // api/ registers its routes and passes in who may read which projects.
   performance: ['kernel', 'config', 'store'],
   // release health; durations use performance's DDSketch; api/ passes in the caller's projects
@@ -155,6 +155,9 @@ const mayImport = {
   monitors: ['kernel', 'config', 'store', 'http', 'auth', 'performance'],
   // user feedback: reports, feedback attachments, the dialog; a report shows its event's user and issue
   feedback: ['kernel', 'config', 'store', 'http', 'auth', 'events', 'issues'],
+  // session replay: replays, segments, error links; the pipeline's replay stage calls in; its routes
+  // check scopes (auth), read time windows as performance's API does and reuse the issue search tokenizer
+  replays: ['kernel', 'config', 'store', 'http', 'auth', 'performance', 'issues'],
   // api/index.ts registers every domain's routes and hands them the pipeline's rules
   api: [
     'kernel',
@@ -172,6 +175,7 @@ const mayImport = {
     'sessions',
     'monitors',
     'feedback',
+    'replays',
     'process',
     'jobs',
   ],

@@ -36,6 +36,7 @@ import {
 } from './process/index.js';
 import { createThreadedWorker } from './processing-thread/index.js';
 import { createReleases, pipelineReleases, type Releases } from './releases/index.js';
+import { createReplayRetention, REPLAY_RETENTION } from './replays/index.js';
 import { sessionMetricSources } from './sessions/index.js';
 import { type Store, storeOpenOptions } from './store/index.js';
 
@@ -183,6 +184,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     everyMs: PERFORMANCE_RETENTION.everyMs,
     leaseMs: PERFORMANCE_RETENTION.everyMs,
     run: async (signal) => void (await performanceSweeps.retain(signal)),
+  });
+  // Session replay keeps replays for their own period (docs/replays.md › Retention).
+  const replayRetention = createReplayRetention({ store, clock, logger, defaultDays: config.replayRetentionDays });
+  scheduler.add({
+    name: REPLAY_RETENTION.task,
+    everyMs: REPLAY_RETENTION.everyMs,
+    leaseMs: REPLAY_RETENTION.everyMs,
+    run: async (signal) => void (await replayRetention.runOnce(signal)),
   });
   // Crons: missed runs and timeouts, once a minute across processes; cron issues alert through the hooks.
   const monitorSweep = createMonitorSweep({ store, clock, logger, hooks: postProcessHooks });

@@ -9,6 +9,7 @@ import { monitorRepositories } from './monitors/index.js';
 import { organizationRepositories } from './organizations/index.js';
 import { outcomeRepositories } from './outcomes/index.js';
 import { releaseRepositories } from './releases/index.js';
+import { replayRepositories } from './replays/index.js';
 import { sessionRepositories } from './sessions/index.js';
 import { openDatabase, type RepositoryFactories, type Store, type StoreOptions } from './store/index.js';
 
@@ -31,6 +32,7 @@ export const repositories: RepositoryFactories = {
   ...sessionRepositories,
   ...monitorRepositories,
   ...feedbackRepositories,
+  ...replayRepositories,
 };
 
 /** Opens the configured database with every domain's repositories (cli/, the processing thread and tests). */

@@ -28,6 +28,7 @@ import {
   storedEventTags,
 } from '../process/index.js';
 import { type Releases, registerReleasesApi } from '../releases/index.js';
+import { registerReplaysApi } from '../replays/index.js';
 import { createReleaseHealthData, registerSessionsApi } from '../sessions/index.js';
 import type { Store } from '../store/index.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -66,4 +67,5 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerMonitorsApi(app, deps);
   // A report saved by the API becomes a feedback issue through the pipeline's persist, which feedback/ may not import.
   registerFeedbackApi(app, { ...deps, shimUserReport: createUserReportShimWriter({ store: deps.store, clock: deps.clock, logger: app.log as Logger }) });
+  registerReplaysApi(app, deps);
 }

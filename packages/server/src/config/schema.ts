@@ -267,6 +267,43 @@ export const configSchema = {
     parse: integer(1, 36_500),
   },
 
+  // Session replay (docs/replays.md): recordings are stored compressed, bounded per replay and per project.
+  replayRetentionDays: {
+    env: 'FAULTLINE_REPLAY_RETENTION_DAYS',
+    default: '30',
+    unit: 'days',
+    doc: 'Replays not updated for this long are deleted hourly with their recordings (project setting replayRetentionDays overrides).',
+    parse: integer(1, 36_500),
+  },
+  replayMaxBytes: {
+    env: 'FAULTLINE_REPLAY_MAX_BYTES',
+    default: String(50 * 1024 * 1024),
+    unit: 'bytes',
+    doc: 'Compressed recording bytes one replay may store; a segment that would exceed it is dropped (outcome invalid, reason replay_too_large).',
+    parse: integer(1024, 2 ** 40),
+  },
+  replayMaxSegments: {
+    env: 'FAULTLINE_REPLAY_MAX_SEGMENTS',
+    default: '1000',
+    unit: 'segments',
+    doc: 'Segment ids of one replay must be below this; others are dropped (outcome invalid, reason too_many_segments).',
+    parse: integer(1, 1_000_000),
+  },
+  replayMaxSegmentBytes: {
+    env: 'FAULTLINE_REPLAY_MAX_SEGMENT_BYTES',
+    default: String(64 * 1024 * 1024),
+    unit: 'bytes',
+    doc: 'Largest recording segment once decompressed (rrweb JSON); larger ones are dropped (outcome invalid, reason recording_too_large).',
+    parse: integer(1024, 2 ** 31),
+  },
+  replayProjectQuotaBytes: {
+    env: 'FAULTLINE_REPLAY_PROJECT_QUOTA_BYTES',
+    default: String(10 * 1024 * 1024 * 1024),
+    unit: 'bytes',
+    doc: 'Compressed recording bytes one project may store; segments over it are dropped (outcome rate_limited, reason replay_storage_quota) until retention or deletes make room. 0 = no quota.',
+    parse: integer(0, 2 ** 50),
+  },
+
   // Releases and source maps (docs/releases.md): uploads by sentry-cli and the bundler plugins.
   chunkUploadEnabled: {
     env: 'FAULTLINE_CHUNK_UPLOAD_ENABLED',

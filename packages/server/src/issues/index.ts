@@ -43,6 +43,8 @@ export { issueJsonByIds } from './read/serialize-issues.js';
 export { type IssuesApiDeps, registerIssuesApi } from './routes/index.js';
 export { parseIssueQuery } from './search/parse-issue-query.js';
 export { queryErrorDetail } from './search/query-error-detail.js';
+// The search tokenizer (one linear pass) is shared with the replay search (replays/read/replay-query.ts).
+export { type FilterTerm, QueryFault, type RawValue, type Term, tokenizeQuery } from './search/tokenize-query.js';
 export {
   type ActivityEntry,
   type IgnoreCondition,

@@ -6,7 +6,7 @@ import type { Project } from './store/projects.js';
 /**
  * A project's processing settings as the API shows and accepts them. Stored in
  * `projects.settings` under `inboundFilters`, `scrubbing`, `grouping: {fingerprintRules,
- * stackRules}`, `retentionDays` and `healthThresholds` (the release-health colours of the web
+ * stackRules}`, `retentionDays`, `replayRetentionDays` and `healthThresholds` (the release-health colours of the web
  * UI), validated by the same parsers the pipeline and the
  * retention job read them with. Sentry's own field names (`fingerprintingRules`,
  * `groupingEnhancements`, `dataScrubber`, `scrubIPAddresses`, `sensitiveFields`, `safeFields`)
@@ -23,6 +23,7 @@ export function projectSettingsJson(rules: SettingsRules, project: Project) {
     stackRules: (text.ok ? text.text.stackRules : undefined) ?? '',
   };
   const retention = parseRetentionDays(s.retentionDays);
+  const replayRetention = parseRetentionDays(s.replayRetentionDays);
   const thresholds = parseHealthThresholds(s.healthThresholds);
   // A part that does not validate (a hand-edited row) shows as null: the pipeline uses its defaults.
   const scrubbingSettings = scrub.ok ? scrub.settings : null;
@@ -31,6 +32,7 @@ export function projectSettingsJson(rules: SettingsRules, project: Project) {
     scrubbing: scrubbingSettings,
     grouping,
     retentionDays: retention.ok ? retention.days : null,
+    replayRetentionDays: replayRetention.ok ? replayRetention.days : null,
     healthThresholds: thresholds.ok ? thresholds.thresholds : DEFAULT_HEALTH_THRESHOLDS,
     fingerprintingRules: grouping.fingerprintRules,
     groupingEnhancements: grouping.stackRules,
@@ -57,6 +59,7 @@ const SETTINGS_KEYS = [
   'scrubbing',
   'grouping',
   'retentionDays',
+  'replayRetentionDays',
   'healthThresholds',
   'fingerprintingRules',
   'groupingEnhancements',
@@ -115,6 +118,13 @@ export function updateProjectSettings(rules: SettingsRules, stored: Record<strin
     if (!parsed.ok) errors.retentionDays = [parsed.reason];
     else if (parsed.days === null) delete next.retentionDays;
     else next.retentionDays = parsed.days;
+  }
+  // Session replay's own period (docs/replays.md › Retention), validated like retentionDays.
+  if (body.replayRetentionDays !== undefined) {
+    const parsed = parseRetentionDays(body.replayRetentionDays);
+    if (!parsed.ok) errors.replayRetentionDays = [parsed.reason.replace('retentionDays', 'replayRetentionDays')];
+    else if (parsed.days === null) delete next.replayRetentionDays;
+    else next.replayRetentionDays = parsed.days;
   }
   if (body.healthThresholds === null) delete next.healthThresholds;
   else if (body.healthThresholds !== undefined) {

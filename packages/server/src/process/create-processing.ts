@@ -48,6 +48,12 @@ export function createProcessing(deps: ProcessingDeps): Processing {
     forwardCommitted: deps.forwardCommitted,
     sourceMaps,
     releases: deps.releases,
+    replayLimits: {
+      maxBytesPerReplay: config.replayMaxBytes,
+      maxSegments: config.replayMaxSegments,
+      maxSegmentBytes: config.replayMaxSegmentBytes,
+      projectQuotaBytes: config.replayProjectQuotaBytes,
+    },
   });
   const worker = createWorker({
     store,

@@ -19,8 +19,9 @@ import { applyCheckIns, cronIssueEvents, isCheckInItem, prepareCheckIns } from '
 import { type NormalizedEvent, normalizeEvent } from './normalize/index.js';
 import { parkItems } from './park-items.js';
 import { createEventDictionaries, type LoadResolutionCheck, persistEvents, type ReadyEvent, stageEvents, withoutEvents } from './persist/index.js';
-import { createPostProcess, type PostProcessBatch, type PostProcessHook, recordPendingBatch } from './post-process/index.js';
+import { createPostProcess, type PostProcessBatch, type PostProcessHook, type ProcessedEventSummary, recordPendingBatch } from './post-process/index.js';
 import { createProjectSettingsCache, type ProcessingSettings } from './project-settings.js';
+import { applyReplays, DEFAULT_REPLAY_LIMITS, isReplayItem, linkReplayErrors, prepareReplays, type ReplayLimits } from './replays/index.js';
 import { scrubEvent } from './scrub/index.js';
 import { isSessionItem, prepareSessions } from './sessions/index.js';
 import { heldBackProblems, performanceIssueEvents, prepareSpans, processSpanItem, spansOfTransactions } from './spans/index.js';
@@ -44,6 +45,8 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  * hourly counters and distinct sets, one batched upsert per batch. Check-ins take a third
  * (monitors/): `check_in` items become crons check-ins; failures that open or continue an
  * incident become cron issue events persisted like errors (the sweep adds missed and timeouts).
+ * Replays take a fourth (replays/): `replay_event` and `replay_recording` items, scrubbed and
+ * compressed, into replay rows and segments; stored errors that name a replay are linked to it.
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
  * in exactly one outcome. Items of other types are parked for their own processors.
@@ -67,6 +70,8 @@ export interface PipelineDeps {
   releases?: PipelineReleaseDeps;
   /** size limits of the attachments stored with a feedback event (docs/feedback.md › Limits) */
   feedbackAttachments?: FeedbackAttachmentLimits;
+  /** session replay's storage limits (docs/replays.md › Limits); absent = the configuration's defaults */
+  replayLimits?: ReplayLimits;
 }
 
 export interface PipelineReleaseDeps {
@@ -90,6 +95,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
   const dictionaries = createEventDictionaries(store);
   const postProcess = createPostProcess({ store, hooks: deps.postProcessHooks, logger: deps.logger });
   const performanceRepo = createPerformanceRepo(store.db);
+  const replayLimits = deps.replayLimits ?? DEFAULT_REPLAY_LIMITS;
 
   // The CPU-heavy part (stages 1–5 and encoding the stored documents) reads through `reader`
   // and writes nothing; the returned commit does every write in the batch's transaction.
@@ -101,8 +107,11 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const checkInItems = items.filter(isCheckInItem);
     // Feedback (feedback/ and user_report items, a feedback's attachments) takes the feedback stage.
     const feedback = claimFeedback(items);
-    const otherItems = items.filter((i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i) && !feedback.claims(i));
-    const projectIds = [...eventItems, ...spanItems].map((i) => i.projectId).concat(feedback.projectIds);
+    const replayItems = items.filter(isReplayItem);
+    const otherItems = items.filter(
+      (i) => !isEventItem(i) && i.type !== 'span' && !isSessionItem(i) && !isCheckInItem(i) && !isReplayItem(i) && !feedback.claims(i),
+    );
+    const projectIds = [...eventItems, ...spanItems, ...replayItems].map((i) => i.projectId).concat(feedback.projectIds);
     const settingsOf = await settings.load(reader, projectIds);
     const ready: { item: QueueItem; hint: CategoryHint; ready: ReadyEvent }[] = [];
     let lastYield = performance.now();
@@ -128,6 +137,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const feedbackEvents = feedback.isEmpty
       ? []
       : prepareFeedbackEvents(feedback, settingsOf, outcomes, deps.feedbackAttachments ?? DEFAULT_FEEDBACK_ATTACHMENT_LIMITS);
+    const replayOps = await prepareReplays(replayItems, { settingsOf, reader, store, limits: replayLimits, outcomes });
     return async (trx) => {
       await parkItems(store, trx, otherItems, outcomes);
       if (!sessions.isEmpty) {
@@ -140,6 +150,8 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
       const held = await heldBackProblems({ store, repo: performanceRepo, now: clock.now() }, trx, problems);
       const persisted = await persistEvents({ store, now: clock.now(), loadResolutionCheck: deps.releases?.resolutionCheck }, trx, withoutEvents(staged, held));
       for (const r of ready) outcomes.item(r.item.projectId, r.item.receivedAt, r.item, persisted.stored.has(r.ready) ? ACCEPTED : DUPLICATE, r.hint);
+      await applyReplays(store, trx, replayOps, replayLimits, outcomes);
+      await linkReplayErrors(store, trx, storedErrors(ready, persisted));
       const summaries = [...persisted.summaries];
       await linkWaitingReports(store, trx, persisted.summaries);
       if (!feedback.isEmpty)
@@ -224,6 +236,14 @@ function group(event: NormalizedEvent, rules: GroupingRules): GroupingResult {
     event.metadata.title = grouping.title;
   }
   return grouping;
+}
+
+/** The batch's newly stored error events with their issues, for the replay links. */
+function storedErrors(ready: readonly { ready: ReadyEvent }[], persisted: { stored: ReadonlySet<ReadyEvent>; summaries: readonly ProcessedEventSummary[] }) {
+  const issueOf = new Map(persisted.summaries.map((s) => [`${s.projectId}:${s.eventId}`, s.issueId]));
+  return ready
+    .filter((r) => r.ready.grouping !== null && persisted.stored.has(r.ready))
+    .map((r) => ({ ...r.ready, issueId: issueOf.get(`${r.ready.projectId}:${r.ready.event.event_id}`) ?? null }));
 }
 
 type EventItem = QueueItem & { readonly type: 'event' | 'transaction' };

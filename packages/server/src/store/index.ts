@@ -18,6 +18,7 @@ export type { NewParkedItem, ParkedItem } from './parked-items.js';
 export type { PendingBatch } from './post-process-pending.js';
 export { type WindowIncrement, type WindowTotals, windowKey } from './rate-windows.js';
 export type { ArtifactBundleTable, CommitTable, DeployTable, ReleaseFileTable, ReleaseTable, RepositoryTable } from './release-tables.js';
+export type { ReplayErrorTable, ReplaySegmentTable, ReplayTable } from './replay-tables.js';
 export { inTransaction, type RepoContext, type StoreExecutor } from './repo-context.js';
 export type { ScheduledTaskRecord } from './scheduled-tasks.js';
 export { createScheduledTaskRepo } from './scheduled-tasks.js';

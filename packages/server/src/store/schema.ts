@@ -5,6 +5,7 @@ import type { MonitorTables } from './monitor-tables.js';
 import type { PerformanceTables } from './performance-tables.js';
 import type { PostProcessPendingTable } from './post-process-pending.js';
 import type { ReleaseTables } from './release-tables.js';
+import type { ReplayTables } from './replay-tables.js';
 import type { SessionTables } from './session-tables.js';
 
 /**
@@ -300,7 +301,7 @@ export interface IssueActivityTable {
 }
 
 /** Alerting's tables (0006) are declared in alert-tables.ts. */
-export interface Database extends AlertTables, ReleaseTables, PerformanceTables, SessionTables, MonitorTables, FeedbackTables {
+export interface Database extends AlertTables, ReleaseTables, PerformanceTables, SessionTables, MonitorTables, FeedbackTables, ReplayTables {
   organizations: OrganizationTable;
   users: UserTable;
   members: MemberTable;

@@ -9,6 +9,7 @@
 
 export { IP_KEY_FRAGMENTS, SENSITIVE_KEY_FRAGMENTS, SENSITIVE_KEY_WORDS } from './key-rules.js';
 export { type ScrubResult, scrubEvent } from './scrub-event.js';
+export { createReplayScrubber, type ReplayScrubber } from './scrub-replay.js';
 export {
   DEFAULT_SCRUB_SETTINGS,
   MAX_SCRUB_FIELD_LENGTH,

@@ -19,6 +19,7 @@ import { hourlyTransactionRollups } from './0016-hourly-transaction-rollups.js';
 import { monitors } from './0017-monitors.js';
 import { hourlyNameRollups } from './0018-hourly-name-rollups.js';
 import { feedback } from './0019-feedback.js';
+import { replays } from './0020-replays.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -42,6 +43,7 @@ export const migrations: readonly Migration[] = [
   monitors,
   hourlyNameRollups,
   feedback,
+  replays,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {

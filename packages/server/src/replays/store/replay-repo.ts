@@ -1,0 +1,329 @@
+import { sql } from 'kysely';
+import type { RepoContext, StoreExecutor } from '../../store/index.js';
+import { type ReplaySummary, readSummary } from '../replay-summary.js';
+
+/** One replay's row as the stage and the read model use it. */
+export interface ReplayRecord {
+  readonly id: number;
+  readonly projectId: number;
+  readonly replayId: string;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly environment: string | null;
+  readonly isArchived: boolean;
+  readonly recordingBytes: number;
+  readonly segmentCount: number;
+  readonly summary: ReplaySummary;
+  readonly updatedAt: number;
+}
+
+export interface ReplayRowWrite {
+  readonly projectId: number;
+  readonly replayId: string;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  readonly environment: string | null;
+  readonly recordingBytes: number;
+  readonly segmentCount: number;
+  readonly summary: ReplaySummary;
+  readonly updatedAt: number;
+}
+
+export interface NewSegment {
+  readonly projectId: number;
+  readonly replayId: string;
+  readonly segmentId: number;
+  readonly recording: Uint8Array;
+  readonly receivedAt: number;
+}
+
+export interface ReplayErrorLink {
+  readonly projectId: number;
+  readonly replayId: string;
+  readonly eventId: string;
+  readonly issueId: number | null;
+  readonly level: string;
+  readonly receivedAt: number;
+}
+
+export interface SegmentMeta {
+  readonly segmentId: number;
+  readonly size: number;
+  readonly receivedAt: number;
+}
+
+export interface ReplayListQuery {
+  readonly projectIds: readonly number[];
+  /** ms, inclusive */
+  readonly start: number;
+  /** ms, exclusive */
+  readonly end: number;
+  readonly environments: readonly string[];
+  readonly limit: number;
+}
+
+type Row = {
+  id: number;
+  project_id: number;
+  replay_id: string;
+  started_at: number | string;
+  finished_at: number | string;
+  environment: string | null;
+  is_archived: number;
+  recording_bytes: number | string;
+  segment_count: number;
+  summary: string;
+  updated_at: number | string;
+};
+
+function record(r: Row): ReplayRecord {
+  return {
+    id: r.id,
+    projectId: r.project_id,
+    replayId: r.replay_id,
+    startedAt: Number(r.started_at),
+    finishedAt: Number(r.finished_at),
+    environment: r.environment,
+    isArchived: r.is_archived === 1,
+    recordingBytes: Number(r.recording_bytes),
+    segmentCount: r.segment_count,
+    summary: readSummary(r.summary),
+    updatedAt: Number(r.updated_at),
+  };
+}
+
+const rowsPerInsert = 200;
+
+/** The replay tables: the pipeline's writes (in the batch's transaction), the API's reads, delete and retention. */
+export function createReplayRepo(ctx: RepoContext) {
+  const { db } = ctx;
+  return {
+    async get(exec: StoreExecutor, projectId: number, replayId: string): Promise<ReplayRecord | undefined> {
+      const row = await exec.selectFrom('replays').selectAll().where('project_id', '=', projectId).where('replay_id', '=', replayId).executeTakeFirst();
+      return row === undefined ? undefined : record(row);
+    },
+
+    /** Inserts the row or replaces the aggregated columns of the existing one. */
+    async save(trx: StoreExecutor, w: ReplayRowWrite): Promise<void> {
+      const values = {
+        started_at: w.startedAt,
+        finished_at: w.finishedAt,
+        environment: w.environment,
+        recording_bytes: w.recordingBytes,
+        segment_count: w.segmentCount,
+        summary: JSON.stringify(w.summary),
+        updated_at: w.updatedAt,
+      };
+      await trx
+        .insertInto('replays')
+        .values({ project_id: w.projectId, replay_id: w.replayId, is_archived: 0, ...values })
+        .onConflict((oc) => oc.columns(['project_id', 'replay_id']).doUpdateSet(values))
+        .execute();
+    },
+
+    async segmentSize(exec: StoreExecutor, projectId: number, replayId: string, segmentId: number): Promise<number | undefined> {
+      const row = await exec
+        .selectFrom('replay_segments')
+        .select('size')
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .where('segment_id', '=', segmentId)
+        .executeTakeFirst();
+      return row?.size;
+    },
+
+    /** A repeated segment id replaces the stored recording (docs/replays.md › Segments). */
+    async putSegment(trx: StoreExecutor, s: NewSegment): Promise<void> {
+      const values = { recording: s.recording, size: s.recording.length, received_at: s.receivedAt };
+      await trx
+        .insertInto('replay_segments')
+        .values({ project_id: s.projectId, replay_id: s.replayId, segment_id: s.segmentId, ...values })
+        .onConflict((oc) => oc.columns(['project_id', 'replay_id', 'segment_id']).doUpdateSet(values))
+        .execute();
+    },
+
+    /** Compressed recording bytes the project stores (archived replays hold none). */
+    async projectBytes(exec: StoreExecutor, projectId: number): Promise<number> {
+      const row = await exec
+        .selectFrom('replays')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>('recording_bytes'), eb.lit(0)).as('bytes'))
+        .where('project_id', '=', projectId)
+        .executeTakeFirst();
+      return Number(row?.bytes ?? 0);
+    },
+
+    async linkErrors(trx: StoreExecutor, links: readonly ReplayErrorLink[]): Promise<void> {
+      for (let i = 0; i < links.length; i += rowsPerInsert) {
+        const values = links.slice(i, i + rowsPerInsert).map((l) => ({
+          project_id: l.projectId,
+          replay_id: l.replayId,
+          event_id: l.eventId,
+          issue_id: l.issueId,
+          level: l.level,
+          received_at: l.receivedAt,
+        }));
+        await trx
+          .insertInto('replay_errors')
+          .values(values)
+          // The error event knows its issue; a replay_event's error_ids do not: keep what is known.
+          .onConflict((oc) =>
+            oc
+              .columns(['project_id', 'replay_id', 'event_id'])
+              .doUpdateSet({ issue_id: sql<number | null>`coalesce(excluded.issue_id, replay_errors.issue_id)` }),
+          )
+          .execute();
+      }
+    },
+
+    async linkedErrors(exec: StoreExecutor, projectId: number, replayId: string): Promise<{ eventId: string; level: string }[]> {
+      const rows = await exec
+        .selectFrom('replay_errors')
+        .select(['event_id', 'level'])
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .limit(1000)
+        .execute();
+      return rows.map((r) => ({ eventId: r.event_id, level: r.level }));
+    },
+
+    async find(projectIds: readonly number[], replayId: string): Promise<ReplayRecord | undefined> {
+      if (projectIds.length === 0) return undefined;
+      const row = await db
+        .selectFrom('replays')
+        .selectAll()
+        .where('project_id', 'in', [...projectIds])
+        .where('replay_id', '=', replayId)
+        .orderBy('id')
+        .executeTakeFirst();
+      return row === undefined ? undefined : record(row);
+    },
+
+    /** Replays active in the window (they overlap it), newest first, at most `limit`: the list filters and sorts these. */
+    async list(q: ReplayListQuery): Promise<ReplayRecord[]> {
+      if (q.projectIds.length === 0) return [];
+      let query = db
+        .selectFrom('replays')
+        .selectAll()
+        .where('project_id', 'in', [...q.projectIds])
+        .where('finished_at', '>=', q.start)
+        .where('started_at', '<', q.end);
+      if (q.environments.length > 0) query = query.where('environment', 'in', [...q.environments]);
+      const rows = await query.orderBy('finished_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
+      return rows.map(record);
+    },
+
+    async segments(projectId: number, replayId: string, offset: number, limit: number): Promise<SegmentMeta[]> {
+      const rows = await db
+        .selectFrom('replay_segments')
+        .select(['segment_id', 'size', 'received_at'])
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .orderBy('segment_id')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ segmentId: r.segment_id, size: r.size, receivedAt: Number(r.received_at) }));
+    },
+
+    async recordings(projectId: number, replayId: string, offset: number, limit: number): Promise<{ segmentId: number; recording: Uint8Array }[]> {
+      const rows = await db
+        .selectFrom('replay_segments')
+        .select(['segment_id', 'recording'])
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .orderBy('segment_id')
+        .offset(offset)
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ segmentId: r.segment_id, recording: new Uint8Array(r.recording) }));
+    },
+
+    async recording(projectId: number, replayId: string, segmentId: number): Promise<{ recording: Uint8Array; receivedAt: number } | undefined> {
+      const row = await db
+        .selectFrom('replay_segments')
+        .select(['recording', 'received_at'])
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .where('segment_id', '=', segmentId)
+        .executeTakeFirst();
+      return row === undefined ? undefined : { recording: new Uint8Array(row.recording), receivedAt: Number(row.received_at) };
+    },
+
+    /** DELETE: the recordings go, the row stays archived (Sentry's archived replay). */
+    async archive(projectId: number, replayId: string, now: number): Promise<boolean> {
+      return db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('replays')
+          .set({ is_archived: 1, recording_bytes: 0, segment_count: 0, updated_at: now })
+          .where('project_id', '=', projectId)
+          .where('replay_id', '=', replayId)
+          .executeTakeFirst();
+        await trx.deleteFrom('replay_segments').where('project_id', '=', projectId).where('replay_id', '=', replayId).execute();
+        return Number(updated.numUpdatedRows) > 0;
+      });
+    },
+
+    /**
+     * replay-count by issue: the replays an issue's errors belong to, whether the error named
+     * the replay (issue stored on the link) or a replay_event listed the error (issue read from
+     * the event).
+     */
+    async replaysOfIssues(projectIds: readonly number[], issueIds: readonly number[], since: number): Promise<{ issueId: number; replayId: string }[]> {
+      if (projectIds.length === 0 || issueIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('replay_errors as r')
+        .leftJoin('events as e', (j) => j.onRef('e.project_id', '=', 'r.project_id').onRef('e.event_id', '=', 'r.event_id'))
+        .select(['r.replay_id', 'r.issue_id', 'e.issue_id as event_issue_id'])
+        .where('r.project_id', 'in', [...projectIds])
+        .where('r.received_at', '>=', since)
+        .where((eb) => eb.or([eb('r.issue_id', 'in', [...issueIds]), eb('e.issue_id', 'in', [...issueIds])]))
+        .distinct()
+        .limit(10_000)
+        .execute();
+      return rows.map((r) => ({ issueId: Number(r.issue_id ?? r.event_issue_id), replayId: r.replay_id }));
+    },
+
+    /** Which of these replay ids exist (not archived) in the projects: replay-count by replay_id. */
+    async existing(projectIds: readonly number[], replayIds: readonly string[]): Promise<string[]> {
+      if (projectIds.length === 0 || replayIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('replays')
+        .select('replay_id')
+        .where('project_id', 'in', [...projectIds])
+        .where('replay_id', 'in', [...replayIds])
+        .where('is_archived', '=', 0)
+        .execute();
+      return rows.map((r) => r.replay_id);
+    },
+
+    /** Retention: replays not updated since `before`, with their segments and links; returns replays deleted. */
+    async deleteUpdatedBefore(projectId: number, before: number, limit: number): Promise<number> {
+      return db.transaction().execute(async (trx) => {
+        const old = await trx
+          .selectFrom('replays')
+          .select(['id', 'replay_id'])
+          .where('project_id', '=', projectId)
+          .where('updated_at', '<', before)
+          .limit(limit)
+          .execute();
+        if (old.length === 0) return 0;
+        const replayIds = old.map((r) => r.replay_id);
+        await trx.deleteFrom('replay_segments').where('project_id', '=', projectId).where('replay_id', 'in', replayIds).execute();
+        await trx.deleteFrom('replay_errors').where('project_id', '=', projectId).where('replay_id', 'in', replayIds).execute();
+        await trx
+          .deleteFrom('replays')
+          .where(
+            'id',
+            'in',
+            old.map((r) => r.id),
+          )
+          .execute();
+        // Links to replays that never arrived age out on their own.
+        await trx.deleteFrom('replay_errors').where('project_id', '=', projectId).where('received_at', '<', before).execute();
+        return old.length;
+      });
+    },
+  };
+}
+
+export type ReplayRepo = ReturnType<typeof createReplayRepo>;
