@@ -31,7 +31,10 @@ function recordedLines(file: string): Json[] {
 
 async function envelope(fl: RunningFaultline, body: string | Buffer): Promise<void> {
   const key = new URL(fl.workspace.dsn).username;
-  const res = await fetch(`${fl.base}/api/${fl.workspace.projectId}/envelope/?sentry_version=7&sentry_key=${key}`, { method: 'POST', body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]) });
+  const res = await fetch(`${fl.base}/api/${fl.workspace.projectId}/envelope/?sentry_version=7&sentry_key=${key}`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
+  });
   assert.equal(res.status, 200, await res.text());
 }
 
@@ -64,14 +67,13 @@ describe('web UI, end to end: user feedback and session replay from real SDK env
     assert.ok(existsSync(join(repoRoot, 'packages/web/dist/index.html')), 'the UI is not built: npm run build --workspace @faultline/web');
     fl = await startFaultline();
     // The two errors, then the replay that references them, as the browser SDK sent them.
-    for (const n of ['004', '005'])
-      await envelope(
-        fl,
-        readFileSync(join(BROWSER, `${n}-default--envelope-event.txt`), 'utf8')
-          .split('\n\n')
-          .slice(1)
-          .join('\n\n'),
-      );
+    // Their recorded `sent_at` is weeks old: the server would take that for client clock drift and
+    // move the errors to now, away from the recording; sent without it they keep the recorded time.
+    for (const n of ['004', '005']) {
+      const [header, ...items] = recordedLines(join(BROWSER, `${n}-default--envelope-event.txt`)) as [Json, ...Json[]];
+      delete header.sent_at;
+      await envelope(fl, [header, ...items].map((l) => JSON.stringify(l)).join('\n'));
+    }
     await envelope(fl, readFileSync(join(BROWSER, '007-default--envelope-replay_event+replay_recording.body.bin')));
     // @sentry/node's captureFeedback, sent from the replayed page about its TypeError, with a
     // comment that tries to inject markup.
@@ -172,6 +174,7 @@ describe('web UI, end to end: user feedback and session replay from real SDK env
     const replayRow = page.locator(`tr[data-replay="${REPLAY_ID}"]`);
     await replayRow.waitFor();
     assert.equal(await replayRow.locator('[data-cell="errors"]').textContent(), '2');
+    await screenshot(page, 'issue-replays-tab');
     await replayRow.getByRole('link').click();
     await page.waitForURL(new RegExp(`/replays/${REPLAY_ID}/$`));
     assert.deepEqual(

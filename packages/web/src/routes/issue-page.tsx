@@ -24,16 +24,18 @@ function IssueTabs({ org, issue, tab, onTab }: { org: string; issue: Issue; tab:
   const replayCount = replays.data?.[issue.id]?.length;
   const reportCount = reports.data ? (reports.links.next?.results ? `${reports.data.length}+` : reports.data.length) : null;
   return (
-    <Tabs
-      label="Issue sections"
-      selected={tab}
-      onSelect={onTab}
-      items={[
-        { key: 'details', label: 'Details' },
-        { key: 'replays', label: 'Replays', count: replayCount ?? null },
-        { key: 'feedback', label: 'User feedback', count: reportCount },
-      ]}
-    />
+    <div className="issue-tabs">
+      <Tabs
+        label="Issue sections"
+        selected={tab}
+        onSelect={onTab}
+        items={[
+          { key: 'details', label: 'Details' },
+          { key: 'replays', label: 'Replays', count: replayCount ?? null },
+          { key: 'feedback', label: 'User feedback', count: reportCount },
+        ]}
+      />
+    </div>
   );
 }
 
@@ -71,28 +73,30 @@ export default function IssuePage() {
       <IssueTabs org={org} issue={issue.data} tab={tab} onTab={(t) => setSearch(t === 'details' ? {} : { tab: t })} />
       {tab === 'replays' && <IssueReplays org={org} issue={issue.data} />}
       {tab === 'feedback' && <IssueUserReports org={org} issueId={issue.data.id} />}
-      <div className="issue-layout" hidden={tab !== 'details'}>
-        <div className="issue-main-col">
-          {event.error && <ErrorState error={event.error} onRetry={event.reload} title="Could not load the event" />}
-          {!event.data && !event.error && (
-            <div className="card card-body" aria-busy="true">
-              <Skeleton height={28} />
-              <Skeleton height={240} />
-            </div>
-          )}
-          {event.data && (
-            <>
-              <EventNav org={org} issueId={issueId} event={event.data} />
-              <EventView event={event.data} listHref={listHref} />
-            </>
-          )}
+      {tab === 'details' && (
+        <div className="issue-layout">
+          <div className="issue-main-col">
+            {event.error && <ErrorState error={event.error} onRetry={event.reload} title="Could not load the event" />}
+            {!event.data && !event.error && (
+              <div className="card card-body" aria-busy="true">
+                <Skeleton height={28} />
+                <Skeleton height={240} />
+              </div>
+            )}
+            {event.data && (
+              <>
+                <EventNav org={org} issueId={issueId} event={event.data} />
+                <EventView event={event.data} listHref={listHref} />
+              </>
+            )}
+          </div>
+          <aside className="issue-sidebar" aria-label="Issue details">
+            <IssueReleaseShare org={org} issue={issue.data} />
+            <IssueTags issueId={issueId} listHref={listHref} />
+            <IssueActivity activity={issue.data.activity ?? []} org={org} />
+          </aside>
         </div>
-        <aside className="issue-sidebar" aria-label="Issue details">
-          <IssueReleaseShare org={org} issue={issue.data} />
-          <IssueTags issueId={issueId} listHref={listHref} />
-          <IssueActivity activity={issue.data.activity ?? []} org={org} />
-        </aside>
-      </div>
+      )}
     </div>
   );
 }

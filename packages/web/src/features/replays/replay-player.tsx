@@ -11,6 +11,9 @@ export interface SeekRequest {
   readonly n: number;
 }
 
+/** Tallest the player gets, in CSS pixels; a taller recorded viewport is scaled down. */
+const MAX_HEIGHT = 560;
+
 // rrweb's player is loaded only here, so its code and styles land in this page's own chunk.
 function loadReplayer(): Promise<ReplayerModule> {
   return import('./rrweb-replayer.js');
@@ -83,11 +86,12 @@ export function ReplayPlayer({ events, seek, onTime }: ReplayPlayerProps) {
   useEffect(() => {
     const el = frame.current;
     if (!el || size.width === 0) return;
-    const fitToColumn = () => setScale(Math.min(1, el.clientWidth / size.width));
+    // The whole viewport in view: as wide as the column, no taller than MAX_HEIGHT.
+    const fitToColumn = () => setScale(Math.min(el.clientWidth / size.width, MAX_HEIGHT / size.height));
     fitToColumn();
     window.addEventListener('resize', fitToColumn);
     return () => window.removeEventListener('resize', fitToColumn);
-  }, [size.width]);
+  }, [size.width, size.height]);
 
   // While playing, follow the player's clock.
   useEffect(() => {
@@ -133,8 +137,10 @@ export function ReplayPlayer({ events, seek, onTime }: ReplayPlayerProps) {
 
   return (
     <section className="replay-player card" aria-label="Replay player" data-state={state} data-playing={playing} data-current-ms={Math.round(time)}>
-      <div className="replay-frame" ref={frame} style={{ height: size.height ? Math.round(size.height * scale) : undefined }}>
-        <div className="replay-stage" ref={stage} style={{ transform: `scale(${scale})` }} />
+      <div className="replay-frame" ref={frame}>
+        <div className="replay-viewport" style={size.width ? { width: Math.round(size.width * scale), height: Math.round(size.height * scale) } : undefined}>
+          <div className="replay-stage" ref={stage} style={{ transform: `scale(${scale})` }} />
+        </div>
         {state === 'loading' && <p className="replay-frame-note">Loading the player…</p>}
         {state === 'failed' && (
           <p className="replay-frame-note" role="alert">
