@@ -7,10 +7,10 @@
  */
 
 export { createProcessing, type Processing, type ProcessingDeps } from './create-processing.js';
-// The settings parsers, so the project settings API validates exactly as the pipeline reads.
-export { parseInboundFilterSettings } from './filter/index.js';
 // The feedback issue of a report the web API saves (feedback/ cannot import the pipeline).
 export { createUserReportShimWriter } from './feedback/index.js';
+// The settings parsers, so the project settings API validates exactly as the pipeline reads.
+export { parseInboundFilterSettings } from './filter/index.js';
 export { compileGroupingRules, type RuleSyntaxError } from './group/index.js';
 export { CRON_ISSUE_TYPE, createMonitorSweep, MONITOR_SWEEP, type MonitorSweep } from './monitors/index.js';
 export {
