@@ -34,7 +34,7 @@ export function ReplayPlayer({ events, seek, onTime }: ReplayPlayerProps) {
   const frame = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
   const replayer = useRef<Replayer | null>(null);
-  const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
+  const [state, setState] = useState<'loading' | 'ready' | 'failed' | 'empty'>('loading');
   const [playing, setPlaying] = useState(false);
   const [total, setTotal] = useState(0);
   const [time, setTime] = useState(0);
@@ -51,6 +51,11 @@ export function ReplayPlayer({ events, seek, onTime }: ReplayPlayerProps) {
   useEffect(() => {
     let cancelled = false;
     let created: Replayer | null = null;
+    // rrweb needs a meta event and a full snapshot at least; less is nothing to play.
+    if (events.length < 2) {
+      setState('empty');
+      return;
+    }
     setState('loading');
     loadReplayer()
       .then(({ Replayer }) => {
@@ -66,7 +71,11 @@ export function ReplayPlayer({ events, seek, onTime }: ReplayPlayerProps) {
           const { width, height } = d as { width: number; height: number };
           setSize({ width, height });
         });
-        created.on('finish', () => setPlaying(false));
+        const ended = created;
+        created.on('finish', () => {
+          setPlaying(false);
+          report(ended.getMetaData().totalTime);
+        });
         replayer.current = created;
         setTotal(created.getMetaData().totalTime);
         created.pause(0);
@@ -80,7 +89,7 @@ export function ReplayPlayer({ events, seek, onTime }: ReplayPlayerProps) {
       created?.destroy();
       replayer.current = null;
     };
-  }, [events]);
+  }, [events, report]);
 
   // Fit the recorded viewport into the column.
   useEffect(() => {
@@ -97,9 +106,15 @@ export function ReplayPlayer({ events, seek, onTime }: ReplayPlayerProps) {
   useEffect(() => {
     if (!playing) return;
     let raf = 0;
+    let last = -1;
     const tick = () => {
       const r = replayer.current;
-      if (r) report(Math.min(total, Math.max(0, r.getCurrentTime())));
+      const now = r ? Math.min(total, Math.max(0, r.getCurrentTime())) : -1;
+      // A tenth of a second is as fine as the clock and the timeline show: fewer renders while playing.
+      if (now >= 0 && Math.abs(now - last) >= 100) {
+        last = now;
+        report(now);
+      }
       raf = requestAnimationFrame(tick);
     };
     raf = requestAnimationFrame(tick);
@@ -147,7 +162,7 @@ export function ReplayPlayer({ events, seek, onTime }: ReplayPlayerProps) {
             The player could not be loaded. Reload the page to try again.
           </p>
         )}
-        {state === 'ready' && events.length === 0 && <p className="replay-frame-note">This replay has no recording.</p>}
+        {state === 'empty' && <p className="replay-frame-note">This replay has no recording to play.</p>}
       </div>
       <div className="replay-controls">
         <button type="button" className="btn btn-small" onClick={toggle} disabled={state !== 'ready' || total === 0}>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Tabs } from '../../ui/tabs.js';
 import { currentIndex, formatOffset, type ReplayItem } from './replay-frames.js';
@@ -20,7 +20,8 @@ const EMPTY: Record<SideListKey, string> = {
   errors: 'No errors in this replay.',
 };
 
-function ItemRow({ org, item, current, onSeek }: { org: string; item: ReplayItem; current: boolean; onSeek: (ms: number) => void }) {
+/** One item; re-rendered only when it becomes or stops being the current one (the player reports its time ten times a second). */
+const ItemRow = memo(function ItemRow({ org, item, current, onSeek }: { org: string; item: ReplayItem; current: boolean; onSeek: (ms: number) => void }) {
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (current) ref.current?.scrollIntoView?.({ block: 'nearest' });
@@ -45,7 +46,7 @@ function ItemRow({ org, item, current, onSeek }: { org: string; item: ReplayItem
       )}
     </li>
   );
-}
+});
 
 /**
  * What happened during the replay, one tab per kind, each list in time order: the item playing
