@@ -19,6 +19,9 @@ const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
 
 type Json = Record<string, unknown>;
 
+/** A 1×1 PNG. */
+const SCREENSHOT_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
 /** The envelope lines of a recorded request (after the HTTP headers). */
 function recordedLines(file: string): Json[] {
   const raw = readFileSync(file, 'utf8');
@@ -80,7 +83,13 @@ describe('web UI, end to end: user feedback and session replay from real SDK env
     const [header, item, payload] = recordedLines(join(NODE, '028-feedback--envelope-feedback.txt')) as [Json, Json, Json];
     const contexts = payload.contexts as { feedback: Json };
     contexts.feedback = { ...contexts.feedback, message: HOSTILE, associated_event_id: TYPE_ERROR_ID, replay_id: REPLAY_ID };
-    await envelope(fl, [JSON.stringify(header), JSON.stringify(item), JSON.stringify(payload)].join('\n'));
+    // A screenshot rides in the same envelope, as the feedback widget sends it.
+    const png = Buffer.from(SCREENSHOT_PNG, 'base64');
+    const screenshotHeader = { type: 'attachment', length: png.length, filename: 'screenshot.png', content_type: 'image/png' };
+    await envelope(
+      fl,
+      Buffer.concat([Buffer.from([header, item, payload, screenshotHeader].map((l) => `${JSON.stringify(l)}\n`).join('')), png, Buffer.from('\n')]),
+    );
 
     const org = fl.workspace.org;
     // Until the replay API is part of the build, the replay half is skipped with this reason.
@@ -115,13 +124,17 @@ describe('web UI, end to end: user feedback and session replay from real SDK env
     const pane = page.getByRole('article', { name: 'Feedback from Jane Doe' });
     await pane.waitFor();
     assert.equal(await pane.locator('.feedback-detail-message').textContent(), HOSTILE);
-    assert.equal(await page.locator('main img').count(), 0);
+    assert.equal(await page.locator('main img[src="x"]').count(), 0);
     assert.notEqual(await page.title(), 'pwned');
     assert.equal(await pane.getByRole('link', { name: 'jane@example.com' }).getAttribute('href'), 'mailto:jane@example.com');
     assert.equal(await pane.getByRole('link', { name: 'https://shop.example.com/checkout' }).getAttribute('href'), 'https://shop.example.com/checkout');
     // The error it was sent about, by its title, linking to that event.
     const error = pane.getByRole('link', { name: /Cannot read properties of undefined/ });
     assert.match((await error.getAttribute('href')) ?? '', new RegExp(`/issues/\\d+/events/${TYPE_ERROR_ID}/$`));
+    // The screenshot sent with it, loaded through the API with the session.
+    const shot = pane.getByRole('img', { name: 'Screenshot screenshot.png' });
+    await page.waitForFunction((img) => (img as HTMLImageElement | null)?.complete === true, await shot.elementHandle());
+    assert.equal(await shot.evaluate((img) => (img as HTMLImageElement).naturalWidth), 1);
     await screenshot(page, 'feedback-inbox');
 
     // Resolving moves it to the resolved tab.

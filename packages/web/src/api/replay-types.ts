@@ -68,3 +68,12 @@ export interface FeedbackContext {
   associated_event_id?: string;
   replay_id?: string;
 }
+
+/** An event's attachment (`/projects/{org}/{project}/events/{eventId}/attachments/`): a feedback's screenshot. */
+export interface EventAttachment {
+  id: string;
+  name: string;
+  mimetype: string;
+  size: number;
+  dateCreated: string;
+}

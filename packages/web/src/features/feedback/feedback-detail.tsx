@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { type Issue, type IssueEvent, useAction, useApi, useResource } from '../../api/index.js';
 import { RelativeTime } from '../../ui/relative-time.js';
 import { ErrorState, InlineError, Skeleton } from '../../ui/states.js';
+import { FeedbackAttachments } from './feedback-attachments.js';
 import { feedbackDetails, safeHref } from './feedback-item.js';
 
 /** The issue and event a feedback was sent about (`associated_event_id`), as a link to that event. */
@@ -102,6 +103,7 @@ export function FeedbackDetail({ org, issueId, onChanged }: { org: string; issue
           </>
         )}
       </dl>
+      {event.data && issue.data.project && <FeedbackAttachments org={org} projectSlug={issue.data.project.slug} eventId={event.data.eventID} />}
       <p className="feedback-detail-links">
         <Link to={`/organizations/${org}/issues/${issueId}/`}>Open the feedback issue</Link>
         {event.data && (

@@ -65,6 +65,13 @@ function server(state: Map<string, string>): Answer {
     const m = /^\/api\/0\/issues\/(\d+)\/(events\/latest\/)?$/.exec(url.pathname);
     const issue = m && all.find((i) => i.id === m[1]);
     if (!issue) {
+      if (url.pathname === `/api/0/projects/acme/shop/events/${'e41'.padEnd(32, '0')}/attachments/`)
+        return {
+          body: [
+            { id: '5', name: 'screenshot.png', mimetype: 'image/png', size: 20480, dateCreated: '2026-12-07T11:00:00Z' },
+            { id: '6', name: '<b>notes</b>.svg', mimetype: 'image/svg+xml', size: 300, dateCreated: '2026-12-07T11:00:00Z' },
+          ],
+        };
       if (url.pathname === '/api/0/projects/acme/2/events/c48d945665cc40a6a610ceaa739fad47/')
         return { body: { ...latestEvent(JANE, {}), eventID: 'c48d945665cc40a6a610ceaa739fad47', groupID: '7', title: 'TypeError: cart is undefined' } };
       return undefined;
@@ -129,6 +136,14 @@ describe('FeedbackInbox', () => {
     expect(error.getAttribute('href')).toBe('/organizations/acme/issues/7/events/c48d945665cc40a6a610ceaa739fad47/');
     expect(within(pane).getByRole('link', { name: 'Open the feedback issue' }).getAttribute('href')).toBe('/organizations/acme/issues/41/');
     expect(screen.getByRole('region', { name: 'Feedback' }).querySelector('[aria-current="true"]')?.getAttribute('data-feedback')).toBe('41');
+    // The screenshot sent with it is shown; other files (an SVG too) are only offered as downloads.
+    const files = await within(pane).findByRole('list', { name: 'Attachments' });
+    const shot = within(files).getByRole('img', { name: 'Screenshot screenshot.png' });
+    const download = `/api/0/projects/acme/shop/events/${'e41'.padEnd(32, '0')}/attachments/5/?download=1`;
+    expect(shot.getAttribute('src')).toBe(download);
+    expect(within(files).getAllByRole('img')).toHaveLength(1);
+    expect(within(files).getByRole('link', { name: '<b>notes</b>.svg' }).getAttribute('download')).toBe('<b>notes</b>.svg');
+    expect(within(files).getByText('20 KB')).toBeTruthy();
   });
 
   it('shows hostile markup from the sender as text and links no script URL', async () => {
