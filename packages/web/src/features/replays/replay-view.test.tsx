@@ -121,6 +121,17 @@ describe('ReplayView', () => {
     await waitFor(() => expect(errors.querySelector('[aria-current="true"] .replay-item-title')?.textContent).toBe('TypeError: x is undefined'));
   });
 
+  it('says when the replay was deleted, and asks for no recording', async () => {
+    const api = renderWithApi(
+      <ReplayView org="acme" replayId={REPLAY_ID} Player={StandInPlayer} />,
+      (url) => (url.pathname === `/api/0/organizations/acme/replays/${REPLAY_ID}/` ? { body: { data: { ...REPLAY, is_archived: true } } } : undefined),
+      '/r/',
+      '/r/',
+    );
+    await screen.findByText('This replay was deleted');
+    expect(api.to(SEGMENTS)).toEqual([]);
+  });
+
   it('says when the replay does not exist', async () => {
     renderWithApi(<ReplayView org="acme" replayId="0" Player={StandInPlayer} />, () => undefined, '/r/', '/r/');
     await screen.findByText('Replay not found');

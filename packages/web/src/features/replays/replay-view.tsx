@@ -1,7 +1,7 @@
 import { type ComponentType, useCallback, useMemo, useState } from 'react';
 import { type Replay, type ReplayDetails, useResource } from '../../api/index.js';
 import { RelativeTime } from '../../ui/relative-time.js';
-import { ErrorState, Skeleton } from '../../ui/states.js';
+import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { errorItems, parseRecording } from './replay-frames.js';
 import { ReplayPlayer, type ReplayPlayerProps, type SeekRequest } from './replay-player.js';
 import { ReplaySidePanel } from './replay-side-panel.js';
@@ -83,6 +83,14 @@ export function ReplayView({
       <div className="card card-body" aria-busy="true">
         <Skeleton height={28} />
         <Skeleton height={360} />
+      </div>
+    );
+  if (replay.is_archived)
+    return (
+      <div className="card">
+        <EmptyState title="This replay was deleted">
+          <span>Its recording is gone; the errors it saw are still in their issues.</span>
+        </EmptyState>
       </div>
     );
   return (

@@ -27,7 +27,8 @@ export function useRecording(org: string, replay: Replay | undefined): Loaded<un
   const [state, setState] = useState<Loaded<unknown[]>>({ data: undefined, error: undefined });
   const projectId = replay?.project_id;
   const replayId = replay?.id;
-  const hasSegments = (replay?.count_segments ?? 1) > 0;
+  // A deleted (archived) replay has no recording left to ask for.
+  const hasSegments = !replay?.is_archived && (replay?.count_segments ?? 1) > 0;
   useEffect(() => {
     if (!projectId || !replayId) return;
     if (!hasSegments) {
@@ -65,7 +66,7 @@ export function useReplayErrors(org: string, replay: Replay | undefined): readon
   const api = useApi();
   const [errors, setErrors] = useState<readonly ReplayError[] | undefined>(undefined);
   const projectId = replay?.project_id;
-  const ids = (replay?.error_ids ?? []).slice(0, MAX_ERRORS).join(',');
+  const ids = replay?.is_archived ? '' : (replay?.error_ids ?? []).slice(0, MAX_ERRORS).join(',');
   useEffect(() => {
     if (!projectId) return;
     const controller = new AbortController();
