@@ -166,6 +166,17 @@ describe('web UI, end to end: user feedback and session replay from real SDK env
     const timeline = page.getByRole('region', { name: 'Replay timeline' });
     assert.equal(await timeline.locator('.replay-item-title').first().textContent(), 'body > button#btn');
     assert.equal(await player.getAttribute('data-current-ms'), '0');
+    // Playing: when the player reaches the click (2.6 s in, the "checkout clicked" breadcrumb 1 ms
+    // later) the latter becomes the current item; nothing was current before the first.
+    assert.equal(await timeline.locator('li[aria-current="true"]').count(), 0);
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForFunction(
+      () => document.querySelector('.replay-items li[aria-current="true"] .replay-item-title')?.textContent === 'checkout clicked',
+      undefined,
+      { timeout: 10_000 },
+    );
+    assert.ok(Number(await page.locator('.replay-player').getAttribute('data-current-ms')) >= 2600);
+    await page.getByRole('button', { name: 'Pause' }).click();
     await timeline.getByRole('tab', { name: /Errors/ }).click();
     const errors = timeline.getByRole('list', { name: 'Errors' });
     const typeError = errors.locator('li', { hasText: 'Cannot read properties of undefined' });
