@@ -19,17 +19,18 @@ function loadReplayer(): Promise<ReplayerModule> {
   return import('./rrweb-replayer.js');
 }
 
-/**
- * The recording played back by rrweb's Replayer: the recorded DOM is rebuilt inside a sandboxed
- * iframe (no scripts run in it), scaled to the column's width. Reports the playing time to
- * `onTime` and moves to `seek` whenever it changes.
- */
+/** What the replay page hands its player: the events, the latest seek request, where to report the time. */
 export interface ReplayPlayerProps {
   readonly events: readonly RecordingEvent[];
   readonly seek: SeekRequest | null;
   readonly onTime: (ms: number) => void;
 }
 
+/**
+ * The recording played back by rrweb's Replayer: the recorded DOM is rebuilt inside a sandboxed
+ * iframe (no scripts run in it), scaled to the column's width. Reports the playing time to
+ * `onTime` and moves to `seek` whenever it changes.
+ */
 export function ReplayPlayer({ events, seek, onTime }: ReplayPlayerProps) {
   const frame = useRef<HTMLDivElement>(null);
   const stage = useRef<HTMLDivElement>(null);
