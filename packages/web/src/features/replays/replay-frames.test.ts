@@ -125,6 +125,19 @@ describe('errorItems and currentIndex', () => {
     expect(currentIndex([], 5)).toBe(-1);
   });
 
+  it('currentIndex finds the last item at or before any moment', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 100_000 })), fc.integer({ min: -10, max: 110_000 }), (offsets, t) => {
+        const items: ReplayItem[] = [...offsets]
+          .sort((a, b) => a - b)
+          .map((offsetMs, i) => ({ key: `${i}`, kind: 'breadcrumb', offsetMs, title: '', detail: '', category: 'ui', level: 'info' }));
+        const i = currentIndex(items, t);
+        const expected = items.reduce((found, item, j) => (item.offsetMs <= t ? j : found), -1);
+        expect(i).toBe(expected);
+      }),
+    );
+  });
+
   it('formats offsets as m:ss', () => {
     expect([formatOffset(0), formatOffset(61_500), formatOffset(3_600_000 + 5_000)]).toEqual(['0:00', '1:01', '1:00:05']);
   });
