@@ -9,7 +9,8 @@ explainSkippedPostgres();
 
 const captures = loadIngestCaptures();
 // Sessions are counted by release health, spans stored by performance, check-ins by crons: none is parked.
-const parkedTypes = (type: string) => !['event', 'transaction', 'client_report', 'statsd', 'span', 'session', 'sessions', 'check_in'].includes(type);
+const parkedTypes = (type: string) =>
+  !['event', 'transaction', 'client_report', 'statsd', 'span', 'session', 'sessions', 'check_in', 'replay_event', 'replay_recording'].includes(type);
 
 /** The items the server must have received: the envelope sent, or the one event a /store/ body is. */
 function sentItems(capture: IngestCapture, sent: Buffer): { eventId?: string; items: EnvelopeItem[] } {
@@ -108,6 +109,16 @@ for (const dialect of testDialects()) {
           assert.deepEqual(Buffer.from(row.payload), Buffer.from(item.payload));
           assert.deepEqual(JSON.parse(row.itemHeaders), item.headers);
           assert.equal(row.eventId, id?.ok ? id.id : null);
+        }
+        // Replay items become a replay with its segment (docs/replays.md).
+        for (const item of items.filter((i) => i.type === 'replay_recording')) {
+          assert.ok(id?.ok);
+          const header = JSON.parse(Buffer.from(item.payload.subarray(0, item.payload.indexOf(0x0a))).toString()) as { segment_id: number };
+          const stored = await server.store.replays.segments(projectId, id.id, 0, 100);
+          assert.ok(
+            stored.some((s) => s.segmentId === header.segment_id),
+            `segment ${header.segment_id} of replay ${id.id} was not stored`,
+          );
         }
         // Span items are processed into the performance store: every span the SDK sent is there.
         for (const item of items.filter((i) => i.type === 'span')) {

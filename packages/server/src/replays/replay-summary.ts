@@ -35,6 +35,9 @@ export interface ReplaySummary {
 /** Totals over the whole replay, bounded so one replay's row stays small. */
 export const SUMMARY_LIMITS = { urls: 1000, ids: 1000, tagValues: 20, tagKeys: 100, passwordIds: 1000 } as const;
 
+/** The summary text of a row claimed before any replay item filled it (store/replay-repo.ts). */
+export const PLACEHOLDER_SUMMARY = '{}';
+
 export function emptySummary(): ReplaySummary {
   return {
     replayType: 'session',

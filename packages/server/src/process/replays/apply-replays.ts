@@ -14,7 +14,10 @@ import type { ReplayLimits, ReplayOp } from './replay-stage.js';
 interface Working {
   readonly projectId: number;
   readonly replayId: string;
+  /** a filled row was there before this batch */
   existed: boolean;
+  /** this batch's claim created the row: removed again if nothing lands in it */
+  readonly createdHere: boolean;
   archived: boolean;
   startedAt: number;
   finishedAt: number;
@@ -94,7 +97,10 @@ export async function applyReplays(store: Store, trx: StoreExecutor, ops: readon
   }
   await store.replays.linkErrors(trx, links);
   for (const w of replays.values()) {
-    if (!w.changed) continue;
+    if (!w.changed) {
+      if (w.createdHere) await store.replays.discard(trx, w.projectId, w.replayId);
+      continue;
+    }
     await store.replays.save(trx, {
       projectId: w.projectId,
       replayId: w.replayId,
@@ -113,17 +119,19 @@ async function working(store: Store, trx: StoreExecutor, cache: Map<string, Work
   const key = `${projectId}:${replayId}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const row: ReplayRecord | undefined = await store.replays.get(trx, projectId, replayId);
-  let summary = row?.summary;
-  if (summary === undefined) {
-    // Errors can arrive before their replay (buffer mode sends the error first): take in their links.
-    summary = emptySummary();
-    for (const link of await store.replays.linkedErrors(trx, projectId, replayId)) mergeLinkedError(summary, link.eventId, link.level);
-  }
+  const claim = await store.replays.claim(trx, projectId, replayId, at);
+  const stored: ReplayRecord | undefined = claim.created ? undefined : await store.replays.get(trx, projectId, replayId);
+  // A placeholder is a row an error claimed before its replay arrived: nothing of it is kept.
+  const row = stored?.isPlaceholder === true ? undefined : stored;
+  const summary = row?.summary ?? emptySummary();
+  // Errors can arrive before their replay (buffer mode sends the error first) or while it is
+  // processed elsewhere: the claim waited for them, so every committed link is read here. Idempotent.
+  for (const link of await store.replays.linkedErrors(trx, projectId, replayId)) mergeLinkedError(summary, link.eventId, link.level);
   const w: Working = {
     projectId,
     replayId,
     existed: row !== undefined,
+    createdHere: claim.created,
     archived: row?.isArchived ?? false,
     startedAt: row?.startedAt ?? at,
     finishedAt: row?.finishedAt ?? at,

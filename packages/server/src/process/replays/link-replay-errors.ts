@@ -43,8 +43,12 @@ export async function linkReplayErrors(store: Store, trx: StoreExecutor, errors:
   if (links.length === 0) return;
   await store.replays.linkErrors(trx, links);
   for (const link of links) {
+    // The claim serializes with a replay being stored at the same time (another worker): either
+    // this link is merged into its row here, or its stage reads the link after this commits.
+    // A replay not there yet keeps a placeholder row; its first item takes in the links.
+    if ((await store.replays.claim(trx, link.projectId, link.replayId, link.receivedAt)).created) continue;
     const row = await store.replays.get(trx, link.projectId, link.replayId);
-    if (row === undefined) continue;
+    if (row === undefined || row.isPlaceholder) continue;
     await store.replays.save(trx, {
       ...row,
       summary: mergeLinkedError(row.summary, link.eventId, link.level),

@@ -4,7 +4,8 @@
 // lost envelope or a 5xx.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { inflateSync } from 'node:zlib';
+import { deflateSync, inflateSync } from 'node:zlib';
+import fc from 'fast-check';
 import { apiFetch, explainSkippedPostgres, post, testDialects } from '../../testing/index.js';
 import { drain, newProject, type PipelineHarness, startPipelineHarness, type TestProject } from '../pipeline.test-support.js';
 import { capturedReplayBody, defaultEvents, newEventId, replaySegment } from './replay-envelopes.test-support.js';
@@ -111,6 +112,17 @@ for (const dialect of testDialects()) {
         headers: { authorization: `Bearer ${h.server.workspace.token}` },
       });
       assert.deepEqual(await one.json(), defaultEvents('one again, longer'));
+      // The download pages by segments, as the UI and the MCP server follow it.
+      const page = async (cursor: string) =>
+        fetch(`${h.server.url}/api/0/projects/${h.server.workspace.org}/${q.id}/replays/${replayId}/recording-segments/?download&per_page=2${cursor}`, {
+          headers: { authorization: `Bearer ${h.server.workspace.token}` },
+        });
+      const first = await page('');
+      assert.deepEqual(await first.json(), [defaultEvents('zero'), defaultEvents('one again, longer')]);
+      assert.match(String(first.headers.get('link')), /rel="next"; results="true"; cursor="0:2:0"/);
+      const second = await page('&cursor=0:2:0');
+      assert.deepEqual(await second.json(), [defaultEvents('two')]);
+      assert.match(String(second.headers.get('link')), /rel="next"; results="false"/);
       const rows = await h.server.store.db.selectFrom('replay_segments').select(['segment_id', 'recording']).where('project_id', '=', q.id).execute();
       assert.equal(rows.length, 3);
       for (const r of rows) assert.equal(Buffer.from(r.recording)[0], 0x78, `segment ${r.segment_id} stored zlib-compressed`);
@@ -121,6 +133,34 @@ for (const dialect of testDialects()) {
         'a replaced segment counts once',
       );
       assert.deepEqual(await reasons(q), {});
+    });
+
+    it('scrubs replay metadata with the project’s rules: URL secrets, user IP, sensitive tags and fields', async () => {
+      const q = await newProject(h, { scrubbing: { scrubIpAddresses: true, sensitiveFields: ['orderref'] } });
+      const replayId = newEventId();
+      await send(
+        replaySegment({
+          replayId,
+          segmentId: 0,
+          event: {
+            urls: ['https://shop.test/pay?password=hunter2&step=2', 'https://shop.test/done?orderref=A-991'],
+            user: { id: '7', email: 'ada@example.com', ip_address: '203.0.113.9' },
+            tags: { plan: 'pro', session_token: 'abc123def456' },
+          },
+          events: [{ type: 4, timestamp: 1, data: { href: 'https://shop.test/pay?password=hunter2&step=2', width: 1, height: 1 } }],
+        }),
+        q,
+      );
+      await drain(h);
+      const res = await get(`/api/0/projects/${h.server.workspace.org}/${q.id}/replays/${replayId}/`);
+      const replay = (res.body as { data: Record<string, unknown> }).data;
+      assert.deepEqual(replay.urls, ['https://shop.test/pay?password=[Filtered]&step=2', 'https://shop.test/done?orderref=[Filtered]']);
+      assert.equal((replay.user as Record<string, unknown>).ip, null, 'the project drops IPs');
+      assert.equal((replay.user as Record<string, unknown>).email, 'ada@example.com');
+      assert.deepEqual((replay.tags as Record<string, unknown>).plan, ['pro']);
+      assert.deepEqual((replay.tags as Record<string, unknown>).session_token, ['[Filtered]']);
+      const stored = await h.server.store.db.selectFrom('replay_segments').select('recording').where('project_id', '=', q.id).executeTakeFirstOrThrow();
+      assert.ok(!inflateSync(stored.recording).toString().includes('hunter2'), 'the recording’s page URL too');
     });
 
     it('answers bad items with invalid outcomes and reasons, and the envelope’s good items still land', async () => {
@@ -160,6 +200,31 @@ for (const dialect of testDialects()) {
       const accepted = (await outcomes(q)).filter((o) => o.outcome === 'accepted');
       assert.equal(accepted.length, 0, 'no valid item was sent');
       assert.equal(await h.server.store.replays.get(h.server.store.db, q.id, replayId), undefined);
+    });
+
+    it('hostile replay items over HTTP: every item gets exactly one outcome, nothing answers 5xx', async () => {
+      const q = await newProject(h);
+      const runs = 40;
+      const samples = fc.sample(
+        fc.record({
+          recording: fc.oneof(
+            fc.uint8Array({ maxLength: 300 }),
+            fc.jsonValue({ maxDepth: 4 }).map((v) => Buffer.from(`{"segment_id":0}\n${JSON.stringify(v)}`)),
+            fc.jsonValue({ maxDepth: 4 }).map((v) => Buffer.concat([Buffer.from('{"segment_id":1}\n'), deflateSync(JSON.stringify(v))])),
+          ),
+          event: fc.dictionary(
+            fc.constantFrom('replay_id', 'segment_id', 'urls', 'error_ids', 'user', 'tags', 'timestamp', 'replay_start_timestamp'),
+            fc.jsonValue({ maxDepth: 3 }),
+          ),
+        }),
+        { numRuns: runs, seed: 18 },
+      );
+      for (const sample of samples) {
+        await send(replaySegment({ replayId: newEventId(), segmentId: 0, payload: sample.recording, event: sample.event }), q);
+      }
+      await drain(h);
+      const total = (await outcomes(q)).reduce((n, o) => n + Number(o.quantity), 0);
+      assert.equal(total, runs * 2, 'one replay_event and one replay_recording per envelope, each counted once');
     });
 
     it('a project over its storage quota gets rate_limited outcomes until a delete makes room', async () => {

@@ -44,7 +44,8 @@ export function parseReplayQuery(text: string): ReplayPredicate {
   try {
     terms = tokenizeQuery(text);
   } catch (err) {
-    if (err instanceof QueryFault) fail('validation_failed', `Invalid query: ${err.error.message}`);
+    // The tokenizer is the issue search's: name the search the caller used.
+    if (err instanceof QueryFault) fail('validation_failed', `Invalid query: ${err.error.message.replace('issue search', 'replay search')}`);
     throw err;
   }
   const predicates = terms.map(compileTerm);

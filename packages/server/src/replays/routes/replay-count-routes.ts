@@ -13,9 +13,10 @@ const MAX_VALUES = 100;
 
 /**
  * `GET /organizations/{org}/replay-count/` (what the Sentry MCP server's issue details and the
- * issue page's Replays tab call): per queried issue id or replay id, how many distinct replays
- * (or, with `returnIds=true`, which) belong to it. An issue's replays are those its error
- * events name or whose replay_events list them (docs/replays.md › Linking errors).
+ * issue page's Replays tab call): per queried issue id, transaction name or replay id, how many
+ * distinct replays (or, with `returnIds=true`, which) belong to it. An issue's replays are those
+ * its error events name or whose replay_events list them; a transaction's, those whose traces
+ * include one of its transactions (docs/replays.md › Errors and replays).
  */
 export function registerReplayCountRoutes(app: FastifyInstance, store: Store, clock: Clock, access: ReplayAccess): void {
   app.get('/api/0/organizations/:org/replay-count/', async (request: Req) => {
@@ -36,6 +37,8 @@ export function registerReplayCountRoutes(app: FastifyInstance, store: Store, cl
     if (term.key === 'issue.id') {
       const issueIds = values.map((v) => (/^\d{1,15}$/.test(v) ? Number(v) : fail('validation_failed', `Invalid issue.id: ${v}`)));
       for (const row of await store.replays.replaysOfIssues(projectIds, issueIds, window.start * 1000)) add(String(row.issueId), row.replayId);
+    } else if (term.key === 'transaction') {
+      for (const row of await store.replays.replaysOfTransactions(projectIds, values, window.start * 1000)) add(row.name, row.replayId);
     } else {
       const ids = values.flatMap((v) => {
         const id = normalizeEventId(v);
@@ -49,7 +52,7 @@ export function registerReplayCountRoutes(app: FastifyInstance, store: Store, cl
   });
 }
 
-/** The one `issue.id:` or `replay_id:` filter of the query (a value or a `[list]`). */
+/** The one `issue.id:`, `transaction:` or `replay_id:` filter of the query (a value or a `[list]`). */
 function countTerm(query: string): FilterTerm {
   let terms: ReturnType<typeof tokenizeQuery>;
   try {
@@ -58,7 +61,7 @@ function countTerm(query: string): FilterTerm {
     if (err instanceof QueryFault) fail('validation_failed', `Invalid query: ${err.error.message}`);
     throw err;
   }
-  const term = terms.find((t): t is FilterTerm => t.type === 'filter' && (t.key === 'issue.id' || t.key === 'replay_id'));
-  if (term === undefined) fail('validation_failed', 'query must filter by issue.id or replay_id, e.g. issue.id:[1,2]');
+  const term = terms.find((t): t is FilterTerm => t.type === 'filter' && (t.key === 'issue.id' || t.key === 'replay_id' || t.key === 'transaction'));
+  if (term === undefined) fail('validation_failed', 'query must filter by issue.id, transaction or replay_id, e.g. issue.id:[1,2]');
   return term;
 }

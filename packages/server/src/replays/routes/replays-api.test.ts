@@ -58,7 +58,7 @@ for (const dialect of testDialects()) {
           segmentId: 0,
           startedAt: start + 1,
           timestamp: start + 41,
-          event: { environment: 'staging', trace_ids: ['88221843' + '0'.repeat(24)] },
+          event: { environment: 'staging', trace_ids: [`88221843${'0'.repeat(24)}`] },
         }),
       );
       // Buffer mode: the error goes first, the replay that lists it later.
@@ -78,6 +78,21 @@ for (const dialect of testDialects()) {
         .where('event_id', '=', errorEventId)
         .executeTakeFirstOrThrow();
       issueId = Number(events.issue_id);
+      // A transaction of the erroring replay's trace: replay-count by transaction finds it.
+      const end = h.clock.now() / 1000 - 590;
+      await sendEvent(
+        h,
+        p,
+        {
+          type: 'transaction',
+          transaction: 'GET /cart',
+          start_timestamp: end - 1,
+          timestamp: end,
+          contexts: { trace: { trace_id: `88221843${'0'.repeat(24)}`, span_id: 'a'.repeat(16), op: 'http.server', status: 'ok' } },
+          spans: [],
+        },
+        { itemType: 'transaction' },
+      );
       const bufferedError = await sendEvent(h, p, { level: 'error', message: 'buffered failure', timestamp: h.clock.now() / 1000 });
       await drain(h);
       await send(
@@ -131,6 +146,7 @@ for (const dialect of testDialects()) {
         .selectFrom('events')
         .select('issue_id')
         .where('event_id', '!=', errorEventId)
+        .where('type', '=', 'event')
         .where('project_id', '=', p.id)
         .execute();
       const counts = await get<Record<string, number>>(
@@ -143,7 +159,31 @@ for (const dialect of testDialects()) {
       );
       const byReplay = await get<Record<string, number>>(`/api/0/organizations/${org}/replay-count/?query=replay_id:[${ids.plain},${ids.other}]`);
       assert.deepEqual(byReplay.body, { [ids.plain]: 1 }, 'another organization’s replay is not counted');
+      const byTransaction = await get<Record<string, number>>(
+        `/api/0/organizations/${org}/replay-count/?query=${encodeURIComponent('transaction:["GET /cart","GET /other"]')}&data_source=transactions`,
+      );
+      assert.deepEqual(byTransaction.body, { 'GET /cart': 1 });
       assertDetail(await get(`/api/0/organizations/${org}/replay-count/?query=transaction.duration:>1`), 400);
+    });
+
+    it('an error that names a replay not stored yet: the replay takes it in when it arrives, nothing shows before', async () => {
+      const q = await newProject(h);
+      const late = newEventId();
+      const errorId = await sendEvent(h, q, { level: 'error', message: 'declined before the replay came', tags: { replayId: late } });
+      await drain(h);
+      assertDetail(await get(`/api/0/organizations/${org}/replays/${late}/`), 404);
+      assert.ok(!(await list(`project=${q.id}`)).some((r) => r.id === late));
+      const existing = await get<Record<string, number>>(`/api/0/organizations/${org}/replay-count/?query=replay_id:[${late}]`);
+      assert.deepEqual(existing.body, {});
+      // Two hours ago: outside the other cases' one-hour lists.
+      const start = h.clock.now() / 1000 - 7200;
+      await send(replaySegment({ replayId: late, segmentId: 0, startedAt: start, timestamp: start + 3, event: { replay_type: 'buffer' } }), q);
+      await drain(h);
+      const res = await get<{ data: Replay }>(`/api/0/organizations/${org}/replays/${late}/`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(res.body.data.error_ids, [errorId]);
+      assert.equal(res.body.data.count_errors, 1);
+      assert.equal(res.body.data.duration, 3, 'the placeholder’s times are not the replay’s');
     });
 
     it('filters with the replay search and sorts by any key', async () => {
@@ -161,6 +201,12 @@ for (const dialect of testDialects()) {
       const dashed = `${ids.plain.slice(0, 8)}-${ids.plain.slice(8, 12)}-${ids.plain.slice(12, 16)}-${ids.plain.slice(16, 20)}-${ids.plain.slice(20)}`;
       assert.deepEqual(await idsOf(`query=id:${dashed}`), [ids.plain]);
       assert.deepEqual(await idsOf('sort=-count_errors&query=!replay_type:buffer'), [ids.erroring, ids.plain]);
+      assert.deepEqual(await idsOf('orderBy=-duration'), [ids.erroring, ids.plain, ids.buffer], 'orderBy is sort’s alias');
+      assert.deepEqual(await idsOf(`query=id:[${ids.plain},${ids.buffer}]&sort=started_at`), [ids.plain, ids.buffer]);
+      assert.deepEqual(await idsOf(`project=${p.id}&sort=started_at`), [ids.plain, ids.erroring, ids.buffer]);
+      assert.deepEqual(await idsOf('project=999999'), [], 'a project of no one’s');
+      const recent = await get<{ data: Replay[] }>(`/api/0/organizations/${org}/replays/?statsPeriod=1m`);
+      assert.deepEqual(recent.body.data, [], 'every replay ended 9 minutes ago');
       assertDetail(await get(`/api/0/organizations/${org}/replays/?query=${encodeURIComponent('url:"unterminated')}`), 400);
       assertDetail(await get(`/api/0/organizations/${org}/replays/?sort=password`), 400);
       assertDetail(await get(`/api/0/organizations/${org}/replays/?query=duration:>5parsecs`), 400);

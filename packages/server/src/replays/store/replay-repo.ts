@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { RepoContext, StoreExecutor } from '../../store/index.js';
-import { type ReplaySummary, readSummary } from '../replay-summary.js';
+import { PLACEHOLDER_SUMMARY, type ReplaySummary, readSummary } from '../replay-summary.js';
+import { existingReplays, replaysOfIssues, replaysOfTransactions } from './replay-count-queries.js';
 
 /** One replay's row as the stage and the read model use it. */
 export interface ReplayRecord {
@@ -15,6 +16,8 @@ export interface ReplayRecord {
   readonly segmentCount: number;
   readonly summary: ReplaySummary;
   readonly updatedAt: number;
+  /** a row `claim` created that no replay item has filled yet (hidden from the API) */
+  readonly isPlaceholder: boolean;
 }
 
 export interface ReplayRowWrite {
@@ -88,6 +91,7 @@ function record(r: Row): ReplayRecord {
     recordingBytes: Number(r.recording_bytes),
     segmentCount: r.segment_count,
     summary: readSummary(r.summary),
+    isPlaceholder: r.summary === PLACEHOLDER_SUMMARY,
     updatedAt: Number(r.updated_at),
   };
 }
@@ -101,6 +105,49 @@ export function createReplayRepo(ctx: RepoContext) {
     async get(exec: StoreExecutor, projectId: number, replayId: string): Promise<ReplayRecord | undefined> {
       const row = await exec.selectFrom('replays').selectAll().where('project_id', '=', projectId).where('replay_id', '=', replayId).executeTakeFirst();
       return row === undefined ? undefined : record(row);
+    },
+
+    /**
+     * Claims a replay's row for a read-modify-write in the caller's transaction: creates an
+     * empty row if there is none, then takes its row lock with a no-op update, so two workers
+     * (PostgreSQL, several processes) updating one replay apply their segments one after the
+     * other instead of one overwriting the other; on SQLite the write transaction is already
+     * exclusive. Returns whether the row was created here (`discard` removes it if unused).
+     */
+    async claim(trx: StoreExecutor, projectId: number, replayId: string, at: number): Promise<{ created: boolean }> {
+      const inserted = await trx
+        .insertInto('replays')
+        .values({
+          project_id: projectId,
+          replay_id: replayId,
+          started_at: at,
+          finished_at: at,
+          environment: null,
+          is_archived: 0,
+          recording_bytes: 0,
+          segment_count: 0,
+          summary: PLACEHOLDER_SUMMARY,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.columns(['project_id', 'replay_id']).doNothing())
+        .executeTakeFirst();
+      await trx
+        .updateTable('replays')
+        .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .execute();
+      return { created: Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0 };
+    },
+
+    /** Removes a row `claim` created that nothing was stored in. */
+    async discard(trx: StoreExecutor, projectId: number, replayId: string): Promise<void> {
+      await trx
+        .deleteFrom('replays')
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .where('summary', '=', PLACEHOLDER_SUMMARY)
+        .execute();
     },
 
     /** Inserts the row or replaces the aggregated columns of the existing one. */
@@ -193,6 +240,7 @@ export function createReplayRepo(ctx: RepoContext) {
         .selectAll()
         .where('project_id', 'in', [...projectIds])
         .where('replay_id', '=', replayId)
+        .where('summary', '!=', PLACEHOLDER_SUMMARY)
         .orderBy('id')
         .executeTakeFirst();
       return row === undefined ? undefined : record(row);
@@ -206,7 +254,8 @@ export function createReplayRepo(ctx: RepoContext) {
         .selectAll()
         .where('project_id', 'in', [...q.projectIds])
         .where('finished_at', '>=', q.start)
-        .where('started_at', '<', q.end);
+        .where('started_at', '<', q.end)
+        .where('summary', '!=', PLACEHOLDER_SUMMARY);
       if (q.environments.length > 0) query = query.where('environment', 'in', [...q.environments]);
       const rows = await query.orderBy('finished_at', 'desc').orderBy('id', 'desc').limit(q.limit).execute();
       return rows.map(record);
@@ -263,38 +312,9 @@ export function createReplayRepo(ctx: RepoContext) {
       });
     },
 
-    /**
-     * replay-count by issue: the replays an issue's errors belong to, whether the error named
-     * the replay (issue stored on the link) or a replay_event listed the error (issue read from
-     * the event).
-     */
-    async replaysOfIssues(projectIds: readonly number[], issueIds: readonly number[], since: number): Promise<{ issueId: number; replayId: string }[]> {
-      if (projectIds.length === 0 || issueIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('replay_errors as r')
-        .leftJoin('events as e', (j) => j.onRef('e.project_id', '=', 'r.project_id').onRef('e.event_id', '=', 'r.event_id'))
-        .select(['r.replay_id', 'r.issue_id', 'e.issue_id as event_issue_id'])
-        .where('r.project_id', 'in', [...projectIds])
-        .where('r.received_at', '>=', since)
-        .where((eb) => eb.or([eb('r.issue_id', 'in', [...issueIds]), eb('e.issue_id', 'in', [...issueIds])]))
-        .distinct()
-        .limit(10_000)
-        .execute();
-      return rows.map((r) => ({ issueId: Number(r.issue_id ?? r.event_issue_id), replayId: r.replay_id }));
-    },
-
-    /** Which of these replay ids exist (not archived) in the projects: replay-count by replay_id. */
-    async existing(projectIds: readonly number[], replayIds: readonly string[]): Promise<string[]> {
-      if (projectIds.length === 0 || replayIds.length === 0) return [];
-      const rows = await db
-        .selectFrom('replays')
-        .select('replay_id')
-        .where('project_id', 'in', [...projectIds])
-        .where('replay_id', 'in', [...replayIds])
-        .where('is_archived', '=', 0)
-        .execute();
-      return rows.map((r) => r.replay_id);
-    },
+    replaysOfIssues: (projectIds: readonly number[], issueIds: readonly number[], since: number) => replaysOfIssues(db, projectIds, issueIds, since),
+    replaysOfTransactions: (projectIds: readonly number[], names: readonly string[], since: number) => replaysOfTransactions(db, projectIds, names, since),
+    existing: (projectIds: readonly number[], replayIds: readonly string[]) => existingReplays(db, projectIds, replayIds),
 
     /** Retention: replays not updated since `before`, with their segments and links; returns replays deleted. */
     async deleteUpdatedBefore(projectId: number, before: number, limit: number): Promise<number> {
