@@ -139,6 +139,20 @@ export const configSchema = {
     doc: 'All attachment items of one envelope combined.',
     parse: integer(1024, 2 ** 40),
   },
+  feedbackMaxAttachmentBytes: {
+    env: 'FAULTLINE_FEEDBACK_MAX_ATTACHMENT_BYTES',
+    default: String(10 * 1024 * 1024),
+    unit: 'bytes',
+    doc: 'One attachment (screenshot) stored with a feedback event; a larger one is dropped with outcome invalid `attachment_too_large` (docs/feedback.md).',
+    parse: integer(1024, 2 ** 40),
+  },
+  feedbackMaxAttachmentsBytes: {
+    env: 'FAULTLINE_FEEDBACK_MAX_ATTACHMENTS_BYTES',
+    default: String(20 * 1024 * 1024),
+    unit: 'bytes',
+    doc: 'All attachments stored with one feedback event; those beyond it are dropped with outcome invalid `attachments_too_large`.',
+    parse: integer(1024, 2 ** 40),
+  },
   ingestMaxSessionItems: {
     env: 'FAULTLINE_INGEST_MAX_SESSION_ITEMS',
     default: String(RELAY_DEFAULT_LIMITS.maxSessionItems),

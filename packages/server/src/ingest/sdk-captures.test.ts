@@ -8,9 +8,22 @@ import { type IngestCapture, loadIngestCaptures, type Replayed, replayCapture } 
 explainSkippedPostgres();
 
 const captures = loadIngestCaptures();
-// Sessions are counted by release health, spans stored by performance, check-ins by crons: none is parked.
+// Sessions are counted by release health, spans stored by performance, check-ins by crons, feedback and user reports by feedback, replays by replays: none is parked.
 const parkedTypes = (type: string) =>
-  !['event', 'transaction', 'client_report', 'statsd', 'span', 'session', 'sessions', 'check_in', 'replay_event', 'replay_recording'].includes(type);
+  ![
+    'event',
+    'transaction',
+    'client_report',
+    'statsd',
+    'span',
+    'session',
+    'sessions',
+    'check_in',
+    'feedback',
+    'user_report',
+    'replay_event',
+    'replay_recording',
+  ].includes(type);
 
 /** The items the server must have received: the envelope sent, or the one event a /store/ body is. */
 function sentItems(capture: IngestCapture, sent: Buffer): { eventId?: string; items: EnvelopeItem[] } {
@@ -85,7 +98,7 @@ for (const dialect of testDialects()) {
         }
 
         await server.app.jobs.worker.drain();
-        for (const item of items.filter((i) => i.type === 'event' || i.type === 'transaction')) {
+        for (const item of items.filter((i) => i.type === 'event' || i.type === 'transaction' || i.type === 'feedback')) {
           const json = parseJsonPayload(item.payload);
           assert.ok(json.ok && isJsonObject(json.value));
           const own = normalizeEventId(json.value.event_id);

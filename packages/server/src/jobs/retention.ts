@@ -74,6 +74,9 @@ export function createRetentionJob(deps: { store: Store; clock: Clock; logger: L
       // Crons keep check-ins as long as events, and each monitor environment's latest (docs/crons.md › Retention).
       checkIns += await deleteAll((limit) => store.monitorCheckIns.deleteBefore(project.id, cutoff, limit), signal);
       await store.monitorCheckIns.deleteIncidentsResolvedBefore(project.id, cutoff);
+      // User feedback: reports and feedback attachments are kept as long as events (docs/feedback.md › Limits and decisions).
+      await deleteAll((limit) => store.userReports.deleteBefore(project.id, cutoff, limit), signal);
+      await deleteAll((limit) => store.eventAttachments.deleteBefore(project.id, cutoff, limit), signal);
       // A run cut short may have left old events behind: their dictionaries must stay.
       if (signal?.aborted === true) break;
       // Every event compressed against a dictionary arrived before it was a day old: one more day of margin.

@@ -54,6 +54,7 @@ export function createProcessing(deps: ProcessingDeps): Processing {
       maxSegmentBytes: config.replayMaxSegmentBytes,
       projectQuotaBytes: config.replayProjectQuotaBytes,
     },
+    feedbackAttachments: { maxAttachmentBytes: config.feedbackMaxAttachmentBytes, maxEventBytes: config.feedbackMaxAttachmentsBytes },
   });
   const worker = createWorker({
     store,

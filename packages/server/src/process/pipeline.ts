@@ -45,7 +45,9 @@ import { type SourceMapStage, symbolicate } from './symbolicate/index.js';
  * hourly counters and distinct sets, one batched upsert per batch. Check-ins take a third
  * (monitors/): `check_in` items become crons check-ins; failures that open or continue an
  * incident become cron issue events persisted like errors (the sweep adds missed and timeouts).
- * Replays take a fourth (replays/): `replay_event` and `replay_recording` items, scrubbed and
+ * Feedback takes a fourth (feedback/): `feedback` items become feedback issues (one each) with
+ * their envelope's attachments, `user_report` items user reports and their feedback shims.
+ * Replays take a fifth (replays/): `replay_event` and `replay_recording` items, scrubbed and
  * compressed, into replay rows and segments; stored errors that name a replay are linked to it.
  *
  * A batch of claimed items runs in the worker's one short write transaction. Every item ends
@@ -105,7 +107,7 @@ export function createPipeline(deps: PipelineDeps): ProcessBatch {
     const spanItems = items.filter((i) => i.type === 'span');
     const sessionItems = items.filter(isSessionItem);
     const checkInItems = items.filter(isCheckInItem);
-    // Feedback (feedback/ and user_report items, a feedback's attachments) takes the feedback stage.
+    // `feedback` and `user_report` items, and the attachments of a feedback's envelope, take the feedback stage.
     const feedback = claimFeedback(items);
     const replayItems = items.filter(isReplayItem);
     const otherItems = items.filter(

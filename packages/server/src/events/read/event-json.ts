@@ -72,7 +72,8 @@ export function simpleEventJson(row: EventRow, doc: JsonObject, tagsOf: TagsOf) 
     dateCreated: isoFromSeconds(doc.timestamp) ?? iso(row.received_at),
     dateReceived: iso(row.received_at),
     platform: str(doc.platform) ?? null,
-    type: str(doc.type) ?? row.type,
+    // A feedback event is an issue-platform occurrence, which Sentry's event JSON calls `generic` (the Sentry MCP server reads it so).
+    type: str(doc.type) === 'feedback' ? 'generic' : (str(doc.type) ?? row.type),
     'event.type': str(doc.type) ?? row.type,
     tags: tagList(doc, tagsOf),
     user: userJson(doc),

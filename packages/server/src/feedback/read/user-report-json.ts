@@ -5,7 +5,8 @@ import type { UserReportRecord } from '../store/user-report-repo.js';
 
 /** Sentry's reporter `user`: all six keys, as the Sentry MCP server requires of a non-null one. */
 export interface ReportUserJson {
-  id: string | null;
+  /** never null: the MCP server requires a string; the SDK's id, else the first identifying value */
+  id: string;
   username: string | null;
   email: string | null;
   name: string | null;
@@ -58,13 +59,14 @@ async function eventUser(store: Store, projectId: number, eventId: string): Prom
   if (typeof user !== 'object' || user === null || Array.isArray(user)) return null;
   const u = user as Record<string, unknown>;
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
-  const json: ReportUserJson = {
-    id: text(u.id),
+  const id = text(u.id) ?? text(u.email) ?? text(u.username) ?? text(u.ip_address);
+  if (id === null) return null;
+  return {
+    id,
     username: text(u.username),
     email: text(u.email),
     name: text(u.name) ?? text(u.username) ?? text(u.email),
     ipAddress: text(u.ip_address),
     avatarUrl: null,
   };
-  return json.id === null && json.username === null && json.email === null && json.ipAddress === null ? null : json;
 }

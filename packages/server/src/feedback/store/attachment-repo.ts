@@ -68,6 +68,13 @@ export function createEventAttachmentRepo({ db }: RepoContext) {
         .execute();
     },
 
+    /** Retention: attachments stored before `cutoff` (their feedback event goes at the same age), at most `limit` per call. */
+    async deleteBefore(projectId: number, cutoff: number, limit: number): Promise<number> {
+      const doomed = db.selectFrom('event_attachments').select('id').where('project_id', '=', projectId).where('date_created', '<', cutoff).limit(limit);
+      const result = await db.deleteFrom('event_attachments').where('id', 'in', doomed).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async listForEvent(projectId: number, eventId: string): Promise<EventAttachmentRecord[]> {
       const rows = await db
         .selectFrom('event_attachments')

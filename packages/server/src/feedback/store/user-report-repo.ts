@@ -152,6 +152,13 @@ export function createUserReportRepo({ db }: RepoContext) {
       return rows.map(recordOf);
     },
 
+    /** Retention: reports created before `cutoff`, at most `limit` per call; returns how many went. */
+    async deleteBefore(projectId: number, cutoff: number, limit: number): Promise<number> {
+      const doomed = db.selectFrom('user_reports').select('id').where('project_id', '=', projectId).where('date_created', '<', cutoff).limit(limit);
+      const result = await db.deleteFrom('user_reports').where('id', 'in', doomed).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
     async countForIssue(issueId: number): Promise<number> {
       const row = await db
         .selectFrom('user_reports')

@@ -18,7 +18,7 @@ import type { TestServer } from '../../testing/index.js';
  */
 export interface StoredItem {
   /** `events` row, `parked_items` row, a streamed batch of `trace_segments`, or a crons check-in (one per run) */
-  table: 'events' | 'parked' | 'spans' | 'monitors';
+  table: 'events' | 'parked' | 'spans' | 'monitors' | 'user_reports';
   type: string;
   eventId: string | null;
   itemHeaders: JsonObject;
@@ -57,6 +57,8 @@ export async function readStored(server: TestServer): Promise<Stored> {
     .where('events.project_id', '=', projectId)
     .orderBy('events.id')
     .execute();
+  // Legacy user reports are kept by the feedback stage, one per event: shown as the item that was sent.
+  const reports = await db.selectFrom('user_reports').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
   const parked = await db.selectFrom('parked_items').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
   // Check-ins are processed by the crons stage: one row per run (in_progress and its closing check-in paired).
   const checkInRows = await db
@@ -103,6 +105,13 @@ export async function readStored(server: TestServer): Promise<Stored> {
       eventId: r.event_id,
       itemHeaders: jsonObject(r.item_headers, `parked_items row ${r.id} headers`),
       payload: jsonObject(Buffer.from(r.payload).toString('utf8'), `parked_items row ${r.id} (${r.type})`),
+    })),
+    ...reports.map((r) => ({
+      table: 'user_reports' as const,
+      type: 'user_report',
+      eventId: r.event_id,
+      itemHeaders: {},
+      payload: { event_id: r.event_id, name: r.name, email: r.email, comments: r.comments },
     })),
     ...checkInRows.map((r) => ({
       table: 'monitors' as const,

@@ -52,12 +52,17 @@ export function makeFeedbackEvent(event: NormalizedEvent, fb: FeedbackContext, o
   if (fb.associatedEventId !== null) evidence.associated_event_id = fb.associatedEventId;
   event.metadata = { title: FEEDBACK_TITLE, value: fb.message, ...evidence } as NormalizedEvent['metadata'];
   event.occurrence = {
+    id: event.event_id,
+    projectId: event.project,
+    eventId: event.event_id,
+    fingerprint: [feedbackHash(event.project, event.event_id)],
     type: FEEDBACK_GROUP_TYPE,
     issueTitle: FEEDBACK_TITLE,
     subtitle: fb.message,
     culprit: 'user',
     level: event.level,
     evidenceData: evidence,
+    evidenceDisplay: [],
   };
 }
 
@@ -67,7 +72,7 @@ export function makeFeedbackEvent(event: NormalizedEvent, fb: FeedbackContext, o
  * rather than a second issue.
  */
 export function feedbackGrouping(projectId: number, eventId: string): GroupingResult {
-  const hash = createHash('md5').update(`feedback:${projectId}:${eventId}`).digest('hex');
+  const hash = feedbackHash(projectId, eventId);
   return {
     mechanism: GROUPING_MECHANISM_IDS[0],
     hashes: [hash],
@@ -81,4 +86,8 @@ export function feedbackGrouping(projectId: number, eventId: string): GroupingRe
     matchedRule: null,
     effectiveInApp: { exception: [], threads: [], stacktrace: null },
   };
+}
+
+function feedbackHash(projectId: number, eventId: string): string {
+  return createHash('md5').update(`feedback:${projectId}:${eventId}`).digest('hex');
 }

@@ -131,7 +131,7 @@ function parseFeedbackItem(item: QueueItem, settings: ProcessingSettings): { ok:
     ready: {
       projectId: item.projectId,
       receivedAt: item.receivedAt,
-      itemType: 'event',
+      itemType: 'feedback',
       event,
       notes: normalized.notes,
       grouping: feedbackGrouping(item.projectId, event.event_id),
@@ -232,7 +232,7 @@ export function userReportShim(
   const event = normalized.event;
   makeFeedbackEvent(event, fb, { source, levelGiven: false });
   scrubEvent(event, settings.scrubbing);
-  return { projectId, receivedAt, itemType: 'event', event, notes: [], grouping: feedbackGrouping(projectId, eventId) };
+  return { projectId, receivedAt, itemType: 'feedback', event, notes: [], grouping: feedbackGrouping(projectId, eventId) };
 }
 
 /** Reports that waited for their event: linked to its issue once the event is stored. */

@@ -14,7 +14,7 @@ import { type LoadResolutionCheck, type StoredErrorEvent, updateIssues } from '.
 export interface ReadyEvent {
   readonly projectId: number;
   readonly receivedAt: number;
-  readonly itemType: 'event' | 'transaction';
+  readonly itemType: 'event' | 'transaction' | 'feedback';
   readonly event: NormalizedEvent;
   readonly notes: readonly ProcessingNote[];
   /** null for transactions: they are stored for the performance features, not grouped */
