@@ -25,6 +25,9 @@ const CronsPage = lazyPage(() => import('./routes/crons-page.js'));
 const LogsPage = lazyPage(() => import('./routes/logs-page.js'));
 const MonitorPage = lazyPage(() => import('./routes/monitor-page.js'));
 const AlertsPage = lazyPage(() => import('./routes/alerts-page.js'));
+const FeedbackPage = lazyPage(() => import('./routes/feedback-page.js'));
+const ReplaysPage = lazyPage(() => import('./routes/replays-page.js'));
+const ReplayPage = lazyPage(() => import('./routes/replay-page.js'));
 const NotFoundPage = lazyPage(() => import('./routes/not-found-page.js'));
 
 function OrgRedirect() {
@@ -59,6 +62,9 @@ export function AppRoutes() {
           <Route path="/organizations/:org/crons/" element={<CronsPage />} />
           <Route path="/organizations/:org/crons/:slug/" element={<MonitorPage />} />
           <Route path="/organizations/:org/alerts/*" element={<AlertsPage />} />
+          <Route path="/organizations/:org/feedback/" element={<FeedbackPage />} />
+          <Route path="/organizations/:org/replays/" element={<ReplaysPage />} />
+          <Route path="/organizations/:org/replays/:replayId/" element={<ReplayPage />} />
           <Route path="/settings/:org/" element={<OrgSettingsPage />} />
           <Route path="/settings/:org/:section/" element={<OrgSettingsPage />} />
           <Route path="/settings/:org/projects/:project/" element={<ProjectSettingsPage />} />

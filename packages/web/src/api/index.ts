@@ -9,6 +9,7 @@ export type * from './health-types.js';
 export { type PageLink, type PageLinks, parseLinkHeader } from './link-header.js';
 export type * from './monitor-types.js';
 export type * from './performance-types.js';
+export type * from './replay-types.js';
 export type * from './types.js';
 export { useAction } from './use-action.js';
 export { ApiProvider, type Resource, useApi, useResource } from './use-resource.js';

@@ -151,10 +151,22 @@ export interface Issue {
   assignedTo: Assignee | null;
   stats?: Record<string, StatPoint[]>;
   permalink?: string;
-  metadata?: { type?: string; value?: string; filename?: string; function?: string; title?: string };
+  /** A feedback issue's metadata also carries the message and the contact (Sentry's feedback issues). */
+  metadata?: {
+    type?: string;
+    value?: string;
+    filename?: string;
+    function?: string;
+    title?: string;
+    message?: string;
+    name?: string;
+    contact_email?: string;
+  };
   project?: { id: string; slug: string; name?: string };
   platform?: string;
   type?: string;
+  /** `error`, `feedback`, `cron`, `performance` */
+  issueCategory?: string;
   /** Issue details only. */
   tags?: TagSummary[];
   activity?: Activity[];

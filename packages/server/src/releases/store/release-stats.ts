@@ -7,7 +7,7 @@ import type { RepoContext, StoreExecutor } from '../../store/index.js';
  */
 export function createReleaseStatsRepo({ db }: RepoContext) {
   return {
-    /** `version\0projectId` → issues whose first release is that version. */
+    /** `version\0projectId` → issues (not user feedback) whose first release is that version. */
     async newIssueCounts(projectIds: readonly number[], versions: readonly string[]): Promise<Map<string, number>> {
       const out = new Map<string, number>();
       if (projectIds.length === 0 || versions.length === 0) return out;
@@ -17,6 +17,9 @@ export function createReleaseStatsRepo({ db }: RepoContext) {
         .where('project_id', 'in', projectIds)
         .where('first_release', 'in', versions)
         .where('merged_into_id', 'is', null)
+        // User feedback is what people said, not a problem the release brought: it stays out of the
+        // count as it stays out of the default issue stream (docs/feedback.md).
+        .where('type', '!=', 'feedback')
         .groupBy(['project_id', 'first_release'])
         .execute();
       for (const r of rows) out.set(`${r.first_release}\u0000${r.project_id}`, Number(r.n));

@@ -14,7 +14,7 @@ export interface FakeApi {
 }
 
 /** `init` carries the method and JSON body of a write. */
-export type Answer = (url: URL, init?: RequestInit) => { status?: number; body: unknown } | undefined;
+export type Answer = (url: URL, init?: RequestInit) => { status?: number; body: unknown; headers?: Record<string, string> } | undefined;
 
 export function renderWithApi(ui: ReactNode, answer: Answer, initialEntry: string, routePath: string): FakeApi {
   const requests: URL[] = [];
@@ -22,7 +22,7 @@ export function renderWithApi(ui: ReactNode, answer: Answer, initialEntry: strin
     const url = new URL(String(input), 'http://faultline.test');
     requests.push(url);
     const a = answer(url, init) ?? { status: 404, body: { detail: 'Not found' } };
-    return new Response(JSON.stringify(a.body), { status: a.status ?? 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(a.body), { status: a.status ?? 200, headers: { 'content-type': 'application/json', ...a.headers } });
   });
   render(
     <ApiProvider client={client}>

@@ -48,6 +48,12 @@ function Header() {
           <NavLink className="topnav-link" to={`/organizations/${org}/crons/${project ? `?project=${project.id}` : ''}`}>
             Crons
           </NavLink>
+          <NavLink className="topnav-link" to={`/organizations/${org}/replays/${project ? `?project=${project.id}` : ''}`}>
+            Replays
+          </NavLink>
+          <NavLink className="topnav-link" to={`/organizations/${org}/feedback/${project ? `?project=${project.id}` : ''}`}>
+            Feedback
+          </NavLink>
           {project && (
             <NavLink className="topnav-link" to={`/settings/${org}/projects/${project.slug}/`}>
               Project settings
