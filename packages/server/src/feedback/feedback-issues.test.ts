@@ -132,6 +132,24 @@ for (const dialect of testDialects()) {
       }
     });
 
+    it('feedback about an error is also a user report on that error’s issue; feedback about nothing is not', async () => {
+      const error = await api<EventShape>(`/projects/${org}/${server.workspace.project}/events/${errorId}/`);
+      const reports = await api<{ eventID: string; name: string; email: string; comments: string }[]>(
+        `/organizations/${org}/issues/${error.body.groupID}/user-reports/`,
+      );
+      assert.equal(reports.status, 200);
+      assert.deepEqual(
+        reports.body.map((r) => [r.eventID, r.name, r.email, r.comments]),
+        [[errorId, 'Jane', 'jane@example.com', 'The pay button does nothing']],
+      );
+      const all = await api<{ eventID: string }[]>(`/projects/${org}/${server.workspace.project}/user-feedback/?status=`);
+      assert.deepEqual(
+        all.body.map((r) => r.eventID),
+        [errorId],
+        'the feedback that names no error made no report',
+      );
+    });
+
     it('screenshots in the same envelope are stored within the limits; oversize ones are invalid outcomes', async () => {
       const eventId = newId();
       const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(1492, 7)]);

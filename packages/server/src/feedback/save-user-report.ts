@@ -3,7 +3,7 @@ import type { UserReportRecord } from './store/user-report-repo.js';
 import type { UserReportInput } from './user-report-input.js';
 
 /** Where a report came from: Sentry's feedback `source` values (the shimmed feedback issue carries it too). */
-export type UserReportSource = 'user_report_envelope' | 'user_report_sentry_django_endpoint' | 'crash_report_embed_form';
+export type UserReportSource = 'user_report_envelope' | 'user_report_sentry_django_endpoint' | 'crash_report_embed_form' | 'new_feedback_envelope';
 
 /** A report about a stored event older than this is refused. */
 export const EVENT_AGE_LIMIT_MS = 30 * 60_000;

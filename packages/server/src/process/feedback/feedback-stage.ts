@@ -2,10 +2,13 @@ import { createHash } from 'node:crypto';
 import { isJsonObject, parseJsonPayload } from '@faultline/protocol';
 import {
   type FeedbackContext,
+  isValidEmail,
   type NewEventAttachment,
+  normalizeReportEventId,
   parseUserReport,
   readFeedbackContext,
   saveUserReport,
+  USER_REPORT_LIMITS,
   type UserReportInput,
 } from '../../feedback/index.js';
 import type { QueueItem } from '../../jobs/index.js';
@@ -197,7 +200,29 @@ export async function commitFeedback(
     }
   }
   await deps.store.eventAttachments.insert(trx, attachments);
+  for (const e of events) if (persisted.stored.has(e.ready)) await reportOnAssociatedEvent(deps, trx, e.ready);
   return persisted.summaries;
+}
+
+/**
+ * Feedback about an error is also a user report on that error's issue, as Sentry shims it
+ * (docs/feedback.md › Feedback about an error), so the issue's User Feedback tab and the MCP
+ * server's get_issue_user_reports show it. Built from the scrubbed event, so what the scrubber
+ * removed stays removed. A report Sentry's rules refuse (the error is older than 30 minutes, or
+ * already has a report older than 5) is left out; the feedback issue stays either way.
+ */
+async function reportOnAssociatedEvent(deps: { store: Store; now: number }, trx: StoreExecutor, ready: ReadyEvent): Promise<void> {
+  const fb = ready.event.contexts?.feedback;
+  const text = (key: string, max: number) => {
+    const v = fb?.[key];
+    return typeof v === 'string' ? v.trim().slice(0, max) : '';
+  };
+  const eventId = normalizeReportEventId(fb?.associated_event_id);
+  const comments = text('message', USER_REPORT_LIMITS.comments);
+  if (eventId === undefined || comments === '') return;
+  const email = text('contact_email', USER_REPORT_LIMITS.email);
+  const report = { eventId, name: text('name', USER_REPORT_LIMITS.name), email: isValidEmail(email) ? email : '', comments };
+  await saveUserReport(deps.store, trx, { projectId: ready.projectId, report, source: 'new_feedback_envelope' }, deps.now);
 }
 
 /**
