@@ -14,11 +14,14 @@ for (const dialect of testDialects()) {
     let server: TestServer;
     let mcp: McpSession;
     let shortId: string;
+    const lonely = newId();
+    let ids: string[] = [];
+    const ids2 = () => ids[2] ?? '';
 
     before(async () => {
       server = await startTestServer({ dialect });
       const api = callApi(server);
-      const ids = [newId(), newId(), newId()];
+      ids = [newId(), newId(), newId()];
       // Three events of one issue (same exception), one user report each; one event has a user.
       for (const [i, id] of ids.entries()) {
         await ingest(server, errorEnvelope(id, i === 0 ? { user: { id: 'u-1', email: 'ann@shop.test', username: 'ann' } } : {}));
@@ -36,6 +39,7 @@ for (const dialect of testDialects()) {
       shortId = json.body.shortId;
       await ingest(server, userReportEnvelope({ event_id: ids[1], name: 'Bo', email: 'bo@example.com', comments: 'Another issue' }));
       await ingest(server, feedbackEnvelope({ message: 'Search shows nothing for "shoes"', email: 'cy@example.com', associatedEventId: ids[2] }));
+      await ingest(server, errorEnvelope(lonely));
       mcp = await startMcpSession(server);
     });
     after(async () => {
@@ -64,15 +68,15 @@ for (const dialect of testDialects()) {
       assert.ok(text.includes('Search shows nothing'), text);
     });
 
+    it('new-style feedback about an error shows among that issue’s reports', async () => {
+      const about = await server.store.db.selectFrom('events').select('issue_id').where('event_id', '=', ids2()).executeTakeFirstOrThrow();
+      const text = await mcp.execute('get_issue_user_reports', { organizationSlug: server.workspace.org, issueId: String(about.issue_id) });
+      assert.ok(text.includes('by cy@example.com:\n  - "Search shows nothing for "shoes""'), text);
+    });
+
     it('an issue without reports says so', async () => {
-      const other = await server.store.db
-        .selectFrom('issues')
-        .select(['id', 'short_id'])
-        .where('project_id', '=', server.workspace.projectId)
-        .where('type', '!=', 'feedback')
-        .orderBy('id', 'desc')
-        .executeTakeFirstOrThrow();
-      const text = await mcp.execute('get_issue_user_reports', { organizationSlug: server.workspace.org, issueId: String(other.id) });
+      const other = await server.store.db.selectFrom('events').select('issue_id').where('event_id', '=', lonely).executeTakeFirstOrThrow();
+      const text = await mcp.execute('get_issue_user_reports', { organizationSlug: server.workspace.org, issueId: String(other.issue_id) });
       assert.ok(text.includes('No issue user reports found for this issue.'), text);
     });
   });
