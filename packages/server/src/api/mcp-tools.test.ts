@@ -109,6 +109,21 @@ describe('the Sentry MCP server, tool by tool', () => {
       },
     });
     assert.equal((await post(server, replay)).status, 200);
+    // A log line of the same request, as @sentry/node sends it with enableLogs.
+    const log = {
+      items: [
+        {
+          timestamp: at - 0.2,
+          level: 'error',
+          body: 'Coupon service timed out after 3000 ms',
+          trace_id: traceId,
+          severity_number: 17,
+          attributes: { 'sentry.release': { value: RELEASE, type: 'string' }, 'sentry.environment': { value: 'production', type: 'string' } },
+        },
+      ],
+    };
+    const logEnvelope = `{}\n{"type":"log","item_count":1,"content_type":"application/vnd.sentry.items.log+json"}\n${JSON.stringify(log)}\n`;
+    assert.equal((await post(server, logEnvelope)).status, 200);
     await server.app.jobs.worker.drain();
     const issues = await apiFetch<{ shortId: string }[]>(server.url, `/api/0/organizations/${org}/issues/?query=TypeError`, { as: as() });
     shortId = issues.body[0]?.shortId ?? assert.fail('the error made no issue');
@@ -175,7 +190,7 @@ describe('the Sentry MCP server, tool by tool', () => {
     assert.match(await mcp.call('update_issue', { organizationSlug: org, issueId: shortId, status: 'resolved' }), /\*\*resolved\*\*/);
   });
 
-  it('events in the errors and spans datasets, the trace and one of its spans', async () => {
+  it('events in the errors, spans and logs datasets, the trace and one of its spans', async () => {
     assert.match(
       await mcp.call('search_events', { organizationSlug: org, dataset: 'errors', naturalLanguageQuery: 'level:error' }),
       /cart\.total is not a function/,
@@ -184,9 +199,13 @@ describe('the Sentry MCP server, tool by tool', () => {
       await mcp.call('search_events', { organizationSlug: org, dataset: 'spans', naturalLanguageQuery: 'span.op:db.query' }),
       /SELECT \* FROM carts/,
     );
+    const logs = await mcp.call('search_events', { organizationSlug: org, dataset: 'logs', naturalLanguageQuery: 'severity:error' });
+    assert.match(logs, /Coupon service timed out after 3000 ms/);
+    assert.match(logs, new RegExp(traceId));
     const trace = await tool('get_trace_details', { traceId });
     assert.match(trace, /Total Spans\*\*: 2/);
     assert.match(trace, /Errors\*\*: 1/);
+    assert.match(trace, /Logs\*\*: 1/);
     assert.match(await tool('get_span_details', { traceId, spanId: dbSpan }), /SELECT \* FROM carts/);
   });
 
