@@ -12,11 +12,11 @@ import { SET_KIND } from '../session-deltas.js';
  * de-duplicate 144,000 rows in the database (docs/performance.md › Sessions). Packed, the same
  * members are a few thousand rows of bytes that the reader merges in memory.
  *
- * When: a session update is refused once its session started more than five days before it was
- * received (Relay's rule, sessions/session-parsers.ts), so no member can reach a day that ended
- * more than five days ago; the fold waits one more hour. A member that still arrived after its
- * day was packed (a clock moved back) stays a row: readers merge both, and the next fold adds
- * it to the packed row, so the answer is exact either way.
+ * When: a day is packed an hour after it ends, so a 90-day read finds rows for today only. An
+ * update can still reach a packed day — Relay accepts a session that started up to five days
+ * before it was received (sessions/session-parsers.ts) — and then stays a row: readers merge
+ * packed and unpacked members, and the next fold adds it to its packed row (rewriting only the
+ * keys that got one), so the answer is exact either way.
  */
 
 /** The scheduler task that packs closed days, hourly (registered by app.ts). */
@@ -24,8 +24,8 @@ export const SESSION_SET_FOLD = { task: 'sessions.fold-set-days', everyMs: 3_600
 
 export const hourMs = 3_600_000;
 export const dayMs = 86_400_000;
-/** Days whose end is this long ago can receive no more members (five days, plus an hour's margin). */
-export const FOLD_AFTER_MS = 5 * dayMs + hourMs;
+/** A day is packed this long after it ends: late updates of its sessions are merged by later folds. */
+export const FOLD_AFTER_MS = hourMs;
 const ENTRY_BYTES = 9;
 const DIGEST_BYTES = 8;
 const ALL_KINDS: readonly number[] = Object.values(SET_KIND);
@@ -123,12 +123,13 @@ async function foldDay(db: Kysely<Database>, projectId: number, day: number): Pr
       }
       return g;
     };
-    for (const r of packed) {
-      const g = groupOf(r.release, r.environment, Number(r.kind));
-      forEachMember(r.members, (hour, digest) => g.members.push({ hour, digest }));
-    }
     for (const r of rows)
       groupOf(r.release, r.environment, Number(r.kind)).members.push({ hour: Math.floor((Number(r.bucket) - day) / hourMs), digest: r.digest });
+    // Only the keys that got new members are rewritten: their packed members join them.
+    for (const r of packed) {
+      const g = groups.get(`${r.release}\u0000${r.environment}\u0000${Number(r.kind)}`);
+      if (g !== undefined) forEachMember(r.members, (hour, digest) => g.members.push({ hour, digest }));
+    }
     const values = [...groups.values()].map((g) => ({
       project_id: projectId,
       release: g.release,

@@ -169,54 +169,56 @@ export async function querySessionStats(db: Kysely<Database>, q: SessionStatsQue
     for (const row of await setsQuery(false)) groupOf(row).totals.sets[Number(row.kind)] = Number(row.n);
   } else {
     // Packed days (session-set-days.ts) and the hours not packed yet, merged here: a member
-    // counts once per slot and once in the totals, wherever it is stored.
-    const merged = new Map<string, { group: SessionGroupStats; kind: number; total: DigestBag; slots: Map<number, DigestBag> }>();
-    const entryOf = (row: Row, kind: number) => {
-      const id = `${cols.map((c) => String(row[c])).join('\u0000')}\u0000${kind}`;
-      let m = merged.get(id);
-      if (m === undefined) {
-        m = { group: groupOf(row), kind, total: new DigestBag(), slots: new Map() };
-        merged.set(id, m);
-      }
-      return m;
-    };
-    const slotBag = (m: { slots: Map<number, DigestBag> }, bucket: number) => {
-      const slot = Math.min(slotCount - 1, bucket < q.start ? 0 : Math.floor((bucket - q.start) / q.intervalMs));
-      let bag = m.slots.get(slot);
-      if (bag === undefined) {
-        bag = new DigestBag();
-        m.slots.set(slot, bag);
-      }
-      return bag;
-    };
-    for (const row of packed as Row[]) {
-      const day = Number(row.day);
-      const m = entryOf(row, Number(row.kind));
-      // A packed row is one day: resolve its 24 hours' slots once, not once per member.
-      const byHour = Array.from({ length: 24 }, (_, hour) => {
-        const bucket = day + hour * hourMs;
-        return bucket < hourStart || bucket >= q.end ? null : slotBag(m, bucket);
-      });
-      forEachPackedDigest(row.members as Uint8Array, (hour, bytes, at) => {
-        const bag = byHour[hour];
-        if (bag === null || bag === undefined) return;
-        m.total.add(bytes, at);
-        bag.add(bytes, at);
-      });
-    }
+    // counts once per slot and once in the totals, wherever it is stored. Two passes, so every
+    // slot's bag is allocated once at its exact size: count, then copy.
     const loose = (await filtered('session_sets' as 'session_counts')
       .select(() => [...cols.map((c) => sql.ref(c).as(c)), sql<number>`bucket`.as('bucket'), sql<number>`kind`.as('kind'), sql<string>`digest`.as('digest')])
       .execute()) as Row[];
-    const digest = Buffer.alloc(8);
-    for (const row of loose) {
-      const m = entryOf(row, Number(row.kind));
-      digest.write(String(row.digest), 0, 'hex');
-      m.total.add(digest, 0);
-      slotBag(m, Number(row.bucket)).add(digest, 0);
+    const entries = new Map<string, { group: SessionGroupStats; kind: number; counts: Map<number, number>; bags: Map<number, DigestBag> }>();
+    const entryOf = (row: Row, kind: number) => {
+      const id = `${cols.map((c) => String(row[c])).join('\u0000')}\u0000${kind}`;
+      let e = entries.get(id);
+      if (e === undefined) {
+        e = { group: groupOf(row), kind, counts: new Map(), bags: new Map() };
+        entries.set(id, e);
+      }
+      return e;
+    };
+    const slotAt = (bucket: number) =>
+      bucket < hourStart || bucket >= q.end ? -1 : Math.min(slotCount - 1, bucket < q.start ? 0 : Math.floor((bucket - q.start) / q.intervalMs));
+    // A packed row is one day: its 24 hours' slots are resolved once, not once per member.
+    const packedRows = (packed as Row[]).map((row) => {
+      const day = Number(row.day);
+      return {
+        entry: entryOf(row, Number(row.kind)),
+        members: row.members as Uint8Array,
+        slotOfHour: Array.from({ length: 24 }, (_, h) => slotAt(day + h * hourMs)),
+      };
+    });
+    const looseRows = loose.map((row) => ({ entry: entryOf(row, Number(row.kind)), slot: slotAt(Number(row.bucket)), digest: String(row.digest) }));
+    for (const p of packedRows) {
+      forEachPackedDigest(p.members, (hour) => {
+        const slot = p.slotOfHour[hour] ?? -1;
+        if (slot >= 0) p.entry.counts.set(slot, (p.entry.counts.get(slot) ?? 0) + 1);
+      });
     }
-    for (const m of merged.values()) {
-      m.group.totals.sets[m.kind] = m.total.distinct();
-      for (const [slot, bag] of m.slots) (m.group.slots[slot] as SessionStats).sets[m.kind] = bag.distinct();
+    for (const l of looseRows) if (l.slot >= 0) l.entry.counts.set(l.slot, (l.entry.counts.get(l.slot) ?? 0) + 1);
+    for (const e of entries.values()) for (const [slot, n] of e.counts) e.bags.set(slot, new DigestBag(n));
+    for (const p of packedRows) {
+      const bagOfHour = p.slotOfHour.map((slot) => (slot >= 0 ? p.entry.bags.get(slot) : undefined));
+      forEachPackedDigest(p.members, (hour, bytes, at) => bagOfHour[hour]?.add(bytes, at));
+    }
+    const digest = Buffer.alloc(8);
+    for (const l of looseRows) {
+      if (l.slot < 0) continue;
+      digest.write(l.digest, 0, 'hex');
+      l.entry.bags.get(l.slot)?.add(digest, 0);
+    }
+    for (const e of entries.values()) {
+      const bags = [...e.bags.values()];
+      // The totals first: counting a slot sorts its bag in place.
+      e.group.totals.sets[e.kind] = bags.length === 1 ? (bags[0] as DigestBag).distinct() : DigestBag.union(bags).distinct();
+      for (const [slot, bag] of e.bags) (e.group.slots[slot] as SessionStats).sets[e.kind] = bag.distinct();
     }
   }
 
