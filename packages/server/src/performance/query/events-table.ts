@@ -244,7 +244,10 @@ export function datasetKind(request: EventsRequest): DatasetKind {
   if (request.dataset === 'discover' && request.filters.some((f) => f.key === 'event.type' && !f.negated && f.values.includes('transaction')))
     return 'transactions';
   if (request.dataset === 'discover' || request.dataset === 'errors') return 'errors';
-  return fail('validation_failed', `dataset ${request.dataset} is not available yet on this server; query dataset=errors, transactions or spans`);
+  return fail(
+    'validation_failed',
+    `dataset ${request.dataset} is not stored by Faultline; query dataset=errors, transactions, spans or logs (replays: /organizations/{org}/replays/)`,
+  );
 }
 
 function rollupSupports(f: Extract<ParsedField, { kind: 'function' }>, kind: DatasetKind, spanSegments: boolean): boolean {
