@@ -1,7 +1,9 @@
-// User feedback from the official @sentry/browser, two ways (docs/feedback.md):
+// User feedback from the official @sentry/browser, three ways (docs/feedback.md):
 //
 //   index.html?dsn=<DSN>&mode=capture   captureFeedback with a screenshot attachment, linked to an error
 //   index.html?dsn=<DSN>&mode=dialog    the crash-report dialog (showReportDialog) for a captured error
+//   index.html?dsn=<DSN>&mode=widget    the feedback widget (feedbackIntegration): its button is on the
+//                                       page, for a person (or a test) to open, fill in and send
 //
 // Bundled in place of app.js (esbuild feedback.js --bundle --format=esm --outfile=dist/bundle.js).
 // When done it sets `window.__faultline` to the ids it sent; the dialog's callbacks set
@@ -10,10 +12,14 @@ import * as Sentry from '@sentry/browser';
 
 const params = new URLSearchParams(location.search);
 
+// The widget's button is added by hand (autoInject: false) so the page decides when it appears.
+const feedback = Sentry.feedbackIntegration({ autoInject: false, colorScheme: 'light', showName: true, showEmail: true, enableScreenshot: false });
+
 Sentry.init({
   dsn: params.get('dsn'),
   release: 'shop-web@8.1.0',
   environment: 'production',
+  integrations: params.get('mode') === 'widget' ? [feedback] : [],
 });
 Sentry.setUser({ id: 'u-7', email: 'jane@example.com' });
 
@@ -28,6 +34,11 @@ async function run() {
     errorId = Sentry.captureException(error);
   }
   await Sentry.flush(5000);
+  if (params.get('mode') === 'widget') {
+    feedback.createWidget();
+    window.__faultline = { sdkVersion: Sentry.SDK_VERSION, errorId };
+    return;
+  }
   if (params.get('mode') === 'dialog') {
     Sentry.showReportDialog({
       eventId: errorId,

@@ -123,4 +123,31 @@ describe('user feedback from @sentry/browser 11 in Chromium', { skip: unavailabl
     const source = await server.store.db.selectFrom('user_reports').select('source').where('event_id', '=', errorId).executeTakeFirstOrThrow();
     assert.equal(source.source, 'crash_report_embed_form');
   });
+
+  it('the feedback widget: opened, filled in and sent by a person in the page; a feedback issue from the widget', async () => {
+    const { tab, summary } = await load({ mode: 'widget' });
+    const message = 'Coupon field <i>eats</i> my code';
+    // The widget lives in a shadow root; Playwright's CSS locators reach into it.
+    await tab.getByRole('button', { name: 'Report a Bug' }).click();
+    await tab.locator('input[name="name"]').fill('Jane Widget');
+    await tab.locator('input[name="email"]').fill('jane.widget@example.com');
+    await tab.locator('textarea[name="message"]').fill(message);
+    await tab.locator('button[type="submit"]').click();
+    // The widget thanks the person once the SDK has sent the feedback.
+    await tab.getByText('Thank you for your report!').waitFor({ timeout: 15_000 });
+    await tab.close();
+    await processed(server);
+    const issues = await api<{ id: string; metadata: { value: string } }[]>(
+      `/organizations/${server.workspace.org}/issues/?query=${encodeURIComponent('issue.category:feedback')}`,
+    );
+    const issue = issues.body.find((i) => i.metadata.value === message);
+    assert.ok(issue, JSON.stringify(issues.body.map((i) => i.metadata.value)));
+    const event = await api<{ contexts: { feedback: Record<string, string> }; release: string | null }>(
+      `/organizations/${server.workspace.org}/issues/${issue.id}/events/latest/`,
+    );
+    assert.equal(event.body.contexts.feedback.source, 'widget');
+    assert.equal(event.body.contexts.feedback.name, 'Jane Widget');
+    assert.equal(event.body.contexts.feedback.contact_email, 'jane.widget@example.com');
+    assert.equal(typeof summary.sdkVersion, 'string');
+  });
 });
