@@ -25,7 +25,7 @@ export function traceIdOf(event: IssueEvent): string | null {
   return typeof id === 'string' && /^[0-9a-f]{32}$/i.test(id) ? id.toLowerCase() : null;
 }
 
-/** Which event is shown, and the way to the newest, oldest, previous and next one of the issue, and to its trace. */
+/** Which event is shown, and the way to the newest, oldest, previous and next one of the issue, to its trace and to the trace's logs. */
 export function EventNav({ org, issueId, event }: { org: string; issueId: string; event: IssueEvent }) {
   const link = `${window.location.origin}${eventHref(org, issueId, event.eventID)}`;
   const traceId = traceIdOf(event);
@@ -49,6 +49,11 @@ export function EventNav({ org, issueId, event }: { org: string; issueId: string
       {traceId && (
         <Link className="btn btn-small" to={`/organizations/${org}/traces/${traceId}/`} title={`Trace ${traceId}: every span and error of this request`}>
           View trace
+        </Link>
+      )}
+      {traceId && (
+        <Link className="btn btn-small" to={`/organizations/${org}/logs/?trace=${traceId}`} title={`The log lines of trace ${traceId}`}>
+          Logs
         </Link>
       )}
       <CopyButton text={link} label="Copy link" />
