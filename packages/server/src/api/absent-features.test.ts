@@ -28,6 +28,8 @@ describe('features Faultline does not have', () => {
     assertDetail(await apiFetch(server.url, `/api/0/organizations/${org}/agents/conversations/c1/`, { as }), 404, /agent conversations/);
     assertDetail(await apiFetch(server.url, `/api/0/projects/${org}/${project}/uptime/3/`, { as }), 404, /uptime/);
     assertDetail(await apiFetch(server.url, `/api/0/projects/${org}/${project}/uptime/`, { method: 'POST', as, body: { url: 'https://x' } }), 400, /Crons/);
+    const link = await apiFetch(server.url, `/api/0/projects/${org}/${project}/stacktrace-link/?file=src/app.js&platform=node&lineNo=3`, { as });
+    assert.deepEqual([link.status, link.body], [200, { config: null, sourceUrl: null, integrations: [] }]);
   });
 
   it('answers only members of the organization', async () => {

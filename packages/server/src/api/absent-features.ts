@@ -5,7 +5,7 @@ import { fail } from '../kernel/index.js';
 
 /**
  * Sentry features Faultline does not have — custom dashboards, uptime checks, AI agent
- * conversations (docs/mcp.md › What Faultline does not have) — answered the way Sentry answers an
+ * conversations, code mappings (docs/mcp.md › What Faultline does not have) — answered the way Sentry answers an
  * organization that has none: empty lists, and 404 with a detail saying why for one item.
  * API clients that look for them (the Sentry MCP server's find_dashboards, find_uptime_monitors,
  * search_agent_conversations) then tell their user so, instead of failing on a missing route.
@@ -33,6 +33,12 @@ export function registerAbsentFeatureRoutes(app: FastifyInstance, auth: Auth): v
   app.get<{ Params: { org: string; id: string } }>(`${lists.conversations}:id/`, async (request) => {
     await inOrg(request);
     return fail('not_found', 'Faultline does not record AI agent conversations');
+  });
+  // A frame's link to its source in a repository needs code mappings, which Faultline does not
+  // keep: Sentry's answer for a project without them.
+  app.get<{ Params: { org: string; project: string } }>('/api/0/projects/:org/:project/stacktrace-link/', async (request) => {
+    await inProject(request);
+    return { config: null, sourceUrl: null, integrations: [] };
   });
   const uptime = '/api/0/projects/:org/:project/uptime/';
   app.get<{ Params: { org: string; project: string } }>(uptime, async (request, reply) => {

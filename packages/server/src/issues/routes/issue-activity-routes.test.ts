@@ -108,6 +108,11 @@ for (const dialect of testDialects()) {
       assert.ok(!left.body.some((n) => n.id === note.id));
     });
 
+    it('an issue links to no external tracker (Faultline has no such integration)', async () => {
+      const res = await apiFetch<unknown[]>(server.url, `${base()}/external-issues/`, { as: as() });
+      assert.deepEqual([res.status, res.body], [200, []]);
+    });
+
     it('the MCP server adds a note and reads the activity back', async () => {
       const added = await mcp.execute('add_issue_note', { organizationSlug: server.workspace.org, issueId: issue.shortId, text: 'Rolled back 2.4.1' });
       assert.match(added, /Rolled back 2\.4\.1/);

@@ -37,6 +37,13 @@ export function registerIssueActivityRoutes(app: FastifyInstance, deps: IssueRou
       return { activity: await issueActivity(store.db, found.issue.id) };
     });
 
+    // Links to external trackers (Jira, GitHub issues) come from integrations Faultline does not
+    // have: an issue has none (the MCP server's get_issue_details asks; docs/mcp.md).
+    app.get<{ Params: IssueParams }>(`${prefix}/external-issues/`, async (request) => {
+      await resolve(request, 'event:read');
+      return [];
+    });
+
     app.get<{ Params: IssueParams }>(`${prefix}/notes/`, async (request, reply) => {
       const found = await resolve(request, 'event:read');
       const page = readPage(request);
