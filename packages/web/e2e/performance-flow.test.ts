@@ -141,6 +141,8 @@ describe('web UI, end to end: transactions of a real @sentry/node app on the per
       const mine = segments().filter((s) => s.name === name);
       const row = page.locator(`tr[data-transaction="${name}"]`);
       await row.waitFor();
+      // The comparison with the previous 24 hours loads after the row (it shows "…" meanwhile).
+      await row.locator('td').nth(2).filter({ hasNotText: '…' }).waitFor();
       const cells = await row.locator('td').allTextContents();
       assert.equal(cells.at(-1), String(mine.length), `${name}: count`);
       assert.match(cells[3] ?? '', /received/, `${name}: throughput says what it counts`);
