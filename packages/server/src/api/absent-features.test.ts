@@ -28,6 +28,10 @@ describe('features Faultline does not have', () => {
     assertDetail(await apiFetch(server.url, `/api/0/organizations/${org}/agents/conversations/c1/`, { as }), 404, /agent conversations/);
     assertDetail(await apiFetch(server.url, `/api/0/projects/${org}/${project}/uptime/3/`, { as }), 404, /uptime/);
     assertDetail(await apiFetch(server.url, `/api/0/projects/${org}/${project}/uptime/`, { method: 'POST', as, body: { url: 'https://x' } }), 400, /Crons/);
+    assertDetail(await apiFetch(server.url, `/api/0/organizations/${org}/profiling/flamegraph/?project=1`, { as }), 404, /does not store profiles/);
+    assertDetail(await apiFetch(server.url, `/api/0/organizations/${org}/profiling/chunks/`, { as }), 404, /does not store profiles/);
+    assertDetail(await apiFetch(server.url, `/api/0/projects/${org}/${project}/profiling/profiles/${'a'.repeat(32)}/`, { as }), 404, /does not store profiles/);
+    assertDetail(await apiFetch(server.url, `/api/0/organizations/${org}/preprodartifacts/snapshots/latest-base/?app_id=x`, { as }), 404, /build snapshots/);
     const link = await apiFetch(server.url, `/api/0/projects/${org}/${project}/stacktrace-link/?file=src/app.js&platform=node&lineNo=3`, { as });
     assert.deepEqual([link.status, link.body], [200, { config: null, sourceUrl: null, integrations: [] }]);
   });

@@ -5,7 +5,7 @@ import { fail } from '../kernel/index.js';
 
 /**
  * Sentry features Faultline does not have — custom dashboards, uptime checks, AI agent
- * conversations, code mappings (docs/mcp.md › What Faultline does not have) — answered the way Sentry answers an
+ * conversations, code mappings, profiles, build snapshots (docs/mcp.md › What Faultline does not have) — answered the way Sentry answers an
  * organization that has none: empty lists, and 404 with a detail saying why for one item.
  * API clients that look for them (the Sentry MCP server's find_dashboards, find_uptime_monitors,
  * search_agent_conversations) then tell their user so, instead of failing on a missing route.
@@ -40,6 +40,20 @@ export function registerAbsentFeatureRoutes(app: FastifyInstance, auth: Auth): v
     await inProject(request);
     return { config: null, sourceUrl: null, integrations: [] };
   });
+  // Profiles (flame graphs, continuous-profiling chunks) and mobile build snapshots are not stored:
+  // each read is a 404 saying so rather than a missing route.
+  const absent = (detail: string) => async (request: FastifyRequest<{ Params: { org: string } }>) => {
+    await inOrg(request);
+    return fail('not_found', detail);
+  };
+  const NO_PROFILES = 'Faultline does not store profiles';
+  app.get<{ Params: { org: string } }>('/api/0/organizations/:org/profiling/flamegraph/', absent(NO_PROFILES));
+  app.get<{ Params: { org: string } }>('/api/0/organizations/:org/profiling/chunks/', absent(NO_PROFILES));
+  app.get<{ Params: { org: string; project: string; id: string } }>('/api/0/projects/:org/:project/profiling/profiles/:id/', async (request) => {
+    await inProject(request);
+    return fail('not_found', NO_PROFILES);
+  });
+  app.get<{ Params: { org: string } }>('/api/0/organizations/:org/preprodartifacts/snapshots/*', absent('Faultline does not store build snapshots'));
   const uptime = '/api/0/projects/:org/:project/uptime/';
   app.get<{ Params: { org: string; project: string } }>(uptime, async (request, reply) => {
     await inProject(request);

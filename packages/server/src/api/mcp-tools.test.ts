@@ -264,5 +264,12 @@ describe('the Sentry MCP server, tool by tool', () => {
     assert.match(await tool('find_uptime_monitors', {}), /\[\]|No uptime/i);
     const conversations = await tool('search_agent_conversations', { naturalLanguageQuery: 'checkout' });
     assert.doesNotMatch(conversations, /No route/);
+    // Profiles and build snapshots: the tool reports Faultline's reason, not a missing route.
+    await assert.rejects(tool('get_profile_details', { projectSlugOrId: server.workspace.project, profileId: hex(16) }), (e: Error & { text?: string }) =>
+      /does not store profiles/.test(e.text ?? ''),
+    );
+    await assert.rejects(tool('get_latest_base_snapshot', { appId: 'com.shop.app' }), (e: Error & { text?: string }) =>
+      /does not store build snapshots/.test(e.text ?? ''),
+    );
   });
 });
