@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { type Monitor, type Project, useResource } from '../../api/index.js';
+import { CursorPager } from '../../ui/cursor-pager.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { MonitorRow } from './monitor-row.js';
 
@@ -81,29 +82,7 @@ export function CronsView({ org, project }: { org: string; project: Project }) {
           </table>
         </section>
       )}
-      <nav className="list-footer" aria-label="Pages">
-        <span className="muted" aria-live="polite">
-          {monitors.loading ? 'Updating…' : ''}
-        </span>
-        <div className="btn-group">
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!monitors.links.previous?.results}
-            onClick={() => monitors.links.previous && go({ cursor: monitors.links.previous.cursor })}
-          >
-            ← Previous
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!monitors.links.next?.results}
-            onClick={() => monitors.links.next && go({ cursor: monitors.links.next.cursor })}
-          >
-            Next →
-          </button>
-        </div>
-      </nav>
+      <CursorPager links={monitors.links} loading={monitors.loading} onCursor={(cursor) => go({ cursor: cursor })} />
     </div>
   );
 }

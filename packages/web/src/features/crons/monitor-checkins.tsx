@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type CheckIn, useResource } from '../../api/index.js';
+import { CursorPager } from '../../ui/cursor-pager.js';
 import { RelativeTime } from '../../ui/relative-time.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { formatDuration } from '../performance/format.js';
@@ -66,29 +67,7 @@ export function MonitorCheckIns({ org, slug, environment }: { org: string; slug:
           ))}
         </tbody>
       </table>
-      <nav className="list-footer" aria-label="Check-in pages">
-        <span className="muted" aria-live="polite">
-          {checkIns.loading ? 'Updating…' : ''}
-        </span>
-        <div className="btn-group">
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!checkIns.links.previous?.results}
-            onClick={() => checkIns.links.previous && setCursor(checkIns.links.previous.cursor)}
-          >
-            ← Newer
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!checkIns.links.next?.results}
-            onClick={() => checkIns.links.next && setCursor(checkIns.links.next.cursor)}
-          >
-            Older →
-          </button>
-        </div>
-      </nav>
+      <CursorPager label="Check-in pages" previousLabel="← Newer" nextLabel="Older →" links={checkIns.links} loading={checkIns.loading} onCursor={setCursor} />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { type EventsTable, type Project, useResource } from '../../api/index.js';
+import { CursorPager } from '../../ui/cursor-pager.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { PerformanceFilterBar } from './performance-filters.js';
 import { DEFAULT_SORT, periodLabel, scopeOf, searchOf, sortOf, TRANSACTION_FIELDS } from './performance-query.js';
@@ -71,29 +72,7 @@ export function PerformanceView({ org, project }: { org: string; project: Projec
       {table.data?.meta?.dataScanned === 'partial' && (
         <p className="muted">Only part of the window was read: the numbers cover the most recent transactions.</p>
       )}
-      <nav className="list-footer" aria-label="Pages">
-        <span className="muted" aria-live="polite">
-          {table.loading ? 'Updating…' : ''}
-        </span>
-        <div className="btn-group">
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!table.links.previous?.results}
-            onClick={() => table.links.previous && update({ cursor: table.links.previous.cursor })}
-          >
-            ← Previous
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!table.links.next?.results}
-            onClick={() => table.links.next && update({ cursor: table.links.next.cursor })}
-          >
-            Next →
-          </button>
-        </div>
-      </nav>
+      <CursorPager links={table.links} loading={table.loading} onCursor={(cursor) => update({ cursor: cursor })} />
     </div>
   );
 }

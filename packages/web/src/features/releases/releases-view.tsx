@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { type Project, useResource } from '../../api/index.js';
+import { CursorPager } from '../../ui/cursor-pager.js';
 import { EmptyState, ErrorState } from '../../ui/states.js';
 import { useHealthThresholds } from './health/use-health-thresholds.js';
 import { ReleaseTable, ReleaseTableSkeleton } from './release-table.js';
@@ -93,29 +94,7 @@ export function ReleasesView({ org, project }: { org: string; project: Project }
           <ReleaseTable org={org} releases={list.data} health={{ projectId: project.id, thresholds }} />
         </section>
       )}
-      <nav className="list-footer" aria-label="Pages">
-        <span className="muted" aria-live="polite">
-          {list.loading ? 'Updating…' : ''}
-        </span>
-        <div className="btn-group">
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!list.links.previous?.results}
-            onClick={() => list.links.previous && update({ cursor: list.links.previous.cursor })}
-          >
-            ← Previous
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!list.links.next?.results}
-            onClick={() => list.links.next && update({ cursor: list.links.next.cursor })}
-          >
-            Next →
-          </button>
-        </div>
-      </nav>
+      <CursorPager links={list.links} loading={list.loading} onCursor={(cursor) => update({ cursor: cursor })} />
     </div>
   );
 }

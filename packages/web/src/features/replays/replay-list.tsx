@@ -1,5 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { type Project, type Replay, type ReplayList, useResource } from '../../api/index.js';
+import { CursorPager } from '../../ui/cursor-pager.js';
 import { RelativeTime } from '../../ui/relative-time.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { formatDuration, replayUserLabel } from './replay-words.js';
@@ -126,29 +127,7 @@ export function ReplayListView({ org, project }: { org: string; project: Project
           <ReplayTable org={org} replays={rows} />
         </section>
       )}
-      <nav className="list-footer" aria-label="Pages">
-        <span className="muted" aria-live="polite">
-          {replays.loading ? 'Updating…' : ''}
-        </span>
-        <div className="btn-group">
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!replays.links.previous?.results}
-            onClick={() => replays.links.previous && go({ cursor: replays.links.previous.cursor })}
-          >
-            ← Previous
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={!replays.links.next?.results}
-            onClick={() => replays.links.next && go({ cursor: replays.links.next.cursor })}
-          >
-            Next →
-          </button>
-        </div>
-      </nav>
+      <CursorPager links={replays.links} loading={replays.loading} onCursor={(cursor) => go({ cursor: cursor })} />
     </div>
   );
 }
