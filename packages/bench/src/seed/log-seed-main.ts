@@ -6,7 +6,7 @@
 // else runs. The last stdout line is the LogSeedOutcome.
 
 import { createLogStream, type LogSeedCorpus, type LogStreamTotals } from './log-stream.js';
-import { openSeedServer } from './seed-server.js';
+import { openSeedServer, queueThenDrain } from './seed-server.js';
 
 export interface LogSeedJob {
   readonly corpus: LogSeedCorpus;
@@ -45,31 +45,16 @@ async function seed(job: LogSeedJob): Promise<LogSeedOutcome> {
   let queueMs = 0;
   let processMs = 0;
   try {
-    const q0 = performance.now();
-    for (;;) {
-      const batch = [];
-      while (batch.length < job.batch) {
+    ({ queueMs, processMs } = await queueThenDrain(
+      app,
+      projectId,
+      () => {
         const e = stream.next();
-        if (e === null) break;
-        batch.push({
-          projectId,
-          receivedAt: e.receivedAt,
-          eventId: null,
-          encoding: 'identity',
-          body: e.body,
-          decodedBytes: e.body.length,
-          items: [[0, 'log'] as const],
-          clientIp: '127.0.0.1',
-        });
-      }
-      if (batch.length === 0) break;
-      await app.jobs.queue.write({ envelopes: batch });
-    }
-    queueMs = Math.round(performance.now() - q0);
-    log(`${stream.totals.envelopes} envelopes (${stream.totals.lines} log lines) queued in ${queueMs} ms; processing…`);
-    const p0 = performance.now();
-    await app.jobs.worker.drain(1_800_000);
-    processMs = Math.round(performance.now() - p0);
+        return e === null ? null : { ...e, itemType: 'log' };
+      },
+      job.batch,
+      (ms) => log(`${stream.totals.envelopes} envelopes (${stream.totals.lines} log lines) queued in ${ms} ms; processing…`),
+    ));
     log(`processed in ${processMs} ms (${Math.round((stream.totals.lines / processMs) * 1000)} lines/s)`);
   } finally {
     await app.server.close();

@@ -1,4 +1,4 @@
-// The server a seeding process writes through (seed-main.ts, span-seed-main.ts): the workspace
+// The server a seeding process writes through (seed-main.ts, span-seed-main.ts, session-seed-main.ts, log-seed-main.ts): the workspace
 // bootstrapped through the real CLI, then the server's own store and createApp in this process,
 // so the rows are the pipeline's own (docs/performance.md › "How seeding works").
 import { execFile } from 'node:child_process';
@@ -35,4 +35,52 @@ export async function openSeedServer(job: SeedServerJob) {
   await store.migrate();
   const app = await createApp({ config, store, logger: createLogger('warn'), clock: systemClock });
   return { projectId, config, store, app };
+}
+
+/** One envelope of a generated corpus, with the type of its one item. */
+export interface CorpusEnvelope {
+  readonly receivedAt: number;
+  readonly body: Buffer;
+  readonly itemType: string;
+}
+
+type SeedApp = Awaited<ReturnType<typeof openSeedServer>>['app'];
+
+/**
+ * Every envelope `next` yields is written to the durable queue first (in batches of `batch`);
+ * only then does the server's own worker drain it, so the processing time is the worker's alone
+ * (docs/performance.md › Sessions, › Logs). Returns both durations, in whole milliseconds.
+ */
+export async function queueThenDrain(
+  app: SeedApp,
+  projectId: number,
+  next: () => CorpusEnvelope | null,
+  batch: number,
+  onQueued: (queueMs: number) => void,
+): Promise<{ queueMs: number; processMs: number }> {
+  const q0 = performance.now();
+  for (;;) {
+    const envelopes = [];
+    while (envelopes.length < batch) {
+      const e = next();
+      if (e === null) break;
+      envelopes.push({
+        projectId,
+        receivedAt: e.receivedAt,
+        eventId: null,
+        encoding: 'identity' as const,
+        body: e.body,
+        decodedBytes: e.body.length,
+        items: [[0, e.itemType] as const],
+        clientIp: '127.0.0.1',
+      });
+    }
+    if (envelopes.length === 0) break;
+    await app.jobs.queue.write({ envelopes });
+  }
+  const queueMs = Math.round(performance.now() - q0);
+  onQueued(queueMs);
+  const p0 = performance.now();
+  await app.jobs.worker.drain(1_800_000);
+  return { queueMs, processMs: Math.round(performance.now() - p0) };
 }

@@ -6,7 +6,7 @@
 // it) drains the queue through the pipeline's session stage while nothing else runs.
 // The last stdout line is the SessionSeedOutcome.
 
-import { openSeedServer } from './seed-server.js';
+import { openSeedServer, queueThenDrain } from './seed-server.js';
 import { createSessionStream, type SessionSeedCorpus, type SessionStreamTotals } from './session-stream.js';
 
 export interface SessionSeedJob {
@@ -47,31 +47,13 @@ async function seed(job: SessionSeedJob): Promise<SessionSeedOutcome> {
   let queueMs = 0;
   let processMs = 0;
   try {
-    const q0 = performance.now();
-    for (;;) {
-      const batch = [];
-      while (batch.length < job.batch) {
-        const e = stream.next();
-        if (e === null) break;
-        batch.push({
-          projectId,
-          receivedAt: e.receivedAt,
-          eventId: null,
-          encoding: 'identity',
-          body: e.body,
-          decodedBytes: e.body.length,
-          items: [[0, e.itemType] as const],
-          clientIp: '127.0.0.1',
-        });
-      }
-      if (batch.length === 0) break;
-      await app.jobs.queue.write({ envelopes: batch });
-    }
-    queueMs = Math.round(performance.now() - q0);
-    log(`${stream.totals.envelopes} envelopes (${stream.totals.updates} session updates) queued in ${queueMs} ms; processing…`);
-    const p0 = performance.now();
-    await app.jobs.worker.drain(1_800_000);
-    processMs = Math.round(performance.now() - p0);
+    ({ queueMs, processMs } = await queueThenDrain(
+      app,
+      projectId,
+      () => stream.next(),
+      job.batch,
+      (ms) => log(`${stream.totals.envelopes} envelopes (${stream.totals.updates} session updates) queued in ${ms} ms; processing…`),
+    ));
     log(`processed in ${processMs} ms (${Math.round((stream.totals.updates / processMs) * 1000)} updates/s)`);
   } finally {
     await app.server.close();
