@@ -11,11 +11,13 @@ export interface PageRequest {
 }
 
 export function readPage(request: FastifyRequest, defaultLimit = 100, maxLimit = 100): PageRequest {
-  const q = request.query as Record<string, string | undefined>;
-  const cursor = q.cursor ?? '';
+  const q = request.query as Record<string, string | string[] | undefined>;
+  // A repeated parameter arrives as an array; the first one counts, as elsewhere in the API.
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const cursor = first(q.cursor) ?? '';
   const parts = cursor.split(':');
   const offset = parts.length === 3 && /^\d+$/.test(parts[1] ?? '') ? Number(parts[1]) : 0;
-  const perPage = Number(q.per_page ?? q.limit ?? defaultLimit);
+  const perPage = Number(first(q.per_page) ?? first(q.limit) ?? defaultLimit);
   const limit = Number.isInteger(perPage) && perPage > 0 ? Math.min(perPage, maxLimit) : defaultLimit;
   return { offset, limit };
 }
