@@ -132,7 +132,8 @@ const mayImport = {
   outcomes: ['kernel', 'config', 'store', 'http', 'auth'],
   // issues read events (an issue's events, search by event id) and a transaction event's spans
   issues: ['kernel', 'config', 'store', 'http', 'auth', 'events', 'performance'],
-  releases: ['kernel', 'config', 'store', 'http', 'auth'],
+  // the release list's query reuses the issue search's tokenizer
+  releases: ['kernel', 'config', 'store', 'http', 'auth', 'issues'],
   // release files and bundles belong to a release
   artifacts: ['kernel', 'config', 'store', 'http', 'auth', 'releases'],
   // alerting evaluates issues and events (metric alerts over the issue search)

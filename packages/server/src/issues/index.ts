@@ -41,9 +41,10 @@ export type { IssueJson } from './read/issue-json.js';
 export { latestReleases } from './read/latest-release.js';
 export { issueJsonByIds } from './read/serialize-issues.js';
 export { type IssuesApiDeps, registerIssuesApi } from './routes/index.js';
+// The search tokenizer (one linear pass) is shared with the replay search (replays/read/replay-query.ts).
+export { matchParts } from './search/match-parts.js';
 export { parseIssueQuery } from './search/parse-issue-query.js';
 export { queryErrorDetail } from './search/query-error-detail.js';
-// The search tokenizer (one linear pass) is shared with the replay search (replays/read/replay-query.ts).
 export { type FilterTerm, QueryFault, type RawValue, type Term, tokenizeQuery } from './search/tokenize-query.js';
 export {
   type ActivityEntry,

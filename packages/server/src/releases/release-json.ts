@@ -1,3 +1,4 @@
+import { isBuildHash, parseRelease } from './release-semver.js';
 import type { Deploy } from './store/deploys.js';
 import type { Commit, Repository } from './store/release-commits.js';
 import type { Release } from './store/releases.js';
@@ -17,14 +18,24 @@ export function shortVersion(version: string): string {
   return /^[0-9a-f]{40}$/i.test(rest) ? `${head}${rest.slice(0, 12)}` : version;
 }
 
-/** `package@version+build` → Sentry's `versionInfo`. */
+/**
+ * `package@version+build` → Sentry's `versionInfo`: the version's parts when it follows
+ * Sentry's format (release-semver.ts), its description (`1.2.3 (77)` for a build, a git SHA's
+ * first 12 characters) and `buildHash` for a version that is a SHA.
+ */
 export function versionInfo(version: string) {
-  const at = version.indexOf('@');
-  const pkg = at > 0 ? version.slice(0, at) : null;
-  const rest = at > 0 ? version.slice(at + 1) : version;
-  const plus = rest.indexOf('+');
-  const raw = plus >= 0 ? rest.slice(0, plus) : rest;
-  return { package: pkg, version: { raw }, description: shortVersion(version), buildHash: /^[0-9a-f]{40}$/i.test(raw) ? raw : null };
+  const parsed = parseRelease(version);
+  const v = parsed.version;
+  const isHash = isBuildHash(parsed.versionText);
+  const description = v ? `${parsed.versionText}${v.buildCode === null ? '' : ` (${v.buildCode})`}` : isHash ? parsed.versionText.slice(0, 12) : parsed.raw;
+  return {
+    package: parsed.package,
+    version: v
+      ? { raw: parsed.raw, major: v.major, minor: v.minor, patch: v.patch, pre: v.pre, buildCode: v.buildCode, components: v.components }
+      : { raw: parsed.raw },
+    description,
+    buildHash: isHash ? parsed.versionText : null,
+  };
 }
 
 export interface ReleaseProjectFacts {

@@ -6,9 +6,13 @@ import { setReleaseCommits } from './release-commits.js';
 import { loadReleaseFacts } from './release-facts.js';
 import { isValidVersion, parseCommits, parseDate, parseDeploy, parseProjectList, parseRefs, parseVersion } from './release-input.js';
 import { commitJson, deployJson, type ReleaseJson, releaseJson, releaseSummaryJson, repositoryJson } from './release-json.js';
+import { type HealthValuesByRow, orderReleaseRows, type ReleaseHealthSort, type ReleaseListOrder, type ReleaseRow } from './release-list-order.js';
 import type { ReleaseRank } from './release-order.js';
 import { bucketEvents, type ReleaseEventStats, type ReleaseStatsPeriod, statsWindow } from './release-stats.js';
 import type { Release, ReleaseListFilter } from './store/releases.js';
+
+/** How many releases the in-memory orders consider: the newest that match the filter. */
+export const MAX_ORDERED_RELEASES = 10_000;
 
 /**
  * The release domain: create/update/delete as sentry-cli and the UI ask, the page facts, and
@@ -66,7 +70,59 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
     return updated ?? release;
   }
 
+  /** JSON of ordered rows; a flattened row shows only the project it stands for. */
+  async function rowsJson(org: Organization, rows: readonly ReleaseRow[], onlyProject: number | undefined, environment?: string): Promise<ReleaseJson[]> {
+    const byProject = new Map<number | undefined, Release[]>();
+    for (const row of rows) {
+      const key = row.projectId ?? onlyProject;
+      byProject.set(key, [...(byProject.get(key) ?? []), row.release]);
+    }
+    const json = new Map<string, ReleaseJson>();
+    for (const [projectId, releases] of byProject) {
+      const facts = await loadReleaseFacts(store, org, releases, projectId, environment);
+      for (const f of facts) json.set(`${projectId ?? ''}\u0000${f.release.id}`, releaseJson(f));
+    }
+    return rows.flatMap((row) => {
+      const j = json.get(`${row.projectId ?? onlyProject ?? ''}\u0000${row.release.id}`);
+      return j ? [j] : [];
+    });
+  }
+
   return {
+    /**
+     * A page of the list in any order but the database's own (`sort=semver|build`, health sorts,
+     * `flatten=1`, structured `query=` terms): the newest MAX_ORDERED_RELEASES releases matching
+     * the filter are ordered here (release-list-order.ts). `rank` gives a health sort's values
+     * for the projects the rows stand for.
+     */
+    async listOrdered(
+      org: Organization,
+      filter: ReleaseListFilter,
+      options: {
+        readonly order: ReleaseListOrder;
+        readonly matches?: ((version: string) => boolean) | undefined;
+        readonly rank?: (sort: ReleaseHealthSort, projectIds: readonly number[]) => Promise<HealthValuesByRow>;
+      },
+      offset: number,
+      limit: number,
+      project?: Project,
+    ): Promise<ReleaseJson[]> {
+      const scoped = project ? { ...filter, projectIds: [project.id] } : filter;
+      const newest = await store.releases.versions.list(org.id, scoped, 0, MAX_ORDERED_RELEASES);
+      const candidates = options.matches ? newest.filter((r) => options.matches?.(r.version)) : newest;
+      const links = await store.releases.versions.projectsOf(candidates.map((r) => r.id));
+      const only = scoped.projectIds && scoped.projectIds.length > 0 ? new Set(scoped.projectIds) : null;
+      const projectsOf = (r: Release) => (links.get(r.id) ?? []).map((l) => l.projectId).filter((id) => only === null || only.has(id));
+      const { sort } = options.order;
+      let health: HealthValuesByRow | undefined;
+      if (sort !== 'date' && sort !== 'semver' && sort !== 'build') {
+        if (!options.rank) fail('validation_failed', 'invalid sort');
+        health = await options.rank(sort, [...new Set(candidates.flatMap(projectsOf))]);
+      }
+      const page = orderReleaseRows(candidates, options.order, projectsOf, health).slice(offset, offset + limit);
+      return rowsJson(org, page, project?.id, filter.environment);
+    },
+
     /** 404 unless the release exists in the org (and, with `project`, is linked to it). */
     async get(org: Organization, version: string, project?: Project): Promise<Release> {
       const release = await store.releases.versions.byVersion(org.id, version);

@@ -34,6 +34,12 @@ export {
   type HealthReleaseJson,
   type ReleaseHealthScope,
 } from './read/release-health-data.js';
+export {
+  createReleaseHealthOrder,
+  type RankReleasesByHealth,
+  type ReleaseHealthRank,
+  type ReleaseHealthSort,
+} from './read/release-health-order.js';
 export { type ReleaseHealth, type ReleaseHealthQuery, readReleaseHealth } from './release-health.js';
 export { registerSessionsApi, type SessionsApiDeps } from './routes/index.js';
 export { SET_KIND, SessionDeltas, type SessionRows, sessionDigest } from './session-deltas.js';

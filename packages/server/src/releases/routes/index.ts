@@ -1,13 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../../auth/index.js';
 import type { Releases } from '../releases.js';
-import { type AttachHealth, registerReleaseRoutes } from './release-routes.js';
+import { type AttachHealth, type RankByHealth, registerReleaseRoutes } from './release-routes.js';
 
 export interface ReleasesApiDeps {
   readonly auth: Auth;
   readonly releases: Releases;
   /** Sentry's health keys (`?health=1`, `adoptionStages=1`), built by sessions/ and handed in by api/; absent = none */
   readonly attachHealth?: AttachHealth;
+  /** a health sort's values per (project, release), from sessions/ through api/; absent = health sorts answer 400 */
+  readonly rankByHealth?: RankByHealth;
 }
 
 /** releases' part of /api/0/: releases, deploys, commits and the release pages. */

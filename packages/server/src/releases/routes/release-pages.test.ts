@@ -135,7 +135,11 @@ for (const dialect of testDialects()) {
         ['web@2.0.0', 'web@1.0.0'],
       );
       assert.deepEqual(await list('?project=999999'), []);
-      assertDetail(await apiFetch(server.url, `${base}/releases/?sort=semver`, { as }), 400, /sort must be "date"/);
+      assertDetail(await apiFetch(server.url, `${base}/releases/?sort=newest`, { as }), 400, /^invalid sort$/);
+      assertDetail(await apiFetch(server.url, `${base}/releases/?sort=crash_free_users`, { as }), 400, /requires flattening \(flatten=1\)/);
+      assertDetail(await apiFetch(server.url, `${base}/releases/?query=release.stage:adopted`, { as }), 400, /release\.stage/);
+      assertDetail(await apiFetch(server.url, `${base}/releases/?query=colour:blue`, { as }), 400, /unknown key "colour"/);
+      assertDetail(await apiFetch(server.url, `${base}/releases/?query=release.version:>=banana`, { as }), 400, /not a version/);
       assertDetail(await apiFetch(server.url, `${base}/releases/?project=web`, { as }), 400, /project/);
       assertDetail(await apiFetch(server.url, `${base}/releases/?status=gone`, { as }), 400, /status/);
     });

@@ -3,8 +3,10 @@ import type { Auth, OrgAccess, Principal } from '../../auth/index.js';
 import { requirePrincipal } from '../../auth/index.js';
 import { jsonObject, paginate, readPage } from '../../http/index.js';
 import { fail, isFaultlineError } from '../../kernel/index.js';
-import type { Project } from '../../organizations/index.js';
+import type { Organization, Project } from '../../organizations/index.js';
 import type { ReleaseJson } from '../release-json.js';
+import { parseReleaseListOrder, type ReleaseHealthSort, rowKey } from '../release-list-order.js';
+import { parseReleaseListQuery } from '../release-list-query.js';
 import { RELEASE_STATS_PERIODS, type ReleaseStatsPeriod } from '../release-stats.js';
 import type { Releases } from '../releases.js';
 import type { Release, ReleaseListFilter, ReleaseNeighbours } from '../store/releases.js';
@@ -60,28 +62,30 @@ const single = (v: string | string[] | undefined): string | undefined => (Array.
 
 /**
  * The release list's filters as Sentry's UI sends them: repeated `project=<id>` (-1 = all),
- * `query` (part of the version, any case), `environment`, `status` (open by default) and
- * `sort` (only `date`, newest first, is backed by an index here). Bad values are a 400.
+ * `query` (free text is part of the version; `release:`, `release.version:`,
+ * `release.package:` and `release.build:` terms: release-list-query.ts), `environment` and
+ * `status` (open by default). Bad values are a 400.
  */
-function listFilter(request: FastifyRequest): ReleaseListFilter {
+function listFilter(request: FastifyRequest): { filter: ReleaseListFilter; matches?: (version: string) => boolean } {
   const q = request.query as QueryParams;
   const projects = asList(q.project).filter((p) => p !== '' && p !== '-1');
   if (projects.some((p) => !/^\d{1,15}$/.test(p))) fail('validation_failed', 'project: every value must be a project id');
   const projectIds = projects.map(Number);
-  const text = single(q.query)?.trim() ?? '';
-  const query = text === '' ? undefined : text.slice(0, 200);
+  const { text, matches } = parseReleaseListQuery(single(q.query) ?? '');
+  const query = text === undefined ? undefined : text.slice(0, 200);
   const status = single(q.status) ?? '';
   if (status !== '' && status !== 'open' && status !== 'archived') fail('validation_failed', 'status must be "open" or "archived"');
-  const sort = single(q.sort) ?? '';
-  if (sort !== '' && sort !== 'date') fail('validation_failed', 'sort must be "date" (newest first); other orders are not supported');
   const environment = single(q.environment) ?? '';
   if (environment.length > 64) fail('validation_failed', 'environment must be at most 64 characters');
   return {
-    projectIds,
-    // Sentry lists open releases unless archived ones are asked for.
-    status: status === 'archived' ? 'archived' : 'open',
-    ...(query ? { query } : {}),
-    ...(environment ? { environment } : {}),
+    filter: {
+      projectIds,
+      // Sentry lists open releases unless archived ones are asked for.
+      status: status === 'archived' ? 'archived' : 'open',
+      ...(query ? { query } : {}),
+      ...(environment ? { environment } : {}),
+    },
+    ...(matches ? { matches } : {}),
   };
 }
 
@@ -104,8 +108,40 @@ export type AttachHealth = (
   scope: { readonly projectId: number | null; readonly details: boolean; readonly neighbours?: ReleaseNeighbours | null },
 ) => Promise<readonly object[]>;
 
-export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; releases: Releases; attachHealth?: AttachHealth }): void {
+/**
+ * A health sort's value per (project, release) with sessions in its window; release health
+ * (sessions/) computes them and api/ hands the function in, as with AttachHealth.
+ */
+export type RankByHealth = (
+  params: QueryParams,
+  sort: ReleaseHealthSort,
+  projectIds: readonly number[],
+) => Promise<readonly { readonly projectId: number; readonly version: string; readonly value: number | null }[]>;
+
+export function registerReleaseRoutes(
+  app: FastifyInstance,
+  deps: { auth: Auth; releases: Releases; attachHealth?: AttachHealth; rankByHealth?: RankByHealth },
+): void {
   const { releases } = deps;
+  /**
+   * A page of the list: newest first from the database (its index) unless `sort`, `flatten` or
+   * a structured query term asks for an order or a match made here (releases.listOrdered).
+   */
+  const listPage = async (request: FastifyRequest, reply: FastifyReply, org: Organization, project?: Project) => {
+    const q = request.query as QueryParams;
+    const { filter, matches } = listFilter(request);
+    const order = parseReleaseListOrder(single(q.sort), single(q.flatten));
+    if (order.sort === 'date' && !order.flatten && !matches)
+      return pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit, project));
+    const { rankByHealth } = deps;
+    const rank = rankByHealth
+      ? async (sort: ReleaseHealthSort, projectIds: readonly number[]) =>
+          new Map((await rankByHealth(q, sort, projectIds)).map((r) => [rowKey(r.projectId, r.version), r.value]))
+      : undefined;
+    return pageFromStore(request, reply, (offset, limit) =>
+      releases.listOrdered(org, filter, { order, matches, ...(rank ? { rank } : {}) }, offset, limit, project),
+    );
+  };
   const access = releaseAccess(deps.auth);
   const withHealth = async (request: FastifyRequest, list: readonly ReleaseJson[], projectId: number | null, details: boolean) =>
     deps.attachHealth ? deps.attachHealth(request.query as QueryParams, list, { projectId, details }) : list;
@@ -123,8 +159,7 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; 
 
   app.get<{ Params: OrgParams }>('/api/0/organizations/:org/releases/', async (request, reply) => {
     const { org } = await access.orgAccess(requirePrincipal(request), request.params.org, false);
-    const filter = listFilter(request);
-    return withHealth(request, await pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit)), null, false);
+    return withHealth(request, await listPage(request, reply, org), null, false);
   });
 
   app.post<{ Params: OrgParams }>('/api/0/organizations/:org/releases/', async (request, reply) => {
@@ -194,9 +229,7 @@ export function registerReleaseRoutes(app: FastifyInstance, deps: { auth: Auth; 
   // Project-scoped forms (sentry-cli 2.x with one project, older integrations).
   app.get<{ Params: ProjectParams }>('/api/0/projects/:org/:project/releases/', async (request, reply) => {
     const { org, project } = await access.projectAccess(requirePrincipal(request), request.params.org, request.params.project, false);
-    const filter = listFilter(request);
-    const page = await pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit, project));
-    return withHealth(request, page, project.id, false);
+    return withHealth(request, await listPage(request, reply, org, project), project.id, false);
   });
 
   app.post<{ Params: ProjectParams }>('/api/0/projects/:org/:project/releases/', async (request, reply) => {

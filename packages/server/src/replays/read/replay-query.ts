@@ -1,4 +1,4 @@
-import { type FilterTerm, QueryFault, type RawValue, type Term, tokenizeQuery } from '../../issues/index.js';
+import { type FilterTerm, matchParts, QueryFault, type RawValue, type Term, tokenizeQuery } from '../../issues/index.js';
 import { fail } from '../../kernel/index.js';
 import type { ReplayJson } from './replay-json.js';
 
@@ -113,21 +113,6 @@ function compare(value: number, op: string, target: number): boolean {
     default:
       return value === target;
   }
-}
-
-/** `*`-globs as literal parts in order (the tokenizer split them): leftmost matches suffice, so it is linear. */
-export function matchParts(parts: readonly string[], value: string): boolean {
-  if (parts.length === 1) return value === parts[0];
-  const first = parts[0] as string;
-  const last = parts[parts.length - 1] as string;
-  if (!value.startsWith(first) || value.length < first.length + last.length) return false;
-  let at = first.length;
-  for (let i = 1; i < parts.length - 1; i++) {
-    const found = value.indexOf(parts[i] as string, at);
-    if (found < 0) return false;
-    at = found + (parts[i] as string).length;
-  }
-  return value.length - last.length >= at && value.endsWith(last);
 }
 
 /** The strings a key names in a replay object: a top-level value, a nested one (`user.email`), a list, or a tag. */

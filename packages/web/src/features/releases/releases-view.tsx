@@ -9,12 +9,34 @@ import type { Release } from './release-types.js';
 
 const PER_PAGE = 25;
 
-/** A project's releases, newest first, with their health: search by version, pages by the server's cursors. State lives in the URL. */
+/**
+ * Sentry's release list orders (docs/releases.md › Sorting and filtering the release list). The
+ * health sorts rank one row per (release, project) — flatten=1 — and only releases with
+ * sessions in the window; crash-free rates put the worst release first.
+ */
+export const RELEASE_SORTS = [
+  { value: 'date', label: 'Date created' },
+  { value: 'semver', label: 'Semantic version' },
+  { value: 'build', label: 'Build number' },
+  { value: 'crash_free_users', label: 'Crash-free users (worst first)' },
+  { value: 'crash_free_sessions', label: 'Crash-free sessions (worst first)' },
+  { value: 'users_24h', label: 'Active users (24 h)' },
+  { value: 'sessions_24h', label: 'Sessions (24 h)' },
+  { value: 'adoption', label: 'Adoption' },
+] as const;
+const HEALTH_SORTS: ReadonlySet<string> = new Set(['crash_free_users', 'crash_free_sessions', 'users_24h', 'sessions_24h', 'adoption']);
+
+/**
+ * A project's releases with their health, newest first or in another of Sentry's orders: search
+ * by version or with the release search (`release.version:>=2.0`), pages by the server's
+ * cursors. State lives in the URL.
+ */
 export function ReleasesView({ org, project }: { org: string; project: Project }) {
   const [params, setParams] = useSearchParams();
   const query = params.get('query') ?? '';
   const environment = params.get('environment') ?? '';
   const cursor = params.get('cursor') ?? '';
+  const sort = RELEASE_SORTS.some((o) => o.value === params.get('sort')) ? (params.get('sort') as string) : 'date';
   const [text, setText] = useState(query);
   const list = useResource<Release[]>(`organizations/${org}/releases/`, {
     project: project.id,
@@ -22,6 +44,8 @@ export function ReleasesView({ org, project }: { org: string; project: Project }
     environment: environment || undefined,
     cursor: cursor || undefined,
     per_page: PER_PAGE,
+    sort: sort === 'date' ? undefined : sort,
+    flatten: HEALTH_SORTS.has(sort) ? 1 : undefined,
     // Sentry's release list asks for health the same way: rates over 14 days, adoption over 24 hours.
     health: 1,
   });
@@ -45,18 +69,34 @@ export function ReleasesView({ org, project }: { org: string; project: Project }
     update({ query: text.trim() });
   }
 
-  const filtered = query !== '' || environment !== '';
+  const filtered = query !== '' || environment !== '' || sort !== 'date';
   return (
     <div className="releases-view">
       <div className="page-header">
         <h1>Releases</h1>
         <span className="spacer" />
+        <label className="release-sort">
+          <span>Sort by</span>{' '}
+          <select value={sort} onChange={(e) => update({ sort: e.target.value === 'date' ? '' : e.target.value })}>
+            {RELEASE_SORTS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <search>
           <form className="release-search" onSubmit={onSearch}>
             <label className="sr-only" htmlFor="release-search">
               Search releases by version
             </label>
-            <input id="release-search" type="search" placeholder="Search by version" value={text} onChange={(e) => setText(e.target.value)} />
+            <input
+              id="release-search"
+              type="search"
+              placeholder="Search by version, or release.version:>=2.0"
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+            />
             <button type="submit" className="btn">
               Search
             </button>
@@ -77,7 +117,11 @@ export function ReleasesView({ org, project }: { org: string; project: Project }
         (filtered ? (
           <div className="card">
             <EmptyState title="No releases match">
-              <span>Try another version, or clear the search.</span>
+              <span>
+                {HEALTH_SORTS.has(sort)
+                  ? 'This order lists only releases with sessions in its window (14 days, or the last 24 hours). Sort by date to see them all.'
+                  : 'Try another version, or clear the search.'}
+              </span>
             </EmptyState>
           </div>
         ) : (

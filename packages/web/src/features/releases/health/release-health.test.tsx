@@ -1,53 +1,12 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ReleaseHealthData, SessionsResponse } from '../../../api/index.js';
+import type { SessionsResponse } from '../../../api/index.js';
 import { type Answer, renderWithApi } from '../../performance/fake-api.test-support.js';
+import { health, PROJECT, release } from '../release-test-data.test-support.js';
 import type { Release } from '../release-types.js';
 import { ReleaseHealth } from './release-health.js';
 
 afterEach(cleanup);
-
-const PROJECT = { id: 2, slug: 'shop', name: 'shop', platform: 'javascript', newGroups: 0 };
-
-function health(patch: Partial<ReleaseHealthData>): ReleaseHealthData {
-  return {
-    crashFreeUsers: 100,
-    crashFreeSessions: 100,
-    unhandledFreeUsers: 100,
-    unhandledFreeSessions: 100,
-    totalUsers: 30,
-    totalSessions: 120,
-    sessionsCrashed: 0,
-    sessionsErrored: 0,
-    adoption: 60,
-    sessionsAdoption: 55,
-    hasHealthData: true,
-    ...patch,
-  };
-}
-
-function release(version: string, healthData: ReleaseHealthData | null): Release {
-  return {
-    id: version.length,
-    version,
-    shortVersion: version,
-    ref: null,
-    url: null,
-    status: 'open',
-    dateCreated: '2026-11-20T00:00:00.000Z',
-    dateReleased: null,
-    firstEvent: null,
-    lastEvent: null,
-    newGroups: 0,
-    eventCount: 0,
-    commitCount: 0,
-    lastCommit: null,
-    authors: [],
-    deployCount: 1,
-    lastDeploy: null,
-    projects: [{ ...PROJECT, healthData }],
-  };
-}
 
 const HOUR = 3600_000;
 const T0 = Date.parse('2026-11-20T00:00:00Z');
