@@ -215,6 +215,35 @@ describe('logs from the real @sentry/node 11', () => {
     assert.equal(total, 3);
   });
 
+  it('splits the chart by severity with topEvents: the top groups by count, then Other, each with its order', async () => {
+    // What the SDK sent, counted per level and ranked as the API ranks: most first, then by name.
+    const counts = new Map<string, number>();
+    for (const l of sentLines) counts.set(String(l.level), (counts.get(String(l.level)) ?? 0) + 1);
+    const ranked = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1));
+    assert.ok(ranked.length >= 3, JSON.stringify(ranked));
+    const path = `/organizations/${server.workspace.org}/events-stats/?dataset=logs&statsPeriod=1h&interval=1m&partial=1&yAxis=count()&field=severity&field=count()&sort=-count()&topEvents=2`;
+    const sum = (series: JsonObject) => (series.data as unknown as [number, { count: number }[]][]).reduce((n, [, v]) => n + (v[0]?.count ?? 0), 0);
+    const { status, body } = await get(path);
+    assert.equal(status, 200, JSON.stringify(body));
+    const top = ranked.slice(0, 2).map(([level]) => level);
+    assert.deepEqual(Object.keys(body), [...top, 'Other']);
+    top.forEach((level, order) => {
+      const series = body[level] as JsonObject;
+      assert.equal(series.order, order);
+      assert.equal(sum(series), counts.get(level));
+    });
+    assert.equal(
+      sum(body.Other as JsonObject),
+      ranked.slice(2).reduce((n, [, c]) => n + c, 0),
+    );
+    assert.equal(((body.Other as JsonObject).meta as JsonObject).dataset, 'logs');
+    const noOther = await get(`${path}&excludeOther=1`);
+    assert.deepEqual(Object.keys(noOther.body), top);
+    const tooMany = await get(path.replace('topEvents=2', 'topEvents=11'));
+    assert.equal(tooMany.status, 400);
+    assert.match(String(tooMany.body.detail), /up to 10 top events/);
+  });
+
   it('answers bad requests with 400 naming the problem, and another organization with 404', async () => {
     const bad = async (params: string, detail: RegExp) => {
       const { status, body } = await events(params);
