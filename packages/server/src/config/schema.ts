@@ -206,7 +206,7 @@ export const configSchema = {
     env: 'FAULTLINE_INGEST_KEY_CACHE_TTL_MS',
     default: '5000',
     unit: 'ms',
-    doc: 'How long a DSN key lookup is cached; disabling a key takes effect within this time.',
+    doc: "How long a DSN key lookup is cached; disabling a key or changing a project's Allowed Domains takes effect within this time.",
     parse: integer(0, 3_600_000),
   },
   ingestProjectRateLimit: {

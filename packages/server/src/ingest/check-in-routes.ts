@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { QueueWriter } from '../jobs/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { acceptEnvelope } from './accept-envelope.js';
-import { authenticate } from './authenticate.js';
+import { authenticate, requestOrigin } from './authenticate.js';
 import { checkInBodyFields, checkInToEnvelope, dashedCheckInId, type HttpCheckIn, LATEST_CHECK_IN } from './check-in-bodies.js';
 import { parseContentEncoding } from './content-encoding.js';
 import { dsnCredentials, requestCredentials } from './credentials.js';
@@ -78,7 +78,7 @@ export function registerCheckInRoutes(app: FastifyInstance, deps: CheckInRouteDe
     const credentials = request.params.sentryKey
       ? { source: 'query' as const, publicKey: request.params.sentryKey }
       : (requestCredentials(request.headers, request.query) ?? fail('not_authenticated', 'missing authorization information'));
-    const key = await authenticate(keys, credentials, projectId);
+    const key = await authenticate(keys, credentials, projectId, requestOrigin(request.headers));
     const { headers } = await enqueue(request, key, { slug: request.params.monitorSlug, durationUnit: 's', missingId: 'latest' }, receivedAt);
     return reply.code(202).headers(headers).send();
   }
@@ -93,7 +93,7 @@ export function registerCheckInRoutes(app: FastifyInstance, deps: CheckInRouteDe
     const m = typeof header === 'string' ? /^\s*DSN\s+(\S+)\s*$/i.exec(header) : null;
     if (m === null) fail('not_authenticated', 'check-ins over this API need the header Authorization: DSN <your DSN>');
     const credentials = dsnCredentials(m[1] as string);
-    const key = await authenticate(keys, credentials, Number(credentials.dsnProjectId));
+    const key = await authenticate(keys, credentials, Number(credentials.dsnProjectId), requestOrigin(request.headers));
     if (request.params.org !== undefined && (await deps.orgSlugOfProject(key.projectId)) !== request.params.org)
       fail('permission_denied', "the DSN's project belongs to another organization");
     return key;

@@ -5,7 +5,7 @@ import type { Config } from '../config/index.js';
 import type { QueueWriter } from '../jobs/index.js';
 import { type Clock, fail } from '../kernel/index.js';
 import { acceptEnvelope } from './accept-envelope.js';
-import { authenticate } from './authenticate.js';
+import { authenticate, requestOrigin } from './authenticate.js';
 import { registerCheckInRoutes } from './check-in-routes.js';
 import { parseContentEncoding } from './content-encoding.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
@@ -64,7 +64,8 @@ export function ingestRoutes(deps: IngestRouteDeps) {
     if (declared > config.ingestMaxWireBytes) fail('payload_too_large', `Request body exceeds ${config.ingestMaxWireBytes} bytes`);
     const codec = parseContentEncoding(request.headers['content-encoding']);
     const fromRequest = requestCredentials(request.headers, request.query);
-    let key = fromRequest ? await authenticate(keys, fromRequest, projectId) : undefined;
+    const from = requestOrigin(request.headers);
+    let key = fromRequest ? await authenticate(keys, fromRequest, projectId, from) : undefined;
 
     const maxDecodedBytes = kind === 'envelope' ? config.ingestMaxEnvelopeBytes : Math.min(config.ingestMaxEnvelopeBytes, config.ingestMaxStoreBytes);
     const body = await readBody(request.body as Readable | undefined, codec, { maxWireBytes: config.ingestMaxWireBytes, maxDecodedBytes });
@@ -90,7 +91,7 @@ export function ingestRoutes(deps: IngestRouteDeps) {
     if (!key) {
       const dsn = parsed.envelope.headers.dsn;
       if (dsn === undefined) fail('not_authenticated', 'missing authorization information');
-      key = await authenticate(keys, dsnCredentials(dsn), projectId);
+      key = await authenticate(keys, dsnCredentials(dsn), projectId, from);
     }
     const result = await acceptEnvelope(
       { queue, limiter, limits },

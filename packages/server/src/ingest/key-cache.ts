@@ -1,4 +1,5 @@
-import type { Clock } from '../kernel/index.js';
+import type { AllowedOrigins, Clock } from '../kernel/index.js';
+import { allowedDomainsOf, compileAllowedOrigins } from '../kernel/index.js';
 import type { Store } from '../store/index.js';
 
 /** What ingest needs to know about a DSN key and its project. */
@@ -11,6 +12,8 @@ export interface IngestKey {
   readonly keyRateLimit: number | null;
   /** error events per minute for the whole project; null = unlimited */
   readonly projectRateLimit: number | null;
+  /** the project's Allowed Domains, checked against a browser request's Origin or Referer */
+  readonly allowedOrigins: AllowedOrigins;
 }
 
 export interface KeyCache {
@@ -58,6 +61,7 @@ export function createKeyCache(deps: { store: Store; clock: Clock; ttlMs: number
       enabled: key.enabled,
       keyRateLimit: key.rateLimit !== null && key.rateLimit > 0 ? key.rateLimit : null,
       projectRateLimit: projectQuota(project.settings, deps.defaultProjectRateLimit),
+      allowedOrigins: compileAllowedOrigins(allowedDomainsOf(project.settings)),
     };
   }
 

@@ -3,6 +3,7 @@
  * logger, the clock and id helpers, the glob matcher. It must not know about any domain.
  */
 export * from './address-list.js';
+export * from './allowed-origins.js';
 export * from './clock.js';
 export * from './error-doc.js';
 export * from './errors.js';

@@ -1,3 +1,4 @@
+import { allowedDomainsOf, parseAllowedDomains } from '../kernel/index.js';
 import type { RuleSyntaxError } from '../process/index.js';
 import { DEFAULT_HEALTH_THRESHOLDS, parseHealthThresholds } from './health-thresholds.js';
 import type { SettingsRules } from './settings-rules.js';
@@ -7,7 +8,8 @@ import type { Project } from './store/projects.js';
  * A project's processing settings as the API shows and accepts them. Stored in
  * `projects.settings` under `inboundFilters`, `scrubbing`, `grouping: {fingerprintRules,
  * stackRules}`, `retentionDays`, `replayRetentionDays` (docs/replays.md › Retention), `logRetentionDays`
- * (docs/logs.md › Retention) and `healthThresholds` (the release-health colours of the web UI), validated by the same parsers the pipeline and the
+ * (docs/logs.md › Retention), `healthThresholds` (the release-health colours of the web UI) and
+ * `allowedDomains` (docs/ingest.md › Allowed domains), validated by the same parsers the pipeline and the
  * retention job read them with. Sentry's own field names (`fingerprintingRules`,
  * `groupingEnhancements`, `dataScrubber`, `scrubIPAddresses`, `sensitiveFields`, `safeFields`)
  * are accepted and shown too.
@@ -43,6 +45,8 @@ export function projectSettingsJson(rules: SettingsRules, project: Project) {
     scrubIPAddresses: scrubbingSettings?.scrubIpAddresses ?? false,
     sensitiveFields: scrubbingSettings?.sensitiveFields ?? [],
     safeFields: scrubbingSettings?.safeFields ?? [],
+    // Sentry's Allowed Domains (docs/ingest.md › Allowed domains): every origin unless narrowed.
+    allowedDomains: allowedDomainsOf(s),
   };
 }
 
@@ -67,6 +71,7 @@ const SETTINGS_KEYS = [
   'fingerprintingRules',
   'groupingEnhancements',
   'dataScrubberDefaults',
+  'allowedDomains',
 ];
 export const SETTINGS_FIELDS = new Set([...SETTINGS_KEYS, ...Object.keys(SENTRY_SCRUB_ALIASES)]);
 
@@ -135,6 +140,13 @@ export function updateProjectSettings(rules: SettingsRules, stored: Record<strin
     if (!parsed.ok) errors.logRetentionDays = [parsed.reason.replace('retentionDays', 'logRetentionDays')];
     else if (parsed.days === null) delete next.logRetentionDays;
     else next.logRetentionDays = parsed.days;
+  }
+  if (body.allowedDomains !== undefined) {
+    const parsed = parseAllowedDomains(body.allowedDomains);
+    if (!parsed.ok) errors.allowedDomains = [parsed.reason];
+    // The default is not stored: a project that never narrowed the list follows it.
+    else if (parsed.domains.length === 1 && parsed.domains[0] === '*') delete next.allowedDomains;
+    else next.allowedDomains = parsed.domains;
   }
   if (body.healthThresholds === null) delete next.healthThresholds;
   else if (body.healthThresholds !== undefined) {

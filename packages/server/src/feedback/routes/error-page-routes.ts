@@ -25,9 +25,9 @@ type Query = Record<string, string | string[] | undefined>;
  * Sentry's crash-report dialog (https://docs.sentry.io/platforms/javascript/user-feedback/#crash-report-modal):
  * GET answers the dialog's JavaScript, POST saves the form as a user report (source
  * `crash_report_embed_form`), OPTIONS the CORS preflight. The page that shows the dialog is on
- * the application's origin, so every answer carries CORS headers for it. Faultline has no
- * per-project allowed-origins setting (ingest accepts every origin), so the dialog does not
- * refuse any either (docs/feedback.md).
+ * the application's origin, so every answer carries CORS headers for it. A page outside the
+ * project's Allowed Domains is refused with 403, as ingest refuses its events
+ * (docs/feedback.md, docs/ingest.md › Allowed domains).
  */
 export function registerErrorPageRoutes(app: FastifyInstance, deps: ErrorPageDeps): void {
   void app.register(async (scope) => {
@@ -52,6 +52,10 @@ export function registerErrorPageRoutes(app: FastifyInstance, deps: ErrorPageDep
     const key = await deps.access.keyProject(first(q.dsn) ?? '');
     if (key === undefined) {
       void reply.code(404).send({ dsn: 'Missing or invalid parameter.' });
+      return undefined;
+    }
+    if (!key.allowedOrigins.allows(first(request.headers.origin), first(request.headers.referer))) {
+      void reply.code(403).send({ detail: "the page is not in the project's Allowed Domains" });
       return undefined;
     }
     return { eventId, projectId: key.projectId };

@@ -2,7 +2,7 @@ import { parseDsn } from '@faultline/protocol';
 import type { FastifyRequest } from 'fastify';
 import { type Auth, type OrgAccess, requirePrincipal, type Scope } from '../../auth/index.js';
 import { issueById, issueByShortId } from '../../issues/index.js';
-import { fail } from '../../kernel/index.js';
+import { type AllowedOrigins, allowedDomainsOf, compileAllowedOrigins, fail } from '../../kernel/index.js';
 import type { Store } from '../../store/index.js';
 
 export type Project = Awaited<ReturnType<Store['projects']['list']>>[number];
@@ -35,13 +35,15 @@ export function createFeedbackAccess(auth: Auth, store: Store) {
     return found;
   }
 
-  /** The enabled key of a DSN and its project; undefined for an unknown, disabled or malformed one. */
-  async function keyProject(dsn: string): Promise<{ projectId: number } | undefined> {
+  /** The enabled key of a DSN, its project and the project's Allowed Domains; undefined for an unknown, disabled or malformed one. */
+  async function keyProject(dsn: string): Promise<{ projectId: number; allowedOrigins: AllowedOrigins } | undefined> {
     const parsed = parseDsn(dsn);
     if (!parsed.ok) return undefined;
     const key = await store.clientKeys.byPublicKey(parsed.dsn.publicKey);
     if (key === undefined || !key.enabled || String(key.projectId) !== parsed.dsn.projectId) return undefined;
-    return { projectId: key.projectId };
+    const project = await store.projects.byId(key.projectId);
+    if (project === undefined) return undefined;
+    return { projectId: key.projectId, allowedOrigins: compileAllowedOrigins(allowedDomainsOf(project.settings)) };
   }
 
   async function org(request: FastifyRequest, orgSlug: string, scope: Scope): Promise<{ access: OrgAccess; projects: Project[] }> {

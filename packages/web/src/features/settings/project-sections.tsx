@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useApi, useResource } from '../../api/index.js';
 import { DEFAULT_THRESHOLDS, type HealthThresholds } from '../releases/health/health-rates.js';
+import { AllowedDomainsEditor } from './allowed-domains.js';
 import { GroupingRulesEditor } from './grouping-rules.js';
 import { HealthThresholdsEditor } from './health-thresholds.js';
 import { InboundFiltersEditor } from './inbound-filters.js';
@@ -27,6 +28,7 @@ interface ProjectSettings {
   retentionDays: number | null;
   defaultRetentionDays?: number;
   healthThresholds?: HealthThresholds;
+  allowedDomains?: string[];
 }
 
 function useSection<T>(org: string, project: string, read: (s: ProjectSettings) => T, write: (t: T) => Partial<ProjectSettings>): SettingsSource<T> {
@@ -69,6 +71,9 @@ const readRetention = (s: ProjectSettings): Retention => ({
   ...(s.defaultRetentionDays ? { defaultDays: s.defaultRetentionDays } : {}),
 });
 const writeRetention = (r: Retention) => ({ retentionDays: r.retentionDays });
+const readDomains = (s: ProjectSettings) => s.allowedDomains ?? ['*'];
+// Blank lines are dropped; an empty list is sent as it is, so the server says why it refuses it.
+const writeDomains = (d: string[]) => ({ allowedDomains: cleanList(d) });
 const readHealth = (s: ProjectSettings) => s.healthThresholds ?? DEFAULT_THRESHOLDS;
 const writeHealth = (t: HealthThresholds) => ({ healthThresholds: t });
 
@@ -76,7 +81,12 @@ function Filters({ org, project }: { org: string; project: string }) {
   return <InboundFiltersEditor source={useSection(org, project, readFilters, writeFilters)} />;
 }
 function Security({ org, project }: { org: string; project: string }) {
-  return <ScrubbingEditor source={useSection(org, project, readScrub, writeScrub)} />;
+  return (
+    <>
+      <ScrubbingEditor source={useSection(org, project, readScrub, writeScrub)} />
+      <AllowedDomainsEditor source={useSection(org, project, readDomains, writeDomains)} />
+    </>
+  );
 }
 function Grouping({ org, project }: { org: string; project: string }) {
   return <GroupingRulesEditor source={useSection(org, project, readGrouping, writeGrouping)} />;
