@@ -30,7 +30,7 @@ import {
 } from '../process/index.js';
 import { type Releases, registerReleasesApi } from '../releases/index.js';
 import { registerReplaysApi } from '../replays/index.js';
-import { createReleaseHealthData, createReleaseHealthOrder, registerSessionsApi } from '../sessions/index.js';
+import { createReleaseHealthData, createReleaseHealthOrder, createReleaseStages, registerSessionsApi } from '../sessions/index.js';
 import type { Store } from '../store/index.js';
 import { registerAbsentFeatureRoutes } from './absent-features.js';
 import { registerHealthRoutes } from './health-routes.js';
@@ -64,7 +64,12 @@ export function registerApiRoutes(app: FastifyInstance, deps: ApiDeps): void {
   registerMembersApi(app, { ...deps, secureCookies, environmentsOf });
   registerIssuesApi(app, { ...deps, tagsOf: storedEventTags, userReportCountOf: (issueId) => deps.store.userReports.countForIssue(issueId) });
   // Release JSON gets its health keys from release health, composed here so releases/ needs no import of sessions/.
-  registerReleasesApi(app, { ...deps, attachHealth: createReleaseHealthData(deps), rankByHealth: createReleaseHealthOrder(deps) });
+  registerReleasesApi(app, {
+    ...deps,
+    attachHealth: createReleaseHealthData(deps),
+    rankByHealth: createReleaseHealthOrder(deps),
+    stagesOf: createReleaseStages(deps),
+  });
   registerArtifactsApi(app, deps);
   registerAlertApi(app, deps);
   registerOutcomesApi(app, deps);

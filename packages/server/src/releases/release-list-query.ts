@@ -8,7 +8,8 @@ import { compareVersions, type ParsedRelease, parseRelease, parseVersionText } f
  * a case-insensitive substring of the version; `release:` matches whole versions (`*`
  * wildcards, `[a, b]` lists, `!` negation); `release.version:` compares semantic versions
  * (`>=1.2`, `<2.0.0-rc.1`, `1.4.*`); `release.package:` and `release.build:` (a number
- * compared, or text with wildcards) read the parts of `package@version+build`. Tokenized by
+ * compared, or text with wildcards) read the parts of `package@version+build`; `release.stage:`
+ * names an adoption stage, which release health knows (StageTerm, matched by the caller). Tokenized by
  * the issue search's one-pass tokenizer; nothing builds a regular expression from the query.
  */
 export interface ReleaseListQuery {
@@ -16,6 +17,17 @@ export interface ReleaseListQuery {
   readonly text?: string;
   /** the structured terms; absent when there are none, so the list can stay in the database */
   readonly matches?: (version: string) => boolean;
+  /** `release.stage:` terms, matched against the release's adoption stage in its projects */
+  readonly stages?: readonly StageTerm[];
+}
+
+export const ADOPTION_STAGES = ['adopted', 'low_adoption', 'replaced'] as const;
+export type AdoptionStage = (typeof ADOPTION_STAGES)[number];
+
+/** `release.stage:adopted`, `!release.stage:replaced`, `release.stage:[adopted, low_adoption]` */
+export interface StageTerm {
+  readonly stages: readonly AdoptionStage[];
+  readonly negated: boolean;
 }
 
 export const MAX_RELEASE_QUERY_LENGTH = 1000;
@@ -34,9 +46,11 @@ export function parseReleaseListQuery(input: string): ReleaseListQuery {
     throw err;
   }
   const words = terms.flatMap((t) => (t.type === 'text' ? [t.text] : []));
-  const tests = terms.flatMap((t) => (t.type === 'filter' ? [compileFilter(t)] : []));
+  const stages = terms.flatMap((t) => (t.type === 'filter' && t.key === 'release.stage' ? [stageTerm(t)] : []));
+  const tests = terms.flatMap((t) => (t.type === 'filter' && t.key !== 'release.stage' ? [compileFilter(t)] : []));
   return {
     ...(words.length > 0 ? { text: words.join(' ') } : {}),
+    ...(stages.length > 0 ? { stages } : {}),
     ...(tests.length > 0
       ? {
           matches: (version: string) => {
@@ -69,14 +83,23 @@ function filterTest(term: FilterTerm): VersionTest {
       return anyOf((v) => versionTest(term, v));
     case 'release.build':
       return anyOf((v) => buildTest(term, v));
-    case 'release.stage':
-      return fail('validation_failed', 'Invalid query: release.stage is not supported here; sort by adoption (sort=adoption&flatten=1) instead');
     default:
       return fail(
         'validation_failed',
-        `Invalid query: unknown key "${term.key.slice(0, 64)}" (release, release.version, release.package and release.build are known)`,
+        `Invalid query: unknown key "${term.key.slice(0, 64)}" (release, release.version, release.package, release.build and release.stage are known)`,
       );
   }
+}
+
+function stageTerm(term: FilterTerm): StageTerm {
+  noOperator(term);
+  const stages = term.values.map((v) => {
+    const text = v.parts.length === 1 ? (v.parts[0] ?? '') : '';
+    const stage = ADOPTION_STAGES.find((s) => s === text);
+    if (stage === undefined) fail('validation_failed', `Invalid query: release.stage is one of ${ADOPTION_STAGES.join(', ')}`);
+    return stage;
+  });
+  return { stages, negated: term.negated };
 }
 
 const fullName = (r: ParsedRelease) => (r.package === null ? r.raw : `${r.package}@${r.raw}`);

@@ -70,6 +70,14 @@ describe('release list query', () => {
     assert.deepEqual(parseReleaseListQuery(''), {});
   });
 
+  it('hands release.stage terms to the caller, which knows the stages', () => {
+    assert.deepEqual(parseReleaseListQuery('release.stage:adopted !release.stage:[replaced, low_adoption]').stages, [
+      { stages: ['adopted'], negated: false },
+      { stages: ['replaced', 'low_adoption'], negated: true },
+    ]);
+    assert.equal(parseReleaseListQuery('release.stage:adopted').matches, undefined);
+  });
+
   it('compares semantic versions with the operators, and matches wildcards on the version', () => {
     assert.deepEqual(matching('release.version:>=1.2'), ['web@1.2.0', 'web@1.2.5+100', 'web@2.0.0+99', 'api@1.2.0']);
     assert.deepEqual(matching('release.version:<1.2.0'), ['web@1.0.0', 'web@1.2.0-rc.1']);
@@ -92,7 +100,8 @@ describe('release list query', () => {
       ['colour:blue', /unknown key "colour"/],
       ['release.version:>=banana', /not a version/],
       ['release.package:>a', /does not take >/],
-      ['release.stage:adopted', /release\.stage/],
+      ['release.stage:gone', /release\.stage is one of adopted, low_adoption, replaced/],
+      ['release.stage:>adopted', /does not take >/],
       ['release:"open', /Invalid query/],
       ['x'.repeat(1001), /longer than/],
     ] as const) {

@@ -6,7 +6,8 @@ import { setReleaseCommits } from './release-commits.js';
 import { loadReleaseFacts } from './release-facts.js';
 import { isValidVersion, parseCommits, parseDate, parseDeploy, parseProjectList, parseRefs, parseVersion } from './release-input.js';
 import { commitJson, deployJson, type ReleaseJson, releaseJson, releaseSummaryJson, repositoryJson } from './release-json.js';
-import { type HealthValuesByRow, orderReleaseRows, type ReleaseHealthSort, type ReleaseListOrder, type ReleaseRow } from './release-list-order.js';
+import { type HealthValuesByRow, orderReleaseRows, type ReleaseHealthSort, type ReleaseListOrder, type ReleaseRow, rowKey } from './release-list-order.js';
+import type { AdoptionStage, StageTerm } from './release-list-query.js';
 import type { ReleaseRank } from './release-order.js';
 import { bucketEvents, type ReleaseEventStats, type ReleaseStatsPeriod, statsWindow } from './release-stats.js';
 import type { Release, ReleaseListFilter } from './store/releases.js';
@@ -102,6 +103,9 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
         readonly order: ReleaseListOrder;
         readonly matches?: ((version: string) => boolean) | undefined;
         readonly rank?: (sort: ReleaseHealthSort, projectIds: readonly number[]) => Promise<HealthValuesByRow>;
+        readonly stages?: readonly StageTerm[] | undefined;
+        /** the adoption stage per (project, release) with sessions; absent pairs are at low adoption */
+        readonly stageOf?: (projectIds: readonly number[]) => Promise<ReadonlyMap<string, AdoptionStage>>;
       },
       offset: number,
       limit: number,
@@ -119,7 +123,18 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
         if (!options.rank) fail('validation_failed', 'invalid sort');
         health = await options.rank(sort, [...new Set(candidates.flatMap(projectsOf))]);
       }
-      const page = orderReleaseRows(candidates, options.order, projectsOf, health).slice(offset, offset + limit);
+      let rows = orderReleaseRows(candidates, options.order, projectsOf, health);
+      const terms = options.stages ?? [];
+      if (terms.length > 0) {
+        if (!options.stageOf) fail('validation_failed', 'Invalid query: release.stage needs release health');
+        const stages = await options.stageOf([...new Set(candidates.flatMap(projectsOf))]);
+        const stageIn = (projectId: number, version: string) => stages.get(rowKey(projectId, version)) ?? 'low_adoption';
+        // A release is in a stage when one of its projects (a flattened row: its project) is.
+        const inStage = (row: ReleaseRow, term: StageTerm) =>
+          (row.projectId === null ? projectsOf(row.release) : [row.projectId]).some((p) => term.stages.includes(stageIn(p, row.release.version)));
+        rows = rows.filter((row) => terms.every((term) => inStage(row, term) !== term.negated));
+      }
+      const page = rows.slice(offset, offset + limit);
       return rowsJson(org, page, project?.id, filter.environment);
     },
 

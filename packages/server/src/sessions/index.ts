@@ -36,9 +36,11 @@ export {
 } from './read/release-health-data.js';
 export {
   createReleaseHealthOrder,
+  createReleaseStages,
   type RankReleasesByHealth,
   type ReleaseHealthRank,
   type ReleaseHealthSort,
+  type ReleaseStagesOf,
 } from './read/release-health-order.js';
 export { type ReleaseHealth, type ReleaseHealthQuery, readReleaseHealth } from './release-health.js';
 export { registerSessionsApi, type SessionsApiDeps } from './routes/index.js';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Auth } from '../../auth/index.js';
 import type { Releases } from '../releases.js';
-import { type AttachHealth, type RankByHealth, registerReleaseRoutes } from './release-routes.js';
+import { type AttachHealth, type RankByHealth, registerReleaseRoutes, type StagesOf } from './release-routes.js';
 
 export interface ReleasesApiDeps {
   readonly auth: Auth;
@@ -10,6 +10,8 @@ export interface ReleasesApiDeps {
   readonly attachHealth?: AttachHealth;
   /** a health sort's values per (project, release), from sessions/ through api/; absent = health sorts answer 400 */
   readonly rankByHealth?: RankByHealth;
+  /** adoption stages per (project, release), from sessions/ through api/, for `release.stage:`; absent = a 400 */
+  readonly stagesOf?: StagesOf;
 }
 
 /** releases' part of /api/0/: releases, deploys, commits and the release pages. */

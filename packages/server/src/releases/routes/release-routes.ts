@@ -6,7 +6,7 @@ import { fail, isFaultlineError } from '../../kernel/index.js';
 import type { Organization, Project } from '../../organizations/index.js';
 import type { ReleaseJson } from '../release-json.js';
 import { parseReleaseListOrder, type ReleaseHealthSort, rowKey } from '../release-list-order.js';
-import { parseReleaseListQuery } from '../release-list-query.js';
+import { type AdoptionStage, parseReleaseListQuery, type StageTerm } from '../release-list-query.js';
 import { RELEASE_STATS_PERIODS, type ReleaseStatsPeriod } from '../release-stats.js';
 import type { Releases } from '../releases.js';
 import type { Release, ReleaseListFilter, ReleaseNeighbours } from '../store/releases.js';
@@ -66,12 +66,12 @@ const single = (v: string | string[] | undefined): string | undefined => (Array.
  * `release.package:` and `release.build:` terms: release-list-query.ts), `environment` and
  * `status` (open by default). Bad values are a 400.
  */
-function listFilter(request: FastifyRequest): { filter: ReleaseListFilter; matches?: (version: string) => boolean } {
+function listFilter(request: FastifyRequest): { filter: ReleaseListFilter; matches?: (version: string) => boolean; stages?: readonly StageTerm[] } {
   const q = request.query as QueryParams;
   const projects = asList(q.project).filter((p) => p !== '' && p !== '-1');
   if (projects.some((p) => !/^\d{1,15}$/.test(p))) fail('validation_failed', 'project: every value must be a project id');
   const projectIds = projects.map(Number);
-  const { text, matches } = parseReleaseListQuery(single(q.query) ?? '');
+  const { text, matches, stages } = parseReleaseListQuery(single(q.query) ?? '');
   const query = text === undefined ? undefined : text.slice(0, 200);
   const status = single(q.status) ?? '';
   if (status !== '' && status !== 'open' && status !== 'archived') fail('validation_failed', 'status must be "open" or "archived"');
@@ -86,6 +86,7 @@ function listFilter(request: FastifyRequest): { filter: ReleaseListFilter; match
       ...(environment ? { environment } : {}),
     },
     ...(matches ? { matches } : {}),
+    ...(stages ? { stages } : {}),
   };
 }
 
@@ -118,9 +119,15 @@ export type RankByHealth = (
   projectIds: readonly number[],
 ) => Promise<readonly { readonly projectId: number; readonly version: string; readonly value: number | null }[]>;
 
+/** The adoption stage per (project, release) with sessions, for `release.stage:`; from sessions/ through api/. */
+export type StagesOf = (
+  params: QueryParams,
+  projectIds: readonly number[],
+) => Promise<readonly { readonly projectId: number; readonly version: string; readonly stage: AdoptionStage }[]>;
+
 export function registerReleaseRoutes(
   app: FastifyInstance,
-  deps: { auth: Auth; releases: Releases; attachHealth?: AttachHealth; rankByHealth?: RankByHealth },
+  deps: { auth: Auth; releases: Releases; attachHealth?: AttachHealth; rankByHealth?: RankByHealth; stagesOf?: StagesOf },
 ): void {
   const { releases } = deps;
   /**
@@ -129,17 +136,21 @@ export function registerReleaseRoutes(
    */
   const listPage = async (request: FastifyRequest, reply: FastifyReply, org: Organization, project?: Project) => {
     const q = request.query as QueryParams;
-    const { filter, matches } = listFilter(request);
+    const { filter, matches, stages } = listFilter(request);
     const order = parseReleaseListOrder(single(q.sort), single(q.flatten));
-    if (order.sort === 'date' && !order.flatten && !matches)
+    if (order.sort === 'date' && !order.flatten && !matches && !stages)
       return pageFromStore(request, reply, (offset, limit) => releases.list(org, filter, offset, limit, project));
     const { rankByHealth } = deps;
     const rank = rankByHealth
       ? async (sort: ReleaseHealthSort, projectIds: readonly number[]) =>
           new Map((await rankByHealth(q, sort, projectIds)).map((r) => [rowKey(r.projectId, r.version), r.value]))
       : undefined;
+    const { stagesOf } = deps;
+    const stageOf = stagesOf
+      ? async (projectIds: readonly number[]) => new Map((await stagesOf(q, projectIds)).map((s) => [rowKey(s.projectId, s.version), s.stage]))
+      : undefined;
     return pageFromStore(request, reply, (offset, limit) =>
-      releases.listOrdered(org, filter, { order, matches, ...(rank ? { rank } : {}) }, offset, limit, project),
+      releases.listOrdered(org, filter, { order, matches, stages, ...(rank ? { rank } : {}), ...(stageOf ? { stageOf } : {}) }, offset, limit, project),
     );
   };
   const access = releaseAccess(deps.auth);

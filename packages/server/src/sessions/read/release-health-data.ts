@@ -169,12 +169,26 @@ function seriesOf(slots: readonly SessionStats[], layout: { buckets: number; buc
   });
 }
 
+export type AdoptionStage = 'adopted' | 'low_adoption' | 'replaced';
+
+/**
+ * A release's stage in a project: adopted while its share of the project's sessions in the last
+ * 24 h (percent) reaches the threshold; replaced once it has sessions but none in the last day
+ * (another release took over); low adoption otherwise. The release list's `release.stage:`
+ * filter (release-health-order.ts) reads the same rule.
+ */
+export function adoptionStage(hasSessions: boolean, sessionsAdoption: number | null): AdoptionStage {
+  if (sessionsAdoption !== null && sessionsAdoption >= ADOPTION_THRESHOLD * 100) return 'adopted';
+  if (hasSessions && sessionsAdoption === null) return 'replaced';
+  return 'low_adoption';
+}
+
 async function stageOf(store: Store, projectId: number, version: string, hasHealthData: boolean, sessionsAdoption: number | null) {
   const bounds = hasHealthData ? await store.releaseHealth.bounds(projectId, version) : null;
   const adopted = bounds === null ? null : isoSeconds(bounds.first);
-  if (sessionsAdoption !== null && sessionsAdoption >= ADOPTION_THRESHOLD * 100) return { stage: 'adopted', adopted, unadopted: null };
-  // Seen before the last day and now below the threshold: another release took over.
-  if (bounds !== null && sessionsAdoption === null) return { stage: 'replaced', adopted, unadopted: isoSeconds(bounds.last + hourMs) };
+  const stage = adoptionStage(bounds !== null, sessionsAdoption);
+  if (stage === 'adopted') return { stage, adopted, unadopted: null };
+  if (stage === 'replaced' && bounds !== null) return { stage, adopted, unadopted: isoSeconds(bounds.last + hourMs) };
   return { stage: 'low_adoption', adopted: null, unadopted: null };
 }
 

@@ -119,5 +119,30 @@ for (const dialect of testDialects()) {
         'B:web@1.0',
       ]);
     });
+
+    it('filters by adoption stage: adopted, replaced (sessions, none in the last day), low adoption (no sessions)', async () => {
+      const c = await newProject(h);
+      const slugC = (await h.server.store.projects.byId(c.id))?.slug ?? '';
+      await send(c, [...sessions('shop@5.0', ['exited', 'exited'], []), ...sessions('shop@4.9', ['exited'], [], 72 * hourMs)]);
+      await drain(h);
+      const created = await fetch(`${h.server.url}/api/0/projects/${h.server.workspace.org}/${slugC}/releases/`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.server.workspace.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: 'shop@5.1' }),
+      });
+      assert.equal(created.status, 201);
+      const versions = async (query: string) => (await list(`project=${c.id}&query=${encodeURIComponent(query)}`)).rows.map((r) => r.version).sort();
+      assert.deepEqual(await versions('release.stage:adopted'), ['shop@5.0']);
+      assert.deepEqual(await versions('release.stage:replaced'), ['shop@4.9']);
+      assert.deepEqual(await versions('release.stage:low_adoption'), ['shop@5.1']);
+      assert.deepEqual(await versions('!release.stage:adopted'), ['shop@4.9', 'shop@5.1']);
+      assert.deepEqual(await versions('release.stage:[adopted, replaced] release.version:>=5'), ['shop@5.0']);
+      // The stages agree with the release JSON's adoptionStages.
+      const detail = await fetch(`${h.server.url}/api/0/projects/${h.server.workspace.org}/${slugC}/releases/shop%404.9/?adoptionStages=1`, {
+        headers: { authorization: `Bearer ${h.server.workspace.token}` },
+      });
+      const body = (await detail.json()) as { adoptionStages: Record<string, { stage: string }> };
+      assert.equal(body.adoptionStages[slugC]?.stage, 'replaced');
+    });
   });
 }

@@ -2,6 +2,7 @@ import { parsePeriodSeconds, type QueryParams } from '../../performance/index.js
 import type { Store } from '../../store/index.js';
 import { healthValues, rates } from '../health-formulas.js';
 import type { SessionGroupStats } from '../store/session-stats-query.js';
+import { type AdoptionStage, adoptionStage } from './release-health-data.js';
 
 /**
  * The release list's health sorts (`sort=sessions|users|crash_free_sessions|crash_free_users|
@@ -65,6 +66,40 @@ export function createReleaseHealthOrder(deps: { store: Store; clock: { now(): n
         }
       })();
       return [{ projectId: g.by.project, version: g.by.release, value }];
+    });
+  };
+}
+
+/** The adoption stage of every (project, release) that has sessions; a pair not listed is at low adoption. */
+export type ReleaseStagesOf = (
+  params: QueryParams,
+  projectIds: readonly number[],
+) => Promise<{ readonly projectId: number; readonly version: string; readonly stage: AdoptionStage }[]>;
+
+/**
+ * `release.stage:adopted|low_adoption|replaced` in the release list's search (docs/releases.md ›
+ * Sorting and filtering the release list): the stages the release JSON's `adoptionStages` shows,
+ * for every release at once — the last day's sessions per (project, release) and per project,
+ * and which releases ever had sessions — in three reads, `environment=` applied.
+ */
+export function createReleaseStages(deps: { store: Store; clock: { now(): number } }): ReleaseStagesOf {
+  return async (params, projectIds) => {
+    if (projectIds.length === 0) return [];
+    const environments = [params.environment ?? []].flat().filter((e) => e !== '');
+    const end = Math.ceil((deps.clock.now() + 1) / hourMs) * hourMs;
+    const query = { projectIds, start: end - dayMs, end, intervalMs: dayMs, ...(environments.length > 0 ? { environments } : {}) };
+    const [day, projectDay, ever] = await Promise.all([
+      deps.store.releaseHealth.stats({ ...query, groupBy: ['project', 'release'] }),
+      deps.store.releaseHealth.stats({ ...query, groupBy: ['project'] }),
+      deps.store.releaseHealth.releasesWithSessions(projectIds, environments),
+    ]);
+    const sessions = new Map(day.map((g) => [`${g.by.project}\u0000${g.by.release}`, healthValues(g.totals).sessions]));
+    const projectSessions = new Map(projectDay.map((g) => [g.by.project, healthValues(g.totals).sessions]));
+    return ever.map(({ projectId, release }) => {
+      const mine = sessions.get(`${projectId}\u0000${release}`) ?? 0;
+      const all = projectSessions.get(projectId) ?? 0;
+      const share = mine === 0 || all === 0 ? null : (mine / all) * 100;
+      return { projectId, version: release, stage: adoptionStage(true, share) };
     });
   };
 }

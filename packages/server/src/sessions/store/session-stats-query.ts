@@ -239,6 +239,19 @@ export async function querySessionStats(db: Kysely<Database>, q: SessionStatsQue
 }
 
 /** The first and last hour with sessions of one release in one project (currentProjectMeta). */
+/** Every (project, release) with session counters still kept (within retention): which releases were ever run. */
+export async function releasesWithSessions(
+  db: Kysely<Database>,
+  projectIds: readonly number[],
+  environments: readonly string[] = [],
+): Promise<{ projectId: number; release: string }[]> {
+  if (projectIds.length === 0) return [];
+  let q = db.selectFrom('session_counts').select(['project_id', 'release']).distinct().where('project_id', 'in', projectIds);
+  if (environments.length > 0) q = q.where('environment', 'in', environments);
+  const rows = await q.execute();
+  return rows.map((r) => ({ projectId: Number(r.project_id), release: r.release }));
+}
+
 export async function sessionBounds(db: Kysely<Database>, projectId: number, release: string): Promise<{ first: number; last: number } | null> {
   const row = await db
     .selectFrom('session_counts')
