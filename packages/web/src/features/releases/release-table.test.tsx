@@ -3,35 +3,11 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReleaseHealthData } from '../../api/index.js';
 import { ReleaseTable } from './release-table.js';
-import type { Release } from './release-types.js';
+import { release } from './release-test-data.test-support.js';
 
 afterEach(cleanup);
 
 const SHA = '2f4a1b3c4d5e6f708192a3b4c5d6e7f8091a2b3c';
-
-function release(version: string, patch: Partial<Release> = {}): Release {
-  return {
-    id: version.length,
-    version,
-    shortVersion: version,
-    ref: null,
-    url: null,
-    status: 'open',
-    dateCreated: '2026-11-20T10:00:00.000Z',
-    dateReleased: null,
-    firstEvent: null,
-    lastEvent: null,
-    newGroups: 0,
-    eventCount: 0,
-    commitCount: 0,
-    lastCommit: null,
-    authors: [],
-    deployCount: 0,
-    lastDeploy: null,
-    projects: [],
-    ...patch,
-  };
-}
 
 describe('ReleaseTable', () => {
   it('shows a short version with its package, links the full one, and says finalized or unreleased', () => {

@@ -21,7 +21,8 @@ export function health(patch: Partial<ReleaseHealthData>): ReleaseHealthData {
   };
 }
 
-export function release(version: string, healthData: ReleaseHealthData | null): Release {
+/** A release as the list answers it; `patch` sets what a test looks at. */
+export function release(version: string, patch: Partial<Release> = {}): Release {
   return {
     id: version.length,
     version,
@@ -29,7 +30,7 @@ export function release(version: string, healthData: ReleaseHealthData | null): 
     ref: null,
     url: null,
     status: 'open',
-    dateCreated: '2026-11-20T00:00:00.000Z',
+    dateCreated: '2026-11-20T10:00:00.000Z',
     dateReleased: null,
     firstEvent: null,
     lastEvent: null,
@@ -38,8 +39,14 @@ export function release(version: string, healthData: ReleaseHealthData | null): 
     commitCount: 0,
     lastCommit: null,
     authors: [],
-    deployCount: 1,
+    deployCount: 0,
     lastDeploy: null,
-    projects: [{ ...PROJECT, healthData }],
+    projects: [],
+    ...patch,
   };
+}
+
+/** A deployed release of PROJECT with `?health=1`'s healthData. */
+export function releaseWithHealth(version: string, healthData: ReleaseHealthData | null): Release {
+  return release(version, { dateCreated: '2026-11-20T00:00:00.000Z', deployCount: 1, projects: [{ ...PROJECT, healthData }] });
 }

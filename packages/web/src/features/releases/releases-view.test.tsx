@@ -1,14 +1,14 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Answer, project, renderWithApi } from '../performance/fake-api.test-support.js';
-import { health, release } from './release-test-data.test-support.js';
+import { health, releaseWithHealth } from './release-test-data.test-support.js';
 import { ReleasesView } from './releases-view.js';
 
 afterEach(cleanup);
 
 const LIST = '/api/0/organizations/acme/releases/';
-const newest = { ...release('shop@2.5.0', health({ crashFreeUsers: 99.9 })), id: 2 };
-const worst = { ...release('shop@2.4.0', health({ crashFreeUsers: 91.2 })), id: 1 };
+const newest = { ...releaseWithHealth('shop@2.5.0', health({ crashFreeUsers: 99.9 })), id: 2 };
+const worst = { ...releaseWithHealth('shop@2.4.0', health({ crashFreeUsers: 91.2 })), id: 1 };
 
 /** The list in the order the server would give for the request's sort. */
 const server: Answer = (url) => {

@@ -2,7 +2,7 @@ import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SessionsResponse } from '../../../api/index.js';
 import { type Answer, renderWithApi } from '../../performance/fake-api.test-support.js';
-import { health, PROJECT, release } from '../release-test-data.test-support.js';
+import { health, PROJECT, releaseWithHealth } from '../release-test-data.test-support.js';
 import type { Release } from '../release-types.js';
 import { ReleaseHealth } from './release-health.js';
 
@@ -23,11 +23,14 @@ const SESSIONS: SessionsResponse = {
   ],
 };
 
-const current = release(
+const current = releaseWithHealth(
   'shop@2.5.0',
   health({ crashFreeUsers: 96.1, crashFreeSessions: 97.5, unhandledFreeUsers: 93.33, unhandledFreeSessions: 99.5, sessionsCrashed: 3 }),
 );
-const previous = release('shop@2.4.0', health({ crashFreeUsers: 98.9, crashFreeSessions: 97.5, unhandledFreeUsers: null, unhandledFreeSessions: 99 }));
+const previous = releaseWithHealth(
+  'shop@2.4.0',
+  health({ crashFreeUsers: 98.9, crashFreeSessions: 97.5, unhandledFreeUsers: null, unhandledFreeSessions: 99 }),
+);
 
 function server(list: Release[]): Answer {
   return (url) => {
@@ -96,7 +99,7 @@ describe('ReleaseHealth', () => {
     await screen.findByText('The first release of this project: nothing to compare with.');
     expect(document.querySelector('[data-rate="crashFreeUsers"]')?.textContent).toBe('Crash-free users 96.1%');
     cleanup();
-    const quiet = release('shop@2.5.0', health({ hasHealthData: false, crashFreeUsers: null }));
+    const quiet = releaseWithHealth('shop@2.5.0', health({ hasHealthData: false, crashFreeUsers: null }));
     renderWithApi(
       <ReleaseHealth org="acme" release={quiet} project={PROJECT} />,
       (url) => (url.pathname === '/api/0/organizations/acme/releases/shop@2.5.0/' ? { body: quiet } : server([quiet])(url)),
