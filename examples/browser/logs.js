@@ -1,7 +1,11 @@
 // Sentry Logs from the official @sentry/browser (`enableLogs: true`): a page logs an info line
 // with attributes, a `logger.fmt` warning and an error, inside a span so they share its trace.
 //
-//   index.html?dsn=<DSN>
+//   index.html?dsn=<DSN>[&userInfo=0]
+//
+// By default the SDK's log containers ask the server to infer the browser from the User-Agent
+// (`ingest_settings.infer_user_agent: "auto"`); `userInfo=0` runs it with
+// `dataCollection: { userInfo: false }`, which asks for nothing to be inferred (`"never"`).
 //
 // Bundled in place of app.js (esbuild logs.js --bundle --format=esm --outfile=dist/bundle.js).
 // When done it sets `window.__faultline` to the trace id and every envelope's items the
@@ -33,6 +37,7 @@ Sentry.init({
   environment: 'production',
   tracesSampleRate: 1.0,
   enableLogs: true,
+  ...(params.get('userInfo') === '0' ? { dataCollection: { userInfo: false } } : {}),
   transport: recordingTransport,
 });
 
@@ -46,5 +51,5 @@ Sentry.startSpan({ name: 'checkout page', op: 'ui.action' }, (span) => {
 
 setTimeout(async () => {
   const flushed = await Sentry.flush(5000);
-  window.__faultline = { sdkVersion: Sentry.SDK_VERSION, flushed, traceId, sent };
+  window.__faultline = { sdkVersion: Sentry.SDK_VERSION, flushed, traceId, sent, userAgent: navigator.userAgent };
 }, 300);

@@ -33,6 +33,8 @@ export interface EnvelopeInput {
   receivedAt: number;
   /** the client's address (Fastify's request.ip: the socket's, or a trusted proxy's header per `trustProxy`) */
   clientIp?: string | undefined;
+  /** the request's User-Agent header; queued only with items that read it */
+  userAgent?: string | undefined;
 }
 
 /** Headers for the 200 (`X-Sentry-Rate-Limits` when a limit is active). */
@@ -41,6 +43,8 @@ export type AcceptResult = { headers: Record<string, string> };
 const limited: ReadonlySet<string> = new Set(limitedCategories);
 // Re-serialize only the accepted items when storing the body as received would keep this much dropped data.
 const compactAboveDroppedBytes = 64 * 1024;
+/** Longer User-Agent headers are cut: browsers send well under this. */
+const MAX_USER_AGENT = 512;
 
 /**
  * The ingest stages for one authenticated, parsed envelope, in Relay's order: size
@@ -117,7 +121,15 @@ function countClientReport(counts: OutcomeCounts, projectId: number, at: number,
 
 function queueRow(input: EnvelopeInput, accepted: readonly [number, EnvelopeItem][]): NewQueuedEnvelope {
   const { envelope } = input;
-  const base = { projectId: input.key.projectId, receivedAt: input.receivedAt, eventId: envelope.headers.event_id ?? null, clientIp: input.clientIp ?? null };
+  // Relay fills a log line's browser from the request's User-Agent; nothing else reads it, so other envelopes do not keep it.
+  const userAgent = input.userAgent !== undefined && accepted.some(([, item]) => item.type === 'log') ? input.userAgent.slice(0, MAX_USER_AGENT) : null;
+  const base = {
+    projectId: input.key.projectId,
+    receivedAt: input.receivedAt,
+    eventId: envelope.headers.event_id ?? null,
+    clientIp: input.clientIp ?? null,
+    clientUserAgent: userAgent,
+  };
   let keptBytes = 0;
   for (const [, item] of accepted) keptBytes += item.payload.byteLength;
   if (input.decodedBytes - keptBytes <= compactAboveDroppedBytes) {

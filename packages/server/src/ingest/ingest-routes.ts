@@ -95,7 +95,15 @@ export function ingestRoutes(deps: IngestRouteDeps) {
     }
     const result = await acceptEnvelope(
       { queue, limiter, limits },
-      { key, envelope: parsed.envelope, stored, decodedBytes: envelopeBytes.byteLength, receivedAt, clientIp: request.ip },
+      {
+        key,
+        envelope: parsed.envelope,
+        stored,
+        decodedBytes: envelopeBytes.byteLength,
+        receivedAt,
+        clientIp: request.ip,
+        userAgent: headerText(request.headers['user-agent']),
+      },
     );
     void reply.headers(result.headers);
     if (kind === 'security') return reply.code(201).send();

@@ -19,6 +19,8 @@ export interface QueueItem {
   readonly payload: Uint8Array;
   /** the sending client's address as ingest saw it (Fastify's request.ip), for `{{auto}}` user IPs */
   readonly clientIp?: string | null;
+  /** the request's User-Agent when ingest kept it (envelopes with log items) */
+  readonly clientUserAgent?: string | null;
 }
 
 export type ExpandResult = { ok: true; items: QueueItem[] } | { ok: false; reason: string };
@@ -51,6 +53,7 @@ export async function expandQueuedEnvelope(row: QueuedEnvelope): Promise<ExpandR
       headers: item.headers,
       payload: item.payload,
       clientIp: row.clientIp ?? null,
+      clientUserAgent: row.clientUserAgent ?? null,
     });
   }
   return { ok: true, items };

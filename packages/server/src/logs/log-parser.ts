@@ -18,6 +18,8 @@ export interface LogParseContext {
   readonly receivedAt: number;
   /** the envelope's `sdk` header, used when the line names no SDK */
   readonly sdk?: { readonly name: string; readonly version: string } | undefined;
+  /** the browser the request's User-Agent names, used when the line names none (as Relay fills it) */
+  readonly browser?: { readonly name: string; readonly version: string } | undefined;
   readonly newItemId?: () => string;
 }
 
@@ -66,6 +68,10 @@ function parseLine(item: JsonValue, ctx: LogParseContext, newId: () => string): 
   if (ctx.sdk !== undefined && attributes['sentry.sdk.name'] === undefined) {
     attributes['sentry.sdk.name'] = { type: 'string', value: ctx.sdk.name };
     attributes['sentry.sdk.version'] = { type: 'string', value: ctx.sdk.version };
+  }
+  if (ctx.browser !== undefined && attributes['sentry.browser.name'] === undefined) {
+    attributes['sentry.browser.name'] = { type: 'string', value: ctx.browser.name };
+    attributes['sentry.browser.version'] = { type: 'string', value: ctx.browser.version };
   }
   const traceId = typeof item.trace_id === 'string' ? item.trace_id.toLowerCase().replaceAll('-', '') : '';
   const spanId = typeof item.span_id === 'string' ? item.span_id.toLowerCase() : '';

@@ -13,6 +13,7 @@ export { createUserReportShimWriter } from './feedback/index.js';
 export { parseInboundFilterSettings } from './filter/index.js';
 export { compileGroupingRules, type RuleSyntaxError } from './group/index.js';
 export { CRON_ISSUE_TYPE, createMonitorSweep, MONITOR_SWEEP, type MonitorSweep } from './monitors/index.js';
+export { parseUserAgent, type UserAgentInfo } from './normalize/index.js';
 export {
   DERIVED_TAG_KEYS,
   eventTags,

@@ -16,6 +16,8 @@ export interface NewQueuedEnvelope {
   items: ReadonlyArray<readonly [number, string]>;
   /** the client's address (Fastify's request.ip, so trustProxy decides), for `{{auto}}` user IPs */
   clientIp?: string | null;
+  /** the request's User-Agent, kept only when an accepted item reads it (log lines' browser) */
+  clientUserAgent?: string | null;
 }
 
 /** Rows whose `id % count` equals `index`: one share of the queue per worker thread. */
@@ -44,6 +46,7 @@ function toQueued(r: Selectable<IngestQueueTable>): QueuedEnvelope {
     items: JSON.parse(r.items) as [number, string][],
     attempts: r.attempts,
     clientIp: r.client_ip,
+    clientUserAgent: r.client_user_agent,
   };
 }
 
@@ -67,6 +70,7 @@ export function createIngestQueueRepo({ db }: RepoContext, dialect: Dialect) {
           items: JSON.stringify(e.items),
           attempts: 0,
           client_ip: e.clientIp ?? null,
+          client_user_agent: e.clientUserAgent ?? null,
         }));
         await trx.insertInto('ingest_queue').values(values).execute();
       }

@@ -141,6 +141,8 @@ export interface IngestQueueTable {
   attempts: number;
   /** the client's address as ingest saw it (0008); null when unknown */
   client_ip: string | null;
+  /** the request's User-Agent, kept for envelopes with log items (0023); null otherwise */
+  client_user_agent: string | null;
 }
 
 /** Events and transactions persisted by the processor; payload is compressed JSON. */

@@ -93,4 +93,30 @@ describe('the log stage', () => {
     assert.equal(l?.attributes.plan?.value, 'pro');
     assert.doesNotMatch(JSON.stringify(l), /hunter2|4242 4242|C-991|abcdefghijklmnop/);
   });
+
+  it('names the browser of the request’s User-Agent only when the container asks, and never over the line’s own', () => {
+    const chrome = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+    const withUa = (payload: unknown, userAgent: string | null): QueueItem => ({ ...logItem(7, payload, 1), clientUserAgent: userAgent });
+    const cases: [QueueItem, string | undefined][] = [
+      [withUa({ version: 2, ingest_settings: { infer_user_agent: 'auto' }, items: [line('auto')] }, chrome), 'Chrome'],
+      [withUa({ version: 2, ingest_settings: { infer_user_agent: 'never' }, items: [line('never')] }, chrome), undefined],
+      [withUa({ version: 2, items: [line('no settings')] }, chrome), undefined],
+      [withUa({ version: 2, ingest_settings: { infer_user_agent: 'auto' }, items: [line('no header')] }, null), undefined],
+      [withUa({ version: 2, ingest_settings: { infer_user_agent: 'auto' }, items: [line('server ua')] }, 'node'), undefined],
+      [
+        withUa(
+          { version: 2, ingest_settings: { infer_user_agent: 'auto' }, items: [line('own', { 'sentry.browser.name': { type: 'string', value: 'Firefox' } })] },
+          chrome,
+        ),
+        'Firefox',
+      ],
+    ];
+    for (const [item, expected] of cases) {
+      const prepared = prepareLogs([item], () => DEFAULT_PROCESSING_SETTINGS, new OutcomeCounts());
+      const [decoded] = prepared.rows.blocks.flatMap((b) => decodeLogBlock(b.row.document as Uint8Array));
+      const attribute = decoded?.attributes['sentry.browser.name'];
+      assert.equal(attribute?.value, expected, decoded?.body);
+      if (expected === 'Chrome') assert.equal(decoded?.attributes['sentry.browser.version']?.value, '131.0.0.0');
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { isJsonObject, parseJsonPayload } from '@faultline/protocol';
 import type { QueueItem } from '../../jobs/index.js';
 import { type LogBatch, type LogLine, type LogRows, parseLogContainer, prepareLogRows } from '../../logs/index.js';
 import type { OutcomeCounts } from '../../outcomes/index.js';
+import { parseUserAgent } from '../normalize/index.js';
 import type { ProcessingSettings } from '../project-settings.js';
 import { scrubLogLines } from '../scrub/index.js';
 
@@ -15,7 +16,9 @@ export function isLogItem(item: QueueItem): boolean {
 }
 
 /**
- * The log stage, outside the batch's transaction: parse each `log` item, scrub its lines with
+ * The log stage, outside the batch's transaction: parse each `log` item (a line without a
+ * browser gets the one the request's User-Agent names when the SDK asks for it, as Relay fills
+ * it; docs/logs.md › What is stored), scrub its lines with
  * the project's rules (nothing unscrubbed reaches storage), count outcomes per line (a
  * container counts its `item_count`: the valid lines accepted, the bad ones invalid), and
  * encode one compressed block per project for the transaction to insert.
@@ -28,7 +31,8 @@ export function prepareLogs(items: readonly QueueItem[], settingsOf: (projectId:
       outcomes.item(item.projectId, item.receivedAt, item, { outcome: 'invalid', reason: 'invalid_json' });
       continue;
     }
-    const parsed = parseLogContainer(payload.value, { receivedAt: item.receivedAt, sdk: sdkOf(item) });
+    const browser = infersUserAgent(payload.value) && item.clientUserAgent ? parseUserAgent(item.clientUserAgent).browser : undefined;
+    const parsed = parseLogContainer(payload.value, { receivedAt: item.receivedAt, sdk: sdkOf(item), browser });
     if (!parsed.ok) {
       outcomes.item(item.projectId, item.receivedAt, item, { outcome: 'invalid', reason: parsed.reason });
       continue;
@@ -45,6 +49,17 @@ export function prepareLogs(items: readonly QueueItem[], settingsOf: (projectId:
   const batches: LogBatch[] = [...byProject].map(([projectId, e]) => ({ projectId, receivedAt: e.receivedAt, lines: e.lines }));
   const rows = prepareLogRows(batches);
   return { rows, isEmpty: rows.blocks.length === 0 };
+}
+
+/**
+ * A browser SDK asks for its User-Agent to be read with `ingest_settings.infer_user_agent: "auto"`
+ * on the container — `@sentry/browser` 11 unless `dataCollection.userInfo` is false, which sends
+ * `"never"` — as for the IP address. Server SDKs send no `ingest_settings`: their User-Agent
+ * names no browser anyway.
+ */
+function infersUserAgent(container: unknown): boolean {
+  if (!isJsonObject(container) || !isJsonObject(container.ingest_settings)) return false;
+  return container.ingest_settings.infer_user_agent === 'auto';
 }
 
 function sdkOf(item: QueueItem): { name: string; version: string } | undefined {

@@ -22,6 +22,7 @@ import { feedback } from './0019-feedback.js';
 import { replays } from './0020-replays.js';
 import { sessionSetDays } from './0021-session-set-days.js';
 import { logs } from './0022-logs.js';
+import { ingestUserAgent } from './0023-ingest-user-agent.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -48,6 +49,7 @@ export const migrations: readonly Migration[] = [
   replays,
   sessionSetDays,
   logs,
+  ingestUserAgent,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {
