@@ -93,7 +93,8 @@ export function ReleasesView({ org, project }: { org: string; project: Project }
             <input
               id="release-search"
               type="search"
-              placeholder="Search by version, or release.version:>=2.0"
+              placeholder="Search by version"
+              title="Part of a version, or the release search: release.version:>=2.0, release.package:shop, release.stage:adopted"
               value={text}
               onChange={(e) => setText(e.target.value)}
             />

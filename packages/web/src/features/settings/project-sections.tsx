@@ -81,11 +81,12 @@ function Filters({ org, project }: { org: string; project: string }) {
   return <InboundFiltersEditor source={useSection(org, project, readFilters, writeFilters)} />;
 }
 function Security({ org, project }: { org: string; project: string }) {
+  // One grid cell of the settings layout holds both sections, one under the other.
   return (
-    <>
+    <div className="settings-stack">
       <ScrubbingEditor source={useSection(org, project, readScrub, writeScrub)} />
       <AllowedDomainsEditor source={useSection(org, project, readDomains, writeDomains)} />
-    </>
+    </div>
   );
 }
 function Grouping({ org, project }: { org: string; project: string }) {
