@@ -158,5 +158,15 @@ describe('web UI, end to end: a replay recorded by @sentry/browser 11 in Chromiu
       browser.problems.filter((p) => !/status of 404/.test(p)),
       [],
     );
+    // Opening the page marked the replay viewed by the signed-in admin (a cookie POST with its CSRF token).
+    const project = await api<{ id: string }>(fl, `projects/${fl.workspace.org}/${fl.workspace.project}/`);
+    const viewers = await api<{ data: { viewed_by: { email: string }[] } }>(
+      fl,
+      `projects/${fl.workspace.org}/${project.body.id}/replays/${replayId}/viewed-by/`,
+    );
+    assert.deepEqual(
+      viewers.body.data.viewed_by.map((u) => u.email),
+      [fl.admin.email],
+    );
   });
 });

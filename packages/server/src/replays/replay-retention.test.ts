@@ -22,7 +22,7 @@ for (const dialect of testDialects()) {
     });
     after(async () => h.close());
 
-    it('deletes replays untouched for the period, per project, with their segments and links', async () => {
+    it('deletes replays untouched for the period, per project, with their segments, links and views', async () => {
       const byDefault = await newProject(h);
       const shortLived = await newProject(h, { replayRetentionDays: 2 });
       const send = async (project: { id: number; key: string }, replayId: string, errorIds: string[] = []) => {
@@ -38,9 +38,13 @@ for (const dialect of testDialects()) {
       await send(byDefault, old, [newEventId()]);
       await send(shortLived, shortOld);
       await drain(h);
+      const admin = await h.server.store.users.byEmail(h.server.workspace.admin.email);
+      assert.ok(admin);
+      await h.server.store.replays.markViewed(byDefault.id, old, admin.id, h.clock.now());
       h.clock.advance(3 * DAY);
       await send(byDefault, kept);
       await drain(h);
+      await h.server.store.replays.markViewed(byDefault.id, kept, admin.id, h.clock.now());
       const retention = createReplayRetention({ store: h.server.store, clock: h.clock, logger: createSilentLogger(), defaultDays: 30 });
       assert.equal(await retention.runOnce(), 1, 'the project keeping replays 2 days loses its 3-day-old one');
       assert.equal(await h.server.store.replays.get(h.server.store.db, shortLived.id, shortOld), undefined);
@@ -60,6 +64,7 @@ for (const dialect of testDialects()) {
       );
       const links = await h.server.store.db.selectFrom('replay_errors').select('replay_id').where('project_id', '=', byDefault.id).execute();
       assert.deepEqual(links, []);
+      assert.deepEqual([...(await h.server.store.replays.viewedBy(admin.id, [byDefault.id]))], [`${byDefault.id}:${kept}`], 'views go with their replay');
     });
 
     it('the sweep is on the scheduler; the project setting is saved through the project API and validated like retentionDays', async () => {

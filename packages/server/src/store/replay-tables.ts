@@ -54,8 +54,17 @@ export interface ReplayErrorTable {
   received_at: number;
 }
 
+/** One user's view of one replay (0024): the replay page marks it when it opens. */
+export interface ReplayViewTable {
+  project_id: number;
+  replay_id: string;
+  user_id: number;
+  viewed_at: number;
+}
+
 export interface ReplayTables {
   replays: ReplayTable;
   replay_segments: ReplaySegmentTable;
   replay_errors: ReplayErrorTable;
+  replay_views: ReplayViewTable;
 }

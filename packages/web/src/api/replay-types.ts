@@ -33,6 +33,8 @@ export interface Replay {
   os?: { name?: string | null; version?: string | null } | null;
   sdk?: { name?: string | null; version?: string | null } | null;
   is_archived?: boolean;
+  /** whether the caller has opened the replay's page (viewed-by) */
+  has_viewed?: boolean;
 }
 
 export interface ReplayList {

@@ -245,6 +245,48 @@ for (const dialect of testDialects()) {
       assertDetail(await get(`/api/0/projects/${org}/${p.id}/replays/${ids.other}/recording-segments/?download`), 404);
     });
 
+    it('marks a replay viewed by the caller: viewed-by lists who, has_viewed is each caller’s own', async () => {
+      const admin = await h.server.store.users.byEmail(h.server.workspace.admin.email);
+      assert.ok(admin);
+      const colleague = await addPerson(h.server, `colleague-${dialect}@example.com`, { [org]: 'member' });
+      const theirs = { token: await mintToken(h.server, colleague, ['project:read']) };
+      const path = `/api/0/projects/${org}/${p.id}/replays/${ids.plain}/viewed-by/`;
+      const hasViewed = async (caller: { token: string }) => {
+        const res = await apiFetch<{ data: Replay[] }>(h.server.url, `/api/0/organizations/${org}/replays/?statsPeriod=1h&field=id&field=has_viewed`, {
+          as: caller,
+        });
+        return Object.fromEntries(res.body.data.map((r) => [r.id, r.has_viewed]));
+      };
+      assert.deepEqual((await get<{ data: { viewed_by: unknown[] } }>(path)).body.data.viewed_by, []);
+      assert.equal((await hasViewed(as()))[ids.plain], false);
+
+      assert.equal((await apiFetch(h.server.url, path, { method: 'POST', as: as() })).status, 204);
+      assert.equal((await apiFetch(h.server.url, path, { method: 'POST', as: as() })).status, 204, 'a second view changes nothing');
+      assert.equal((await hasViewed(as()))[ids.plain], true);
+      assert.equal((await hasViewed(as()))[ids.erroring], false, 'only the replay opened');
+      assert.equal((await hasViewed(theirs))[ids.plain], false, 'another member has not viewed it');
+      const details = await get<{ data: Replay }>(`/api/0/organizations/${org}/replays/${ids.plain}/`);
+      assert.equal(details.body.data.has_viewed, true);
+
+      assert.equal((await apiFetch(h.server.url, path, { method: 'POST', as: theirs })).status, 204);
+      const viewers = (await get<{ data: { id: string; viewed_by: { id: string; email: string }[] } }>(path)).body.data;
+      assert.equal(viewers.id, ids.plain);
+      assert.deepEqual(
+        viewers.viewed_by.map((u) => [u.id, u.email]),
+        [
+          [String(admin.id), admin.email],
+          [String(colleague.id), colleague.email],
+        ],
+      );
+      // Another organization's member cannot mark or read it.
+      const stranger = await addPerson(h.server, `stranger-${dialect}@example.com`);
+      await addOrganization(h.server, `elsewhere-${dialect}`, stranger);
+      const strangers = { token: await mintToken(h.server, stranger, ['project:read', 'org:read']) };
+      assertDetail(await apiFetch(h.server.url, path, { method: 'POST', as: strangers }), 404);
+      assertDetail(await apiFetch(h.server.url, path, { as: strangers }), 404);
+      assertDetail(await apiFetch(h.server.url, `/api/0/projects/${org}/${p.id}/replays/${ids.other}/viewed-by/`, { method: 'POST', as: as() }), 404);
+    });
+
     it('reads take org:read or project:read; delete takes project:write', async () => {
       const admin = await h.server.store.users.byEmail(h.server.workspace.admin.email);
       assert.ok(admin);

@@ -298,6 +298,40 @@ export function createReplayRepo(ctx: RepoContext) {
       return row === undefined ? undefined : { recording: new Uint8Array(row.recording), receivedAt: Number(row.received_at) };
     },
 
+    /** The replay page opened by `userId`: the first view counts, later ones change nothing. */
+    async markViewed(projectId: number, replayId: string, userId: number, at: number): Promise<void> {
+      await db
+        .insertInto('replay_views')
+        .values({ project_id: projectId, replay_id: replayId, user_id: userId, viewed_at: at })
+        .onConflict((oc) => oc.columns(['project_id', 'replay_id', 'user_id']).doNothing())
+        .execute();
+    },
+
+    /** The users who viewed the replay, first viewer first. */
+    async viewers(projectId: number, replayId: string): Promise<number[]> {
+      const rows = await db
+        .selectFrom('replay_views')
+        .select('user_id')
+        .where('project_id', '=', projectId)
+        .where('replay_id', '=', replayId)
+        .orderBy('viewed_at')
+        .orderBy('user_id')
+        .execute();
+      return rows.map((r) => Number(r.user_id));
+    },
+
+    /** Of the projects' replays, those `userId` has viewed, as `${projectId}:${replayId}`. */
+    async viewedBy(userId: number, projectIds: readonly number[]): Promise<Set<string>> {
+      if (projectIds.length === 0) return new Set();
+      const rows = await db
+        .selectFrom('replay_views')
+        .select(['project_id', 'replay_id'])
+        .where('user_id', '=', userId)
+        .where('project_id', 'in', projectIds)
+        .execute();
+      return new Set(rows.map((r) => `${r.project_id}:${r.replay_id}`));
+    },
+
     /** DELETE: the recordings go, the row stays archived (Sentry's archived replay). */
     async archive(projectId: number, replayId: string, now: number): Promise<boolean> {
       return db.transaction().execute(async (trx) => {
@@ -330,6 +364,7 @@ export function createReplayRepo(ctx: RepoContext) {
         const replayIds = old.map((r) => r.replay_id);
         await trx.deleteFrom('replay_segments').where('project_id', '=', projectId).where('replay_id', 'in', replayIds).execute();
         await trx.deleteFrom('replay_errors').where('project_id', '=', projectId).where('replay_id', 'in', replayIds).execute();
+        await trx.deleteFrom('replay_views').where('project_id', '=', projectId).where('replay_id', 'in', replayIds).execute();
         await trx
           .deleteFrom('replays')
           .where(

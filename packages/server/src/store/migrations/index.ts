@@ -23,6 +23,7 @@ import { replays } from './0020-replays.js';
 import { sessionSetDays } from './0021-session-set-days.js';
 import { logs } from './0022-logs.js';
 import { ingestUserAgent } from './0023-ingest-user-agent.js';
+import { replayViews } from './0024-replay-views.js';
 import type { Migration } from './migration.js';
 
 /** Ordered: append new migrations, never edit or reorder applied ones. */
@@ -50,6 +51,7 @@ export const migrations: readonly Migration[] = [
   sessionSetDays,
   logs,
   ingestUserAgent,
+  replayViews,
 ];
 
 async function migrator(dialect: Dialect): Promise<Migrator> {

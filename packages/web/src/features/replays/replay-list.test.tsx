@@ -26,7 +26,7 @@ function replay(id: string, patch: Partial<Replay>): Replay {
 const server: Answer = (url) => {
   if (url.pathname !== LIST) return undefined;
   const rows = [
-    replay('a1', { duration: 125, count_errors: 2, urls: ['https://shop.example/checkout', 'https://shop.example/done'] }),
+    replay('a1', { duration: 125, count_errors: 2, urls: ['https://shop.example/checkout', 'https://shop.example/done'], has_viewed: true }),
     replay('b2', { user: { ip: '10.0.0.9' }, started_at: '2026-12-07T10:00:00+00:00' }),
   ];
   return { body: { data: url.searchParams.get('query') === 'count_errors:>0' ? rows.slice(0, 1) : rows } };
@@ -38,6 +38,10 @@ describe('ReplayListView', () => {
     const list = await screen.findByRole('region', { name: 'Replays' });
     const rows = within(list).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.querySelector('.replay-link')?.textContent)).toEqual(['jane@example.com', '10.0.0.9']);
+    // The replay the caller has not opened stands out, and says so to a screen reader.
+    expect(rows.map((r) => r.getAttribute('data-viewed'))).toEqual(['true', 'false']);
+    expect(rows.map((r) => r.querySelector('.replay-unviewed') !== null)).toEqual([false, true]);
+    expect(rows[1]?.textContent).toContain('(not viewed yet)');
     const first = rows[0] as HTMLElement;
     expect(within(first).getByRole('link').getAttribute('href')).toBe(`/organizations/acme/replays/${'a1'.padEnd(32, '0')}/`);
     expect(first.querySelector('.replay-row-url')?.textContent).toBe('https://shop.example/checkout');

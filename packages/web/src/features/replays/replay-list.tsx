@@ -16,7 +16,7 @@ export const REPLAY_SORTS: readonly { value: string; label: string }[] = [
   { value: '-count_errors', label: 'Most errors first' },
 ];
 
-/** Rows of replays: who, where, how long, how many errors, when; each opens the replay page. */
+/** Rows of replays: who, where, how long, how many errors, when; each opens the replay page; those the caller has not opened yet stand out. */
 export function ReplayTable({ org, replays }: { org: string; replays: readonly Replay[] }) {
   return (
     <table className="table replay-table">
@@ -30,11 +30,12 @@ export function ReplayTable({ org, replays }: { org: string; replays: readonly R
       </thead>
       <tbody>
         {replays.map((r) => (
-          <tr key={r.id} data-replay={r.id}>
+          <tr key={r.id} data-replay={r.id} data-viewed={r.has_viewed ? 'true' : 'false'}>
             <td>
-              <Link className="replay-link" to={`/organizations/${org}/replays/${r.id}/`}>
+              <Link className={r.has_viewed ? 'replay-link' : 'replay-link replay-unviewed'} to={`/organizations/${org}/replays/${r.id}/`}>
                 {replayUserLabel(r)}
               </Link>
+              {!r.has_viewed && <span className="sr-only"> (not viewed yet)</span>}
               <span className="replay-row-url mono">{r.urls?.[0] ?? ''}</span>
             </td>
             <td data-cell="duration">{formatDuration(r.duration)}</td>

@@ -65,9 +65,11 @@ function StandInPlayer({ events, seek, onTime }: ReplayPlayerProps) {
 }
 
 const SEGMENTS = '/api/0/projects/acme/2/replays/99c65bb420fc4ed7a5b59c3915a4df7f/recording-segments/';
+const VIEWED_BY = '/api/0/projects/acme/2/replays/99c65bb420fc4ed7a5b59c3915a4df7f/viewed-by/';
 
 const server: Answer = (url) => {
   if (url.pathname === `/api/0/organizations/acme/replays/${REPLAY_ID}/`) return { body: { data: REPLAY } };
+  if (url.pathname === VIEWED_BY) return { body: {} };
   if (url.pathname === SEGMENTS) {
     // Two pages of one segment each, as the paginated download answers.
     return url.searchParams.get('cursor') === '1:1:0' ? { body: [SEGMENT_1] } : { body: recorded, link: true };
@@ -114,6 +116,8 @@ describe('ReplayView', () => {
     expect(screen.getByRole('heading', { name: 'jane@example.com' })).toBeTruthy();
     // The player got every event of both pages (19 + 3).
     expect(screen.getByTestId('player').getAttribute('data-events')).toBe('22');
+    // Opening the page marked the replay viewed, once.
+    expect(api.to(VIEWED_BY)).toHaveLength(1);
 
     // Clicking the error moves the player to it, and the error becomes the current item.
     fireEvent.click(within(rows[1] as HTMLElement).getByRole('button'));
@@ -130,6 +134,18 @@ describe('ReplayView', () => {
     );
     await screen.findByText('This replay was deleted');
     expect(api.to(SEGMENTS)).toEqual([]);
+  });
+
+  it('does not mark a replay the caller has viewed already', async () => {
+    const api = renderWithApi(
+      <ReplayView org="acme" replayId={REPLAY_ID} Player={StandInPlayer} />,
+      (url) => (url.pathname === `/api/0/organizations/acme/replays/${REPLAY_ID}/` ? { body: { data: { ...REPLAY, has_viewed: true } } } : server(url)),
+      '/r/',
+      '/r/',
+    );
+    await screen.findByRole('region', { name: 'Replay timeline' });
+    await waitFor(() => expect(api.to(SEGMENTS).length).toBeGreaterThan(0));
+    expect(api.to(VIEWED_BY)).toEqual([]);
   });
 
   it('says when the replay does not exist', async () => {

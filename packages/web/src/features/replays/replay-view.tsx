@@ -1,5 +1,5 @@
-import { type ComponentType, useCallback, useMemo, useState } from 'react';
-import { type Replay, type ReplayDetails, useResource } from '../../api/index.js';
+import { type ComponentType, useCallback, useEffect, useMemo, useState } from 'react';
+import { type Replay, type ReplayDetails, useApi, useResource } from '../../api/index.js';
 import { RelativeTime } from '../../ui/relative-time.js';
 import { EmptyState, ErrorState, Skeleton } from '../../ui/states.js';
 import { errorItems, parseRecording } from './replay-frames.js';
@@ -50,6 +50,19 @@ function ReplayHeader({ replay }: { replay: Replay }) {
 }
 
 /**
+ * Opening the page marks the replay viewed by the signed-in user (Sentry's `viewed-by`), once per
+ * replay; the list then shows it as seen. A failure only means the mark is missing: not shown.
+ */
+function useMarkViewed(org: string, replay: Replay | undefined): void {
+  const api = useApi();
+  const target = replay && !replay.has_viewed && !replay.is_archived ? `projects/${org}/${replay.project_id}/replays/${replay.id}/viewed-by/` : null;
+  useEffect(() => {
+    if (target === null) return;
+    api.request(target, { method: 'POST' }).catch(() => undefined);
+  }, [api, target]);
+}
+
+/**
  * The replay page: the recording in rrweb's player beside what happened meanwhile (breadcrumbs,
  * console, network, errors), kept in step both ways: the playing item is highlighted, and
  * clicking an item moves the player there.
@@ -66,6 +79,7 @@ export function ReplayView({
 }) {
   const details = useResource<ReplayDetails>(`organizations/${org}/replays/${replayId}/`);
   const replay = details.data?.data;
+  useMarkViewed(org, replay);
   const recording = useRecording(org, replay);
   const errors = useReplayErrors(org, replay);
   const parsed = useMemo(() => parseRecording(recording.data ?? []), [recording.data]);
