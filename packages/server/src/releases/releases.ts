@@ -242,6 +242,29 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
       return store.releases.versions.neighboursInProject(store.db, projectId, release);
     },
 
+    /**
+     * The releases around `release` in the project's list as the request orders and filters it
+     * (`sort=semver|build`, `status`, `query`), for `currentProjectMeta`: prev is the one below it
+     * in that order (older, lower), next the one above, first the bottom of the list and last its
+     * top; null where that is the release itself, or when the filters leave it out.
+     */
+    async neighboursInOrder(
+      orgId: number,
+      projectId: number,
+      release: Release,
+      filter: ReleaseListFilter,
+      options: { readonly order: ReleaseListOrder; readonly matches?: ((version: string) => boolean) | undefined },
+    ): Promise<{ prev: string | null; next: string | null; first: string | null; last: string | null }> {
+      const newest = await store.releases.versions.list(orgId, { ...filter, projectIds: [projectId] }, 0, MAX_ORDERED_RELEASES);
+      const candidates = options.matches ? newest.filter((r) => options.matches?.(r.version)) : newest;
+      const list = orderReleaseRows(candidates, { sort: options.order.sort, flatten: false }, () => [projectId]).map((r) => r.release);
+      const at = list.findIndex((r) => r.id === release.id);
+      const none = { prev: null, next: null, first: null, last: null };
+      if (at < 0) return none;
+      const version = (i: number) => (i === at ? null : (list[i]?.version ?? null));
+      return { prev: version(at + 1), next: at === 0 ? null : version(at - 1), first: version(list.length - 1), last: version(0) };
+    },
+
     async deploys(release: Release) {
       return (await store.releases.deploys.forRelease(release.id)).map(deployJson);
     },

@@ -157,9 +157,26 @@ export function registerReleaseRoutes(
   const withHealth = async (request: FastifyRequest, list: readonly ReleaseJson[], projectId: number | null, details: boolean) =>
     deps.attachHealth ? deps.attachHealth(request.query as QueryParams, list, { projectId, details }) : list;
   /** A details answer: with a project, `currentProjectMeta` also names the releases around this one. */
+  /**
+   * The releases around this one for `currentProjectMeta`: in the order and filters the request
+   * names (`sort=semver|build`, `query`, `status`), as the reference asks, else in creation order
+   * from the index. A health sort needs one row per project, which a details request has not,
+   * so it reads as the date order.
+   */
+  const neighboursOf = async (request: FastifyRequest, release: Release, projectId: number) => {
+    const q = request.query as QueryParams;
+    const sort = single(q.sort) ?? '';
+    const ordered = (sort !== '' && sort !== 'date') || (single(q.query) ?? '').trim() !== '' || single(q.status) !== undefined;
+    if (!ordered) return releases.neighbours(projectId, release);
+    const { filter, matches } = listFilter(request);
+    // An unknown sort is refused as on the list; a health sort reads as the date order.
+    const parsed = parseReleaseListOrder(sort, '1');
+    const order = parsed.sort === 'semver' || parsed.sort === 'build' ? parsed : ({ sort: 'date', flatten: false } as const);
+    return releases.neighboursInOrder(release.orgId, projectId, release, filter, { order, matches });
+  };
   const detailsWithHealth = async (request: FastifyRequest, release: Release, json: ReleaseJson, projectId: number | null) => {
     if (!deps.attachHealth) return json;
-    const neighbours = projectId === null ? null : await releases.neighbours(projectId, release);
+    const neighbours = projectId === null ? null : await neighboursOf(request, release, projectId);
     return (await deps.attachHealth(request.query as QueryParams, [json], { projectId, details: true, neighbours }))[0];
   };
   /** `project=<id>` on the organization details route names the project of `currentProjectMeta`, if the release is in it. */

@@ -149,6 +149,34 @@ for (const dialect of testDialects()) {
       assert.equal(org.body.currentProjectMeta?.prevReleaseVersion, list[0]);
     });
 
+    it('currentProjectMeta follows the requested sort and query, as the list would order them', async () => {
+      const created = await fetch(`${h.server.url}/api/0/projects/${h.server.workspace.org}/${slug}/releases/`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.server.workspace.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ version: 'web@0.5' }),
+      });
+      assert.equal(created.status, 201);
+      const meta = async (version: string, query: string) => {
+        const { status, body } = await get<ReleaseBody>(
+          `projects/${h.server.workspace.org}/${slug}/releases/${encodeURIComponent(version)}/?health=1&${query}`,
+        );
+        assert.equal(status, 200, JSON.stringify(body));
+        const m = body.currentProjectMeta ?? {};
+        return [m.prevReleaseVersion, m.nextReleaseVersion, m.firstReleaseVersion, m.lastReleaseVersion];
+      };
+      // By version: 0.5 < 1.0 < 2.0 < 3.0, although 0.5 is the newest release.
+      assert.deepEqual(await meta('web@1.0', 'sort=semver'), ['web@0.5', 'web@2.0', 'web@0.5', 'web@3.0']);
+      assert.deepEqual(await meta('web@0.5', 'sort=semver'), [null, 'web@1.0', null, 'web@3.0']);
+      // By creation 0.5 is the newest: nothing above it.
+      assert.deepEqual((await meta('web@0.5', 'sort=date')).slice(1, 2), [null]);
+      // A query that leaves 0.5 out: 1.0 is now the bottom of the list, and 0.5 has no neighbours in it.
+      const from1 = `sort=semver&query=${encodeURIComponent('release.version:>=1')}`;
+      assert.deepEqual(await meta('web@1.0', from1), [null, 'web@2.0', null, 'web@3.0']);
+      assert.deepEqual(await meta('web@0.5', from1), [null, null, null, null]);
+      const bad = await get<ReleaseBody>(`projects/${h.server.workspace.org}/${slug}/releases/web%401.0/?health=1&sort=newest`);
+      assert.equal(bad.status, 400);
+    });
+
     it('another organization reads none of it', async () => {
       const stranger = await addPerson(h.server, `health-stranger-${dialect}@other.test`);
       await addOrganization(h.server, `health-data-other-${dialect}`, stranger);
