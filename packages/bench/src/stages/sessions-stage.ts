@@ -1,10 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type RunningFaultline, startFaultline } from '../faultline/index.js';
 import type { BenchOptions } from '../options.js';
-import { createApiClient, measureQuery, type QuerySpec } from '../queries/index.js';
 import type { SessionsBenchResult, SessionsTargetResult } from '../report/index.js';
 import { type SeededSessions, seedSessions } from '../seed/index.js';
+import { timeSeededQueries } from './seeded-queries.js';
 
 export interface SessionsStageContext {
   readonly repoRoot: string;
@@ -72,7 +71,6 @@ async function sessionsTarget(database: 'sqlite' | 'postgres', options: BenchOpt
   };
   const s = options.sessions;
   let seeded: SeededSessions | null = null;
-  let server: RunningFaultline | null = null;
   try {
     seeded = await seedSessions({
       database,
@@ -91,42 +89,17 @@ async function sessionsTarget(database: 'sqlite' | 'postgres', options: BenchOpt
       result.problems.push(`the server counted ${o.stored.sessionsStarted} sessions started, the corpus started ${o.sent.sessionsStarted}`);
     if (o.stored.invalidOutcomes > 0) result.problems.push(`${o.stored.invalidOutcomes} session items were judged invalid`);
 
-    server = await startFaultline({
-      repoRoot: ctx.repoRoot,
-      dataDir: seeded.dataDir,
-      databaseUrl: seeded.databaseUrl,
-      startTimeoutMs: 120_000,
-      settings: { FAULTLINE_WORKER_ENABLED: 'false', FAULTLINE_ALERTS_ENABLED: 'false' },
-    });
-    const client = createApiClient(server.host, server.port, server.workspace.token);
-    try {
-      for (const q of sessionQueries(server.workspace.org)) {
-        const spec: QuerySpec = {
-          name: q.name,
-          path: q.path,
-          targetP95Ms: SESSIONS_QUERY_TARGET_MS,
-          async run(c) {
-            const a = await c.get(q.path);
-            if (a.status !== 200) return { ms: a.ms, ok: false, failure: `${a.status} ${a.body.toString('utf8', 0, 200)}`, rows: null };
-            const body = JSON.parse(a.body.toString('utf8')) as { groups?: unknown };
-            return { ms: a.ms, ok: true, failure: null, rows: Array.isArray(body.groups) ? body.groups.length : null };
-          },
-        };
-        const { figures, failure } = await measureQuery(client, spec, options.query.warmupRequests, options.query.requests);
-        result.queries.push(figures);
-        if (failure !== null) result.problems.push(`${q.name}: ${failure}`);
-        else if (!figures.rows) result.problems.push(`${q.name}: no group in the answer, so its figure measures an empty answer`);
-      }
-    } finally {
-      client.close();
-    }
-    if ((await server.stop()) === 'killed') result.problems.push('the server did not shut down within 20 s of SIGTERM and was killed');
-    server = null;
+    await timeSeededQueries(
+      seeded,
+      options,
+      ctx.repoRoot,
+      { queries: sessionQueries, targetP95Ms: SESSIONS_QUERY_TARGET_MS, rowsKey: 'groups', rowName: 'group' },
+      result,
+    );
     result.status = result.problems.length === 0 ? 'ok' : 'failed';
   } catch (err) {
     result.problems.push(err instanceof Error ? err.message : String(err));
   } finally {
-    if (server !== null) await server.stop().catch(() => {});
     if (seeded !== null && !options.keep) await seeded.release().catch(() => {});
   }
   return result;
