@@ -6,39 +6,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { post, startTestServer, type TestServer } from '../testing/index.js';
+import { QUERY_KEYS } from './query-keys.test-support.js';
 
-const KEYS = [
-  'query',
-  'sort',
-  'per_page',
-  'limit',
-  'cursor',
-  'statsPeriod',
-  'start',
-  'end',
-  'interval',
-  'field',
-  'yAxis',
-  'project',
-  'environment',
-  'dataset',
-  'groupBy',
-  'orderBy',
-  'topEvents',
-  'status',
-  'health',
-  'flatten',
-  'download',
-  'full',
-  'key',
-  'category',
-  'itemType',
-  'summaryStatsPeriod',
-  'healthStatsPeriod',
-  'returnIds',
-  'item_type',
-  'trace_id',
-];
+// The read APIs' parameters, and a few only some routes take (downloads, ids, flags).
+const KEYS = [...QUERY_KEYS, 'status', 'download', 'full', 'key', 'returnIds', 'item_type', 'trace_id'];
 const VALUES = ['', 'x', '-1', '0', '99999999999999999999', '[', 'is:unresolved', 'count()', '1h', '2026-13-45', '0:100:0', ':::', '%', 'a'.repeat(3000)];
 
 /** Full paths of the routes under /api/0/ that answer `method`, from Fastify's route tree (`printRoutes`). */

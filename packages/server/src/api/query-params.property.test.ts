@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { apiFetch, post, startTestServer, type TestServer } from '../testing/index.js';
+import { QUERY_KEYS as KEYS } from './query-keys.test-support.js';
 
 const ENDPOINTS = [
   'events/',
@@ -19,33 +20,6 @@ const ENDPOINTS = [
   'trace-items/attributes/',
   'monitors/',
   'releases/',
-];
-const KEYS = [
-  'dataset',
-  'field',
-  'yAxis',
-  'query',
-  'sort',
-  'orderBy',
-  'per_page',
-  'limit',
-  'cursor',
-  'statsPeriod',
-  'start',
-  'end',
-  'interval',
-  'topEvents',
-  'groupBy',
-  'project',
-  'environment',
-  'category',
-  'itemType',
-  'attributeType',
-  'includeSeries',
-  'health',
-  'flatten',
-  'summaryStatsPeriod',
-  'healthStatsPeriod',
 ];
 const PIECES = [
   'count()',
