@@ -6,7 +6,8 @@
 // else runs. The last stdout line is the LogSeedOutcome.
 
 import { createLogStream, type LogSeedCorpus, type LogStreamTotals } from './log-stream.js';
-import { openSeedServer, queueThenDrain } from './seed-server.js';
+import { runSeedProcess, seedLog } from './seed-process.js';
+import { invalidOutcomeCount, openSeedServer, queueThenDrain } from './seed-server.js';
 
 export interface LogSeedJob {
   readonly corpus: LogSeedCorpus;
@@ -37,8 +38,6 @@ export interface LogSeedOutcome {
   };
 }
 
-const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
-
 async function seed(job: LogSeedJob): Promise<LogSeedOutcome> {
   const { projectId, store, app } = await openSeedServer(job);
   const stream = createLogStream(job.corpus);
@@ -53,9 +52,9 @@ async function seed(job: LogSeedJob): Promise<LogSeedOutcome> {
         return e === null ? null : { ...e, itemType: 'log' };
       },
       job.batch,
-      (ms) => log(`${stream.totals.envelopes} envelopes (${stream.totals.lines} log lines) queued in ${ms} ms; processing…`),
+      (ms) => seedLog(`${stream.totals.envelopes} envelopes (${stream.totals.lines} log lines) queued in ${ms} ms; processing…`),
     ));
-    log(`processed in ${processMs} ms (${Math.round((stream.totals.lines / processMs) * 1000)} lines/s)`);
+    seedLog(`processed in ${processMs} ms (${Math.round((stream.totals.lines / processMs) * 1000)} lines/s)`);
   } finally {
     await app.server.close();
   }
@@ -73,11 +72,7 @@ async function seed(job: LogSeedJob): Promise<LogSeedOutcome> {
     .select((eb) => eb.fn.countAll<number>().as('rows'))
     .executeTakeFirstOrThrow();
   const newest = await store.logs.blocks({ projectIds: [projectId], startMs: 0, endMs: Number.MAX_SAFE_INTEGER, limit: 1 });
-  const invalid = await db
-    .selectFrom('outcomes')
-    .select((eb) => eb.fn.sum<number>('quantity').as('n'))
-    .where('outcome', '=', 'invalid')
-    .executeTakeFirstOrThrow();
+  const invalidOutcomes = await invalidOutcomeCount(store);
   await store.close();
   return {
     queueMs,
@@ -88,16 +83,10 @@ async function seed(job: LogSeedJob): Promise<LogSeedOutcome> {
       blocks: Number(blocks.rows),
       documentBytes: Number(blocks.bytes ?? 0),
       traceRows: Number(traces.rows),
-      invalidOutcomes: Number(invalid.n ?? 0),
+      invalidOutcomes,
       sampleTrace: newest[0]?.lines.at(-1)?.traceId ?? null,
     },
   };
 }
 
-const job = JSON.parse(process.argv[2] ?? '{}') as LogSeedJob;
-try {
-  process.stdout.write(`${JSON.stringify(await seed(job))}\n`);
-} catch (err) {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-}
+await runSeedProcess(seed);

@@ -9,6 +9,7 @@
 // Only the HTTP layer is skipped (authentication, rate-limit windows, the 200), and the receive
 // time is the simulated one instead of the clock's. seed/identical-rows.test.ts checks it.
 import { createEventStream, type SeedCorpus } from './event-stream.js';
+import { runSeedProcess, seedLog } from './seed-process.js';
 import { openSeedServer } from './seed-server.js';
 import { countSeededRows, type SeededCounts } from './seeded-counts.js';
 
@@ -28,8 +29,6 @@ export interface SeedOutcome {
   readonly counts: SeededCounts;
   readonly workerThreads: number;
 }
-
-const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
 
 async function seed(job: SeedJob): Promise<SeedOutcome> {
   const { projectId, config, store, app } = await openSeedServer(job);
@@ -62,7 +61,7 @@ async function seed(job: SeedJob): Promise<SeedOutcome> {
       if (envelopes.length === 0) break;
       claim = app.jobs.worker.runOnce(envelopes.length);
       if (processed >= nextReport * job.corpus.events) {
-        log(`${processed} of ${job.corpus.events} events processed (${Math.round((processed / (performance.now() - started)) * 1000)}/s)`);
+        seedLog(`${processed} of ${job.corpus.events} events processed (${Math.round((processed / (performance.now() - started)) * 1000)}/s)`);
         nextReport += 0.1;
       }
     }
@@ -76,11 +75,4 @@ async function seed(job: SeedJob): Promise<SeedOutcome> {
   return { seedMs, counts, workerThreads: config.workerThreads };
 }
 
-const job = JSON.parse(process.argv[2] ?? '{}') as SeedJob;
-try {
-  const outcome = await seed(job);
-  process.stdout.write(`${JSON.stringify(outcome)}\n`);
-} catch (err) {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-}
+await runSeedProcess(seed);

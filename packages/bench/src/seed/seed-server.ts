@@ -37,6 +37,18 @@ export async function openSeedServer(job: SeedServerJob) {
   return { projectId, config, store, app };
 }
 
+type SeedStore = Awaited<ReturnType<typeof openSeedServer>>['store'];
+
+/** Items the pipeline judged invalid while seeding (any category): a corpus the server reads as written has none. */
+export async function invalidOutcomeCount(store: SeedStore): Promise<number> {
+  const row = await store.db
+    .selectFrom('outcomes')
+    .select((eb) => eb.fn.sum<number>('quantity').as('n'))
+    .where('outcome', '=', 'invalid')
+    .executeTakeFirstOrThrow();
+  return Number(row.n ?? 0);
+}
+
 /** One envelope of a generated corpus, with the type of its one item. */
 export interface CorpusEnvelope {
   readonly receivedAt: number;

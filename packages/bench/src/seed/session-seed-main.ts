@@ -6,7 +6,8 @@
 // it) drains the queue through the pipeline's session stage while nothing else runs.
 // The last stdout line is the SessionSeedOutcome.
 
-import { openSeedServer, queueThenDrain } from './seed-server.js';
+import { runSeedProcess, seedLog } from './seed-process.js';
+import { invalidOutcomeCount, openSeedServer, queueThenDrain } from './seed-server.js';
 import { createSessionStream, type SessionSeedCorpus, type SessionStreamTotals } from './session-stream.js';
 
 export interface SessionSeedJob {
@@ -39,8 +40,6 @@ export interface SessionSeedOutcome {
   };
 }
 
-const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
-
 async function seed(job: SessionSeedJob): Promise<SessionSeedOutcome> {
   const { projectId, store, app } = await openSeedServer(job);
   const stream = createSessionStream(job.corpus);
@@ -52,9 +51,9 @@ async function seed(job: SessionSeedJob): Promise<SessionSeedOutcome> {
       projectId,
       () => stream.next(),
       job.batch,
-      (ms) => log(`${stream.totals.envelopes} envelopes (${stream.totals.updates} session updates) queued in ${ms} ms; processing…`),
+      (ms) => seedLog(`${stream.totals.envelopes} envelopes (${stream.totals.updates} session updates) queued in ${ms} ms; processing…`),
     ));
-    log(`processed in ${processMs} ms (${Math.round((stream.totals.updates / processMs) * 1000)} updates/s)`);
+    seedLog(`processed in ${processMs} ms (${Math.round((stream.totals.updates / processMs) * 1000)} updates/s)`);
   } finally {
     await app.server.close();
   }
@@ -63,7 +62,7 @@ async function seed(job: SessionSeedJob): Promise<SessionSeedOutcome> {
   const f0 = performance.now();
   const folded = await store.releaseHealth.foldClosedDays(Date.now());
   const foldMs = Math.round(performance.now() - f0);
-  log(`packed ${folded.rows} set rows of ${folded.days} closed days in ${foldMs} ms`);
+  seedLog(`packed ${folded.rows} set rows of ${folded.days} closed days in ${foldMs} ms`);
   const db = store.db;
   const counts = await db
     .selectFrom('session_counts')
@@ -81,11 +80,7 @@ async function seed(job: SessionSeedJob): Promise<SessionSeedOutcome> {
     .selectFrom('session_counts')
     .select((eb) => eb.fn.count<number>('release').distinct().as('n'))
     .executeTakeFirstOrThrow();
-  const invalid = await db
-    .selectFrom('outcomes')
-    .select((eb) => eb.fn.sum<number>('quantity').as('n'))
-    .where('outcome', '=', 'invalid')
-    .executeTakeFirstOrThrow();
+  const invalidOutcomes = await invalidOutcomeCount(store);
   await store.close();
   return {
     queueMs,
@@ -99,15 +94,9 @@ async function seed(job: SessionSeedJob): Promise<SessionSeedOutcome> {
       packedSetRows: folded.rows,
       foldMs,
       releases: Number(releases.n),
-      invalidOutcomes: Number(invalid.n ?? 0),
+      invalidOutcomes,
     },
   };
 }
 
-const job = JSON.parse(process.argv[2] ?? '{}') as SessionSeedJob;
-try {
-  process.stdout.write(`${JSON.stringify(await seed(job))}\n`);
-} catch (err) {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-}
+await runSeedProcess(seed);

@@ -13,6 +13,7 @@ import { loadConfig } from '@faultline/server/dist/config/index.js';
 import { createLogger, systemClock } from '@faultline/server/dist/kernel/index.js';
 import { openStore } from '@faultline/server/dist/open-store.js';
 import { createPerformanceSweeps } from '@faultline/server/dist/performance/index.js';
+import { runSeedProcess, seedLog } from './seed-process.js';
 
 export interface SpanScaleJob {
   readonly dataDir: string;
@@ -31,7 +32,6 @@ export interface SpanScaleOutcome {
   readonly counts: { readonly perfRollups: number; readonly perfRollupsHourly: number; readonly perfRollupsHourlyNames: number };
 }
 
-const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
 const chunk = 200;
 
 async function scaleRows(job: SpanScaleJob): Promise<SpanScaleOutcome> {
@@ -59,7 +59,7 @@ async function scaleRows(job: SpanScaleJob): Promise<SpanScaleOutcome> {
               .execute();
         });
       copied += copies.length;
-      log(`copy ${k} of ${job.scale - 1}: ${copies.length} rollup rows`);
+      seedLog(`copy ${k} of ${job.scale - 1}: ${copies.length} rollup rows`);
     }
     const copyMs = Math.round(performance.now() - t0);
     const c0 = performance.now();
@@ -67,7 +67,7 @@ async function scaleRows(job: SpanScaleJob): Promise<SpanScaleOutcome> {
     let folded = 0;
     for (let n = await sweeps.compact(); n > 0; n = await sweeps.compact()) folded += n;
     const compactMs = Math.round(performance.now() - c0);
-    log(`compaction folded ${folded} copied rows in ${compactMs} ms`);
+    seedLog(`compaction folded ${folded} copied rows in ${compactMs} ms`);
     const count = async (table: 'perf_rollups' | 'perf_rollups_hourly' | 'perf_rollups_hourly_names') =>
       Number(
         (
@@ -93,10 +93,4 @@ async function scaleRows(job: SpanScaleJob): Promise<SpanScaleOutcome> {
   }
 }
 
-const job = JSON.parse(process.argv[2] ?? '{}') as SpanScaleJob;
-try {
-  process.stdout.write(`${JSON.stringify(await scaleRows(job))}\n`);
-} catch (err) {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-}
+await runSeedProcess(scaleRows);

@@ -9,6 +9,7 @@
 
 import { createLogger, systemClock } from '@faultline/server/dist/kernel/index.js';
 import { createPerformanceSweeps } from '@faultline/server/dist/performance/index.js';
+import { runSeedProcess, seedLog } from './seed-process.js';
 import { openSeedServer } from './seed-server.js';
 import { createSpanStream, type SpanSeedCorpus } from './span-stream.js';
 
@@ -40,8 +41,6 @@ export interface SpanSeedOutcome {
     readonly events: number;
   };
 }
-
-const log = (line: string) => process.stderr.write(`seed: ${line}\n`);
 
 async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
   const { projectId, store, app } = await openSeedServer(job);
@@ -76,7 +75,7 @@ async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
       if (batch.length === 0) break;
       claim = app.jobs.worker.runOnce(batch.length);
       if (spansSent >= nextReport * job.corpus.spans) {
-        log(`${spansSent} of ${job.corpus.spans} spans queued (${Math.round((spansSent / (performance.now() - started)) * 1000)}/s)`);
+        seedLog(`${spansSent} of ${job.corpus.spans} spans queued (${Math.round((spansSent / (performance.now() - started)) * 1000)}/s)`);
         nextReport += 0.1;
       }
     }
@@ -86,7 +85,7 @@ async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
     let folded = 0;
     for (let n = await sweeps.compact(); n > 0; n = await sweeps.compact()) folded += n;
     compactMs = Math.round(performance.now() - c0);
-    log(`compaction folded ${folded} rollup delta rows in ${compactMs} ms`);
+    seedLog(`compaction folded ${folded} rollup delta rows in ${compactMs} ms`);
   } finally {
     await app.server.close();
   }
@@ -120,10 +119,4 @@ async function seed(job: SpanSeedJob): Promise<SpanSeedOutcome> {
   return { seedMs, compactMs, envelopes, spansSent, counts };
 }
 
-const job = JSON.parse(process.argv[2] ?? '{}') as SpanSeedJob;
-try {
-  process.stdout.write(`${JSON.stringify(await seed(job))}\n`);
-} catch (err) {
-  log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  process.exit(1);
-}
+await runSeedProcess(seed);

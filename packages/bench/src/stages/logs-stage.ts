@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { BenchOptions } from '../options.js';
 import type { LogsBenchResult, LogsTargetResult } from '../report/index.js';
-import { type SeededLogs, seedLogs } from '../seed/index.js';
-import { timeSeededQueries } from './seeded-queries.js';
+import { seedLogs } from '../seed/index.js';
+import { eachDatabase, measureSeeded } from './seeded-stage.js';
 
 export interface LogsStageContext {
   readonly repoRoot: string;
@@ -35,15 +33,13 @@ export function logQueries(org: string, hours: number, trace: string | null): { 
  * checked against what was sent, then the logs queries timed against the seeded server.
  */
 export async function logsStage(options: BenchOptions, ctx: LogsStageContext): Promise<LogsBenchResult> {
-  const dir = join(ctx.runDir, 'logs');
-  await mkdir(dir, { recursive: true });
-  const targets: LogsTargetResult[] = [];
-  for (const database of options.targets.filter((t): t is 'sqlite' | 'postgres' => t !== 'baseline')) {
-    ctx.log(`logs (${database}): running…`);
-    const r = await logsTarget(database, options, ctx, dir);
-    ctx.log(`logs (${database}): ${r.status}, ${r.linesPerSec ?? 'n/a'} lines/s processed${r.problems.length ? ` — ${r.problems.join('; ')}` : ''}`);
-    targets.push(r);
-  }
+  const targets = await eachDatabase(
+    options,
+    ctx,
+    'logs',
+    (database, dir) => logsTarget(database, options, ctx, dir),
+    (r) => `${r.linesPerSec ?? 'n/a'} lines/s processed`,
+  );
   const l = options.logs;
   return {
     status: 'measured',
@@ -68,35 +64,33 @@ async function logsTarget(database: 'sqlite' | 'postgres', options: BenchOptions
     queries: [],
   };
   const l = options.logs;
-  let seeded: SeededLogs | null = null;
-  try {
-    seeded = await seedLogs({
-      database,
-      corpus: { seed: options.seed, lines: l.lines, linesPerEnvelope: l.linesPerEnvelope, hours: l.hours, endMs: Date.now() },
-      databaseUrl: options.databaseUrl,
-      repoRoot: ctx.repoRoot,
-      scratchDir: dir,
-      log: (line) => ctx.log(`logs seed ${line}`),
-    });
-    const o = seeded.outcome;
-    result.seed = o;
-    result.linesPerSec = Math.round(o.sent.lines / (Math.max(o.processMs, 1) / 1000));
-    result.bytesPerLine = o.stored.lines === 0 ? null : Math.round((o.stored.documentBytes / o.stored.lines) * 10) / 10;
-    if (o.stored.lines !== o.sent.lines) result.problems.push(`the server stored ${o.stored.lines} lines, the corpus sent ${o.sent.lines}`);
-    if (o.stored.invalidOutcomes > 0) result.problems.push(`${o.stored.invalidOutcomes} log lines were judged invalid`);
-
-    await timeSeededQueries(
-      seeded,
-      options,
-      ctx.repoRoot,
-      { queries: (org) => logQueries(org, l.hours, o.stored.sampleTrace), targetP95Ms: LOGS_QUERY_TARGET_MS, rowsKey: 'data', rowName: 'row' },
-      result,
-    );
-    result.status = result.problems.length === 0 ? 'ok' : 'failed';
-  } catch (err) {
-    result.problems.push(err instanceof Error ? err.message : String(err));
-  } finally {
-    if (seeded !== null && !options.keep) await seeded.release().catch(() => {});
-  }
+  await measureSeeded(
+    result,
+    options,
+    ctx.repoRoot,
+    () =>
+      seedLogs({
+        database,
+        corpus: { seed: options.seed, lines: l.lines, linesPerEnvelope: l.linesPerEnvelope, hours: l.hours, endMs: Date.now() },
+        databaseUrl: options.databaseUrl,
+        repoRoot: ctx.repoRoot,
+        scratchDir: dir,
+        log: (line) => ctx.log(`logs seed ${line}`),
+      }),
+    (seeded) => {
+      const o = seeded.outcome;
+      result.seed = o;
+      result.linesPerSec = Math.round(o.sent.lines / (Math.max(o.processMs, 1) / 1000));
+      result.bytesPerLine = o.stored.lines === 0 ? null : Math.round((o.stored.documentBytes / o.stored.lines) * 10) / 10;
+      if (o.stored.lines !== o.sent.lines) result.problems.push(`the server stored ${o.stored.lines} lines, the corpus sent ${o.sent.lines}`);
+      if (o.stored.invalidOutcomes > 0) result.problems.push(`${o.stored.invalidOutcomes} log lines were judged invalid`);
+    },
+    {
+      queries: (org) => logQueries(org, l.hours, result.seed?.stored.sampleTrace ?? null),
+      targetP95Ms: LOGS_QUERY_TARGET_MS,
+      rowsKey: 'data',
+      rowName: 'row',
+    },
+  );
   return result;
 }

@@ -1,9 +1,7 @@
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { BenchOptions } from '../options.js';
 import type { SessionsBenchResult, SessionsTargetResult } from '../report/index.js';
-import { type SeededSessions, seedSessions } from '../seed/index.js';
-import { timeSeededQueries } from './seeded-queries.js';
+import { seedSessions } from '../seed/index.js';
+import { eachDatabase, measureSeeded } from './seeded-stage.js';
 
 export interface SessionsStageContext {
   readonly repoRoot: string;
@@ -36,15 +34,13 @@ export function sessionQueries(org: string): { name: string; path: string }[] {
  * totals checked against what was sent, then `/sessions/` over 90 days grouped by release.
  */
 export async function sessionsStage(options: BenchOptions, ctx: SessionsStageContext): Promise<SessionsBenchResult> {
-  const dir = join(ctx.runDir, 'sessions');
-  await mkdir(dir, { recursive: true });
-  const targets: SessionsTargetResult[] = [];
-  for (const database of options.targets.filter((t): t is 'sqlite' | 'postgres' => t !== 'baseline')) {
-    ctx.log(`sessions (${database}): running…`);
-    const r = await sessionsTarget(database, options, ctx, dir);
-    ctx.log(`sessions (${database}): ${r.status}, ${r.updatesPerSec ?? 'n/a'} updates/s processed${r.problems.length ? ` — ${r.problems.join('; ')}` : ''}`);
-    targets.push(r);
-  }
+  const targets = await eachDatabase(
+    options,
+    ctx,
+    'sessions',
+    (database, dir) => sessionsTarget(database, options, ctx, dir),
+    (r) => `${r.updatesPerSec ?? 'n/a'} updates/s processed`,
+  );
   const s = options.sessions;
   return {
     status: 'measured',
@@ -70,37 +66,30 @@ async function sessionsTarget(database: 'sqlite' | 'postgres', options: BenchOpt
     queries: [],
   };
   const s = options.sessions;
-  let seeded: SeededSessions | null = null;
-  try {
-    seeded = await seedSessions({
-      database,
-      corpus: { seed: options.seed, updates: s.updates, releases: s.releases, days: s.days, endMs: Date.now(), aggregateShare: s.aggregateShare },
-      databaseUrl: options.databaseUrl,
-      repoRoot: ctx.repoRoot,
-      scratchDir: dir,
-      log: (line) => ctx.log(`sessions seed ${line}`),
-    });
-    const o = seeded.outcome;
-    result.seed = o;
-    const seconds = Math.max(o.processMs, 1) / 1000;
-    result.updatesPerSec = Math.round(o.sent.updates / seconds);
-    result.itemsPerSec = Math.round((o.sent.items + o.sent.aggregateLines) / seconds);
-    if (o.stored.sessionsStarted !== o.sent.sessionsStarted)
-      result.problems.push(`the server counted ${o.stored.sessionsStarted} sessions started, the corpus started ${o.sent.sessionsStarted}`);
-    if (o.stored.invalidOutcomes > 0) result.problems.push(`${o.stored.invalidOutcomes} session items were judged invalid`);
-
-    await timeSeededQueries(
-      seeded,
-      options,
-      ctx.repoRoot,
-      { queries: sessionQueries, targetP95Ms: SESSIONS_QUERY_TARGET_MS, rowsKey: 'groups', rowName: 'group' },
-      result,
-    );
-    result.status = result.problems.length === 0 ? 'ok' : 'failed';
-  } catch (err) {
-    result.problems.push(err instanceof Error ? err.message : String(err));
-  } finally {
-    if (seeded !== null && !options.keep) await seeded.release().catch(() => {});
-  }
+  await measureSeeded(
+    result,
+    options,
+    ctx.repoRoot,
+    () =>
+      seedSessions({
+        database,
+        corpus: { seed: options.seed, updates: s.updates, releases: s.releases, days: s.days, endMs: Date.now(), aggregateShare: s.aggregateShare },
+        databaseUrl: options.databaseUrl,
+        repoRoot: ctx.repoRoot,
+        scratchDir: dir,
+        log: (line) => ctx.log(`sessions seed ${line}`),
+      }),
+    (seeded) => {
+      const o = seeded.outcome;
+      result.seed = o;
+      const seconds = Math.max(o.processMs, 1) / 1000;
+      result.updatesPerSec = Math.round(o.sent.updates / seconds);
+      result.itemsPerSec = Math.round((o.sent.items + o.sent.aggregateLines) / seconds);
+      if (o.stored.sessionsStarted !== o.sent.sessionsStarted)
+        result.problems.push(`the server counted ${o.stored.sessionsStarted} sessions started, the corpus started ${o.sent.sessionsStarted}`);
+      if (o.stored.invalidOutcomes > 0) result.problems.push(`${o.stored.invalidOutcomes} session items were judged invalid`);
+    },
+    { queries: sessionQueries, targetP95Ms: SESSIONS_QUERY_TARGET_MS, rowsKey: 'groups', rowName: 'group' },
+  );
   return result;
 }

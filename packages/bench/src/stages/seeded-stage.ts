@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { startFaultline } from '../faultline/index.js';
 import type { BenchOptions } from '../options.js';
 import { createApiClient, measureQuery, type QuerySpec } from '../queries/index.js';
@@ -19,7 +21,7 @@ export interface SeededQueries {
  * query one at a time (warm-up first), adds the figures and any problem to `result`, and stops
  * the server. Throws what start-up throws; the caller records it.
  */
-export async function timeSeededQueries(
+async function timeSeededQueries(
   seeded: { readonly dataDir: string; readonly databaseUrl: string | null },
   options: BenchOptions,
   repoRoot: string,
@@ -59,4 +61,61 @@ export async function timeSeededQueries(
   } finally {
     if ((await server.stop().catch(() => 'failed')) === 'killed') result.problems.push('the server did not shut down within 20 s of SIGTERM and was killed');
   }
+}
+
+/** The part of a logs or sessions stage's per-database result this file fills. */
+export interface SeededTargetResult {
+  status: 'ok' | 'failed';
+  readonly problems: string[];
+  readonly queries: QueryFigures[];
+}
+
+/**
+ * One database of a seeded stage: seed (the stage's own seeding process), let `check` read the
+ * outcome into the result (rates, and a problem for anything the server did not store as sent),
+ * time the queries on the seed, and release the seed unless `--keep`. Anything thrown becomes a
+ * problem; the result is `ok` only without problems.
+ */
+export async function measureSeeded<Seeded extends { readonly dataDir: string; readonly databaseUrl: string | null; release(): Promise<void> }>(
+  result: SeededTargetResult,
+  options: BenchOptions,
+  repoRoot: string,
+  seed: () => Promise<Seeded>,
+  check: (seeded: Seeded) => void,
+  what: SeededQueries,
+): Promise<void> {
+  let seeded: Seeded | null = null;
+  try {
+    seeded = await seed();
+    check(seeded);
+    await timeSeededQueries(seeded, options, repoRoot, what, result);
+    result.status = result.problems.length === 0 ? 'ok' : 'failed';
+  } catch (err) {
+    result.problems.push(err instanceof Error ? err.message : String(err));
+  } finally {
+    if (seeded !== null && !options.keep) await seeded.release().catch(() => {});
+  }
+}
+
+/**
+ * Runs a seeded stage's `target` for each database of the run (the baseline has none), in the
+ * stage's own directory of the run, logging each result with its rate.
+ */
+export async function eachDatabase<Result extends { readonly status: string; readonly problems: readonly string[] }>(
+  options: BenchOptions,
+  ctx: { readonly runDir: string; log(line: string): void },
+  stage: string,
+  target: (database: 'sqlite' | 'postgres', dir: string) => Promise<Result>,
+  rate: (result: Result) => string,
+): Promise<Result[]> {
+  const dir = join(ctx.runDir, stage);
+  await mkdir(dir, { recursive: true });
+  const results: Result[] = [];
+  for (const database of options.targets.filter((t): t is 'sqlite' | 'postgres' => t !== 'baseline')) {
+    ctx.log(`${stage} (${database}): running…`);
+    const r = await target(database, dir);
+    ctx.log(`${stage} (${database}): ${r.status}, ${rate(r)}${r.problems.length ? ` — ${r.problems.join('; ')}` : ''}`);
+    results.push(r);
+  }
+  return results;
 }
