@@ -27,6 +27,11 @@ export function bytes(n: number | null | undefined): string {
   return `${u === 0 ? v : v.toFixed(1)} ${units[u]}`;
 }
 
+/** A target's verdict: met, **missed**, or n/a when the figure does not judge it. */
+export function verdict(met: boolean | null): string {
+  return met === null ? NA : met ? 'met' : '**missed**';
+}
+
 export function percent(ratio: number | null | undefined): string {
   return ratio === null || ratio === undefined ? NA : `${(ratio * 100).toFixed(1)}%`;
 }

@@ -21,5 +21,5 @@ export type {
   TargetResult,
   TimelineSample,
 } from './results.js';
-export type { SessionsBenchResult, SessionsTargetResult } from './sessions-results.js';
+export { SESSIONS_QUERY_TARGET_MS, type SessionsBenchResult, type SessionsTargetResult } from './sessions-results.js';
 export { writeResults } from './write-results.js';

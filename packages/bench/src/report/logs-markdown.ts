@@ -1,8 +1,6 @@
-import { bytes, count, ms, rate } from './format.js';
-import type { LogsBenchResult, LogsTargetResult } from './logs-results.js';
-
-// Issue #19's target for the logs stage (docs/performance.md › Logs).
-const PROCESSED_TARGET = 10_000;
+import { bytes, count, ms, rate, verdict } from './format.js';
+import { LOGS_PROCESSED_TARGET, type LogsBenchResult, type LogsTargetResult } from './logs-results.js';
+import { seededQueryLines } from './seeded-markdown.js';
 
 function processingRow(t: LogsTargetResult): string {
   const o = t.seed;
@@ -16,10 +14,6 @@ function processingRow(t: LogsTargetResult): string {
     o === null ? 'n/a' : `${bytes(o.stored.documentBytes)} (${t.bytesPerLine ?? 'n/a'} B/line)`,
   ];
   return `| ${cells.join(' | ')} |`;
-}
-
-function queryRows(t: LogsTargetResult): string[] {
-  return t.queries.map((q) => `| ${t.name} | ${q.name} | ${ms(q.p50Ms)} | ${ms(q.p95Ms)} | ${ms(q.p99Ms)} | ${count(q.rows)} | ${q.errors} |`);
 }
 
 export function renderLogsMarkdown(r: LogsBenchResult): string[] {
@@ -38,22 +32,15 @@ export function renderLogsMarkdown(r: LogsBenchResult): string[] {
     '',
     '### `events/?dataset=logs` and `events-stats/?dataset=logs`',
     '',
-    `${r.warmupRequests} warm-up requests, then ${r.requests} measured, one at a time, on a server doing nothing else.`,
-    '',
-    '| database | query | p50 | p95 | p99 | rows | errors |',
-    '|---|---|---|---|---|---|---|',
-    ...r.targets.flatMap(queryRows),
-    '',
+    ...seededQueryLines(r, r.targets, 'rows'),
   ];
-  for (const t of r.targets) for (const problem of t.problems) lines.push(`- ${t.name}: problem: ${problem.split('\n')[0]}`);
   const sqlite = r.targets.find((t) => t.database === 'sqlite');
   if (sqlite) {
-    const verdict = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : '**missed**');
     lines.push(
       '',
       '| target (issue #19, SQLite) | measured | |',
       '|---|---|---|',
-      `| ≥ ${count(PROCESSED_TARGET)} log lines/s processed | ${rate(sqlite.linesPerSec)} | ${verdict(sqlite.linesPerSec === null ? null : sqlite.linesPerSec >= PROCESSED_TARGET)} |`,
+      `| ≥ ${count(LOGS_PROCESSED_TARGET)} log lines/s processed | ${rate(sqlite.linesPerSec)} | ${verdict(sqlite.linesPerSec === null ? null : sqlite.linesPerSec >= LOGS_PROCESSED_TARGET)} |`,
     );
   }
   return lines;

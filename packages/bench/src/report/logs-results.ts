@@ -1,6 +1,9 @@
 import type { LogSeedOutcome } from '../seed/index.js';
 import type { QueryFigures } from './results.js';
 
+/** Issue #19's target for the logs stage: log lines processed per second on SQLite (docs/performance.md › Logs). */
+export const LOGS_PROCESSED_TARGET = 10_000;
+
 /** One database's figures in the logs stage (docs/performance.md › Logs). */
 export interface LogsTargetResult {
   readonly name: string;

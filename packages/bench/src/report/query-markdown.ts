@@ -1,10 +1,9 @@
-import { count, ms, NA } from './format.js';
+import { count, ms, verdict } from './format.js';
 import type { QueryBenchResult, QueryFigures, QueryTargetResult } from './results.js';
 
 function target(f: QueryFigures): string {
   if (f.targetP95Ms === null) return '';
-  const verdict = f.met === null ? NA : f.met ? 'met' : '**missed**';
-  return `< ${f.targetP95Ms} ms: ${verdict}`;
+  return `< ${f.targetP95Ms} ms: ${verdict(f.met)}`;
 }
 
 function row(f: QueryFigures): string {

@@ -1,9 +1,6 @@
-import { count, ms, rate } from './format.js';
-import type { SessionsBenchResult, SessionsTargetResult } from './sessions-results.js';
-
-// Issue #16's targets for the sessions stage (docs/performance.md › Sessions).
-const PROCESSED_TARGET = 10_000;
-const QUERY_TARGET_MS = 100;
+import { count, ms, rate, verdict } from './format.js';
+import { seededQueryLines } from './seeded-markdown.js';
+import { SESSIONS_PROCESSED_TARGET, SESSIONS_QUERY_TARGET_MS, type SessionsBenchResult, type SessionsTargetResult } from './sessions-results.js';
 
 function processingRow(t: SessionsTargetResult): string {
   const o = t.seed;
@@ -22,10 +19,6 @@ function processingRow(t: SessionsTargetResult): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-function queryRows(t: SessionsTargetResult): string[] {
-  return t.queries.map((q) => `| ${t.name} | ${q.name} | ${ms(q.p50Ms)} | ${ms(q.p95Ms)} | ${ms(q.p99Ms)} | ${count(q.rows)} | ${q.errors} |`);
-}
-
 export function renderSessionsMarkdown(r: SessionsBenchResult): string[] {
   if (r.status === 'skipped') return ['', `Sessions stage: skipped — ${r.reason}.`];
   const lines = [
@@ -42,24 +35,17 @@ export function renderSessionsMarkdown(r: SessionsBenchResult): string[] {
     '',
     `### \`/sessions/\` over ${r.days} days`,
     '',
-    `${r.warmupRequests} warm-up requests, then ${r.requests} measured, one at a time, on a server doing nothing else.`,
-    '',
-    '| database | query | p50 | p95 | p99 | groups | errors |',
-    '|---|---|---|---|---|---|---|',
-    ...r.targets.flatMap(queryRows),
-    '',
+    ...seededQueryLines(r, r.targets, 'groups'),
   ];
-  for (const t of r.targets) for (const problem of t.problems) lines.push(`- ${t.name}: problem: ${problem.split('\n')[0]}`);
   const sqlite = r.targets.find((t) => t.database === 'sqlite');
   if (sqlite) {
     const worstP95 = Math.max(...sqlite.queries.map((q) => q.p95Ms ?? Number.POSITIVE_INFINITY));
-    const verdict = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : '**missed**');
     lines.push(
       '',
       '| target (issue #16, SQLite) | measured | |',
       '|---|---|---|',
-      `| ≥ ${count(PROCESSED_TARGET)} session updates/s processed | ${rate(sqlite.updatesPerSec)} | ${verdict(sqlite.updatesPerSec === null ? null : sqlite.updatesPerSec >= PROCESSED_TARGET)} |`,
-      `| \`/sessions/\` for 90 days grouped by release < ${QUERY_TARGET_MS} ms (p95) with 100 releases | ${ms(Number.isFinite(worstP95) ? worstP95 : null)} (slowest of the queries above, ${count(r.releases)} releases) | ${verdict(!Number.isFinite(worstP95) ? null : r.releases >= 100 && r.days >= 90 ? worstP95 < QUERY_TARGET_MS : null)} |`,
+      `| ≥ ${count(SESSIONS_PROCESSED_TARGET)} session updates/s processed | ${rate(sqlite.updatesPerSec)} | ${verdict(sqlite.updatesPerSec === null ? null : sqlite.updatesPerSec >= SESSIONS_PROCESSED_TARGET)} |`,
+      `| \`/sessions/\` for 90 days grouped by release < ${SESSIONS_QUERY_TARGET_MS} ms (p95) with 100 releases | ${ms(Number.isFinite(worstP95) ? worstP95 : null)} (slowest of the queries above, ${count(r.releases)} releases) | ${verdict(!Number.isFinite(worstP95) ? null : r.releases >= 100 && r.days >= 90 ? worstP95 < SESSIONS_QUERY_TARGET_MS : null)} |`,
     );
   }
   return lines;

@@ -1,6 +1,10 @@
 import type { SessionSeedOutcome } from '../seed/index.js';
 import type { QueryFigures } from './results.js';
 
+/** Issue #16's targets for the sessions stage: updates processed per second on SQLite, and the 90-day release query (docs/performance.md › Sessions). */
+export const SESSIONS_PROCESSED_TARGET = 10_000;
+export const SESSIONS_QUERY_TARGET_MS = 100;
+
 /** One database's figures in the sessions stage (docs/performance.md › Sessions). */
 export interface SessionsTargetResult {
   readonly name: string;

@@ -1,4 +1,4 @@
-import { bytes, count, ms, NA, percent, rate } from './format.js';
+import { bytes, count, ms, NA, percent, rate, verdict } from './format.js';
 import type { PhaseFigures, SpansBenchResult, SpansIngestResult, SpansQueryTargetResult } from './results.js';
 
 // Issue #15's targets for the spans stage (docs/performance.md › Spans).
@@ -100,7 +100,6 @@ function diskRow(q: SpansQueryTargetResult): string | null {
 function verdicts(r: Extract<SpansBenchResult, { status: 'measured' }>): string[] {
   const sqlite = r.ingest.find((i) => i.target.database === 'sqlite')?.target;
   const q = r.queries.find((x) => x.database === 'sqlite');
-  const verdict = (ok: boolean | null) => (ok === null ? NA : ok ? 'met' : '**missed**');
   const accepted = sqlite?.saturation?.acceptedPerSec ?? null;
   const processed = sqlite?.processing?.status === 'measured' ? sqlite.processing.processedPerSec : null;
   const p95 = q?.query?.p95Ms ?? null;

@@ -3,8 +3,8 @@
 // render or write results (report/ does) or know how a server is launched (targets.ts
 // adapts baseline/ and faultline/).
 export { benchTarget } from './ingest-stage.js';
-export { LOGS_PROCESSED_TARGET, logQueries, logsStage } from './logs-stage.js';
+export { logQueries, logsStage } from './logs-stage.js';
 export { queryCacheDir, queryStage } from './query-stage.js';
-export { SESSIONS_PROCESSED_TARGET, SESSIONS_QUERY_TARGET_MS, sessionQueries, sessionsStage } from './sessions-stage.js';
+export { sessionQueries, sessionsStage } from './sessions-stage.js';
 export { SPANS_QUERY_TARGET_MS, spansQueryPath, spansStage } from './spans-stage.js';
 export { baselineTarget, postgresTarget, sqliteTarget, type TargetSpec } from './targets.js';

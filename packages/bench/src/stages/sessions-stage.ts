@@ -1,5 +1,5 @@
 import type { BenchOptions } from '../options.js';
-import type { SessionsBenchResult, SessionsTargetResult } from '../report/index.js';
+import { SESSIONS_QUERY_TARGET_MS, type SessionsBenchResult, type SessionsTargetResult } from '../report/index.js';
 import { seedSessions } from '../seed/index.js';
 import { eachDatabase, measureSeeded } from './seeded-stage.js';
 
@@ -8,10 +8,6 @@ export interface SessionsStageContext {
   readonly runDir: string;
   log(line: string): void;
 }
-
-/** Issue #16's targets: processing rate on SQLite, and the 90-day release query. */
-export const SESSIONS_PROCESSED_TARGET = 10_000;
-export const SESSIONS_QUERY_TARGET_MS = 100;
 
 /** The requests the stage times, as the release list and Grafana ask them. */
 export function sessionQueries(org: string): { name: string; path: string }[] {
