@@ -7,31 +7,20 @@
 // Bundled in place of app.js (esbuild health.js --bundle --format=esm --outfile=dist/bundle.js).
 // When done it sets `window.__faultline` to every envelope's items the transport sent.
 import * as Sentry from '@sentry/browser';
+import { recordingTransport } from './recording-transport.js';
 
 const params = new URLSearchParams(location.search);
-const sent = [];
 
-function recordingTransport(options) {
-  const inner = Sentry.makeFetchTransport(options);
-  return {
-    async send(envelope) {
-      const items = envelope[1].map(([header, payload]) => ({
-        type: header.type,
-        payload: header.type === 'session' ? JSON.parse(JSON.stringify(payload)) : null,
-      }));
-      const response = await inner.send(envelope);
-      sent.push({ items, status: response.statusCode ?? null });
-      return response;
-    },
-    flush: (timeout) => inner.flush(timeout),
-  };
-}
+const { transport, sent } = recordingTransport((header, payload) => ({
+  type: header.type,
+  payload: header.type === 'session' ? JSON.parse(JSON.stringify(payload)) : null,
+}));
 
 Sentry.init({
   dsn: params.get('dsn'),
   release: params.get('release') || 'example-browser@1.0.0',
   environment: params.get('environment') || 'production',
-  transport: recordingTransport,
+  transport,
 });
 Sentry.setUser({ id: params.get('user') || 'anonymous' });
 

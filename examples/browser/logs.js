@@ -11,25 +11,14 @@
 // When done it sets `window.__faultline` to the trace id and every envelope's items the
 // transport sent (log payloads as sent).
 import * as Sentry from '@sentry/browser';
+import { recordingTransport } from './recording-transport.js';
 
 const params = new URLSearchParams(location.search);
-const sent = [];
 
-function recordingTransport(options) {
-  const inner = Sentry.makeFetchTransport(options);
-  return {
-    async send(envelope) {
-      const items = envelope[1].map(([header, payload]) => ({
-        type: header.type,
-        payload: header.type === 'log' ? JSON.parse(JSON.stringify(payload)) : null,
-      }));
-      const response = await inner.send(envelope);
-      sent.push({ items, status: response.statusCode ?? null });
-      return response;
-    },
-    flush: (timeout) => inner.flush(timeout),
-  };
-}
+const { transport, sent } = recordingTransport((header, payload) => ({
+  type: header.type,
+  payload: header.type === 'log' ? JSON.parse(JSON.stringify(payload)) : null,
+}));
 
 Sentry.init({
   dsn: params.get('dsn'),
@@ -38,7 +27,7 @@ Sentry.init({
   tracesSampleRate: 1.0,
   enableLogs: true,
   ...(params.get('userInfo') === '0' ? { dataCollection: { userInfo: false } } : {}),
-  transport: recordingTransport,
+  transport,
 });
 
 let traceId = null;

@@ -11,30 +11,19 @@
 // The page adds a card field and a password field. `window.__finish()` flushes the replay (in
 // buffer mode it first captures an error) and resolves with what the transport sent.
 import * as Sentry from '@sentry/browser';
+import { recordingTransport } from './recording-transport.js';
 
 const params = new URLSearchParams(location.search);
 const mode = params.get('mode') || 'session';
-const sent = [];
 
-function recordingTransport(options) {
-  const inner = Sentry.makeFetchTransport(options);
-  return {
-    async send(envelope) {
-      const items = envelope[1].map(([header, payload]) => ({
-        type: header.type,
-        eventId: header.type === 'event' ? payload.event_id : undefined,
-        replayId: header.type === 'replay_event' ? payload.replay_id : undefined,
-        errorIds: header.type === 'replay_event' ? payload.error_ids : undefined,
-        segmentId: header.type === 'replay_event' ? payload.segment_id : undefined,
-        replayTag: header.type === 'event' ? (payload.tags?.replayId ?? null) : undefined,
-      }));
-      const response = await inner.send(envelope);
-      sent.push({ items, status: response.statusCode ?? null });
-      return response;
-    },
-    flush: (timeout) => inner.flush(timeout),
-  };
-}
+const { transport, sent } = recordingTransport((header, payload) => ({
+  type: header.type,
+  eventId: header.type === 'event' ? payload.event_id : undefined,
+  replayId: header.type === 'replay_event' ? payload.replay_id : undefined,
+  errorIds: header.type === 'replay_event' ? payload.error_ids : undefined,
+  segmentId: header.type === 'replay_event' ? payload.segment_id : undefined,
+  replayTag: header.type === 'event' ? (payload.tags?.replayId ?? null) : undefined,
+}));
 
 // minReplayDuration 0: the SDK otherwise drops replays shorter than 5 s, and a test page is quicker.
 const masking = params.get('mask') === 'off' ? { maskAllText: false, maskAllInputs: false, blockAllMedia: false } : {};
@@ -47,7 +36,7 @@ Sentry.init({
   integrations: [replay],
   replaysSessionSampleRate: mode === 'session' ? 1 : 0,
   replaysOnErrorSampleRate: mode === 'buffer' ? 1 : 0,
-  transport: recordingTransport,
+  transport,
 });
 Sentry.setUser({ id: '42', email: 'jane@example.com' });
 
