@@ -14,11 +14,10 @@ import {
 import { allParams, firstParam, readKeysetCursor, readLimit, setKeysetLink } from '../../http/index.js';
 import { fail } from '../../kernel/index.js';
 import { createPerformanceRepo, type PerformanceRepo, transactionEventSpans } from '../../performance/index.js';
-import { issueInScope } from './issue-access.js';
+import { type IssueParams, issueOfRequest } from './issue-access.js';
 import { ISSUE_PREFIXES } from './issue-detail-routes.js';
 import type { IssueRouteDeps } from './issue-routes.js';
 
-type IssueParams = { issueId: string; org?: string };
 type EventJson = ReturnType<typeof eventJson>;
 
 /** A transaction's spans come from performance/: each with its self time and span group, and the op breakdown. */
@@ -57,14 +56,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: IssueRouteDeps &
   }
 
   for (const prefix of ISSUE_PREFIXES) {
-    const resolve = (request: FastifyRequest<{ Params: IssueParams }>) =>
-      issueInScope(
-        auth,
-        store,
-        requirePrincipal(request),
-        { issueId: request.params.issueId, ...(request.params.org ? { org: request.params.org } : {}) },
-        'event:read',
-      );
+    const resolve = (request: FastifyRequest<{ Params: IssueParams }>) => issueOfRequest(auth, store, request, 'event:read');
 
     app.get<{ Params: IssueParams }>(`${prefix}/events/`, async (request, reply) => list(request, reply, { issueId: (await resolve(request)).issue.id }));
 

@@ -1,4 +1,5 @@
-import type { Auth, OrgAccess, Principal, Scope } from '../../auth/index.js';
+import type { FastifyRequest } from 'fastify';
+import { type Auth, type OrgAccess, type Principal, requirePrincipal, type Scope } from '../../auth/index.js';
 import { fail, isFaultlineError } from '../../kernel/index.js';
 import type { Project } from '../../organizations/index.js';
 import type { Store } from '../../store/index.js';
@@ -51,4 +52,13 @@ export async function issueInScope(
   }
   if (project.orgId !== access.org.id) notFound();
   return { access, project, issue };
+}
+
+/** The path parameters of `/issues/{issueId}/…` and `/organizations/{org}/issues/{issueId}/…`. */
+export type IssueParams = { issueId: string; org?: string };
+
+/** The issue a request's path names, for its caller, with `scope` (issueInScope). */
+export function issueOfRequest(auth: Auth, store: Store, request: FastifyRequest<{ Params: IssueParams }>, scope: Scope): Promise<IssueInScope> {
+  const { issueId, org } = request.params;
+  return issueInScope(auth, store, requirePrincipal(request), { issueId, ...(org ? { org } : {}) }, scope);
 }

@@ -4,11 +4,10 @@ import { requirePrincipal } from '../../auth/index.js';
 import { jsonObject, optionalString, readPage, setOffsetLink } from '../../http/index.js';
 import { fail } from '../../kernel/index.js';
 import { issueActivity, issueNotes } from '../read/issue-detail.js';
-import { issueInScope } from './issue-access.js';
+import { type IssueParams, issueOfRequest } from './issue-access.js';
 import { ISSUE_PREFIXES } from './issue-detail-routes.js';
 import type { IssueRouteDeps } from './issue-routes.js';
 
-type IssueParams = { issueId: string; org?: string };
 type NoteParams = IssueParams & { noteId: string };
 
 /** Sentry keeps notes short enough to read in the activity feed; longer text belongs in a linked document. */
@@ -22,14 +21,7 @@ const NOTE_MAX_CHARS = 10_000;
  */
 export function registerIssueActivityRoutes(app: FastifyInstance, deps: IssueRouteDeps): void {
   const { auth, store, clock } = deps;
-  const resolve = (request: FastifyRequest<{ Params: IssueParams }>, scope: Scope) =>
-    issueInScope(
-      auth,
-      store,
-      requirePrincipal(request),
-      { issueId: request.params.issueId, ...(request.params.org ? { org: request.params.org } : {}) },
-      scope,
-    );
+  const resolve = (request: FastifyRequest<{ Params: IssueParams }>, scope: Scope) => issueOfRequest(auth, store, request, scope);
 
   for (const prefix of ISSUE_PREFIXES) {
     app.get<{ Params: IssueParams }>(`${prefix}/activities/`, async (request) => {

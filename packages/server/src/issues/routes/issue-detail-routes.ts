@@ -7,11 +7,10 @@ import type { Releases } from '../../releases/index.js';
 import { issueById, issueDetailJson } from '../read/issue-detail.js';
 import { issueTagKeys, issueTagValues, TAG_VALUE_SORTS, type TagValueSort } from '../read/issue-tags.js';
 import { applyIssueUpdate } from '../triage/apply-issue-update.js';
-import { issueInScope } from './issue-access.js';
+import { type IssueParams, issueOfRequest } from './issue-access.js';
 import { projectRefs, substatusAt } from './issue-list.js';
 import type { IssueRouteDeps } from './issue-routes.js';
 
-type IssueParams = { issueId: string; org?: string };
 type TagParams = IssueParams & { key: string };
 
 /** Where an issue is addressed: Sentry's `/issues/{id}/` and its organization-scoped alias. */
@@ -23,14 +22,7 @@ export function registerIssueDetailRoutes(
   deps: IssueRouteDeps & { releases: Releases; userReportCountOf?: (issueId: number) => Promise<number> },
 ): void {
   const { auth, store, clock } = deps;
-  const resolve = (request: FastifyRequest<{ Params: IssueParams }>, scope: Scope) =>
-    issueInScope(
-      auth,
-      store,
-      requirePrincipal(request),
-      { issueId: request.params.issueId, ...(request.params.org ? { org: request.params.org } : {}) },
-      scope,
-    );
+  const resolve = (request: FastifyRequest<{ Params: IssueParams }>, scope: Scope) => issueOfRequest(auth, store, request, scope);
 
   async function detail(found: Awaited<ReturnType<typeof resolve>>) {
     const now = clock.now();
