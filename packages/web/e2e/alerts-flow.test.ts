@@ -6,9 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 // The server's own loopback receiver (src/testing), compiled: a real HTTP endpoint standing in for the customer's webhook.
 import { type HttpReceiver, startHttpReceiver } from '../../server/dist/testing/receivers.js';
-import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing } from './browser.js';
 import { type RunningFaultline, repoRoot, startFaultline } from './faultline-process.js';
-import { signIn } from './sign-in.js';
+import { launchSignedIn } from './sign-in.js';
 
 const artifacts = join(repoRoot, '.test-artifacts');
 
@@ -43,10 +43,8 @@ describe('web UI, end to end: alert channels, an issue rule with its live previe
     assert.ok(existsSync(join(repoRoot, 'packages/web/dist/index.html')), 'the UI is not built: npm run build --workspace @faultline/web');
     receiver = await startHttpReceiver();
     fl = await startFaultline();
-    browser = await launchBrowser();
+    browser = await launchSignedIn(fl);
     page = browser.page;
-    page.setDefaultTimeout(15_000);
-    await signIn(page, fl);
     // An issue from before the rule exists: the preview should find it.
     await sendEvent(fl, 'Payment provider timed out');
   });

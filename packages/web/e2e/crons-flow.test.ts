@@ -4,9 +4,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing } from './browser.js';
 import { type RunningFaultline, repoRoot, startFaultline } from './faultline-process.js';
-import { signIn } from './sign-in.js';
+import { launchSignedIn } from './sign-in.js';
+import { api, until } from './workspace-api.js';
 
 const artifacts = join(repoRoot, '.test-artifacts');
 const FIXTURES = join(repoRoot, 'packages/server/test-fixtures/sentry-node-11.12.0');
@@ -50,17 +51,6 @@ async function run(fl: RunningFaultline, start: [Json, Json, Json], end: [Json, 
   await checkIn(fl, end, id);
 }
 
-async function api<T>(fl: RunningFaultline, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${fl.base}/api/0/${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${fl.workspace.token}`, ...(init.body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : null) as T;
-}
-
 interface MonitorJson {
   slug: string;
   isMuted: boolean;
@@ -68,14 +58,6 @@ interface MonitorJson {
 }
 interface CheckInJson {
   status: string;
-}
-
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    assert.ok(Date.now() < deadline, `${what} within 30 s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -119,10 +101,8 @@ describe('web UI, end to end: crons from real check-in envelopes', { skip: chrom
       const status = (slug: string) => monitors.find((m) => m.slug === slug)?.environments.find((e) => e.name === 'production')?.status;
       return status('nightly-report') === 'ok' && status('heartbeat') === 'error';
     });
-    browser = await launchBrowser();
+    browser = await launchSignedIn(fl);
     page = browser.page;
-    page.setDefaultTimeout(15_000);
-    await signIn(page, fl);
   });
 
   after(async () => {

@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing } from './browser.js';
 import { type RunningFaultline, repoRoot, startFaultline } from './faultline-process.js';
-import { signIn } from './sign-in.js';
+import { launchSignedIn } from './sign-in.js';
+import { apiCall, until } from './workspace-api.js';
 
 const artifacts = join(repoRoot, '.test-artifacts');
 const BROWSER = join(repoRoot, 'packages/server/test-fixtures/sentry-browser-11.12.0');
@@ -39,20 +40,6 @@ async function envelope(fl: RunningFaultline, body: string | Buffer): Promise<vo
     body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]),
   });
   assert.equal(res.status, 200, await res.text());
-}
-
-async function api<T>(fl: RunningFaultline, path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${fl.base}/api/0/${path}`, { headers: { authorization: `Bearer ${fl.workspace.token}` } });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    assert.ok(Date.now() < deadline, `${what} within 30 s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 async function screenshot(page: Page, name: string): Promise<void> {
@@ -93,17 +80,16 @@ describe('web UI, end to end: user feedback and session replay from real SDK env
 
     const org = fl.workspace.org;
     // Until the replay API is part of the build, the replay half is skipped with this reason.
-    if ((await api(fl, `organizations/${org}/replays/`)).status === 404) replaysMissing = 'the replay API (/organizations/{org}/replays/) is not in this build';
-    else await until('the replay is stored', async () => (await api(fl, `organizations/${org}/replays/${REPLAY_ID}/`)).status === 200);
+    if ((await apiCall(fl, `organizations/${org}/replays/`)).status === 404)
+      replaysMissing = 'the replay API (/organizations/{org}/replays/) is not in this build';
+    else await until('the replay is stored', async () => (await apiCall(fl, `organizations/${org}/replays/${REPLAY_ID}/`)).status === 200);
     await until('the feedback issue exists', async () => {
-      const list = await api<unknown[]>(fl, `organizations/${org}/issues/?query=${encodeURIComponent('issue.category:feedback')}&statsPeriod=90d`);
+      const list = await apiCall<unknown[]>(fl, `organizations/${org}/issues/?query=${encodeURIComponent('issue.category:feedback')}&statsPeriod=90d`);
       return list.status === 200 && list.body.length === 1;
     });
-    await until('the errors are stored', async () => (await api(fl, `projects/${org}/${fl.workspace.project}/events/${TYPE_ERROR_ID}/`)).status === 200);
-    browser = await launchBrowser();
+    await until('the errors are stored', async () => (await apiCall(fl, `projects/${org}/${fl.workspace.project}/events/${TYPE_ERROR_ID}/`)).status === 200);
+    browser = await launchSignedIn(fl);
     page = browser.page;
-    page.setDefaultTimeout(15_000);
-    await signIn(page, fl);
   });
 
   after(async () => {

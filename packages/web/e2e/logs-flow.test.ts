@@ -3,9 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing } from './browser.js';
 import { type RunningFaultline, repoRoot, runToEnd, startFaultline } from './faultline-process.js';
-import { signIn } from './sign-in.js';
+import { launchSignedIn } from './sign-in.js';
+import { api } from './workspace-api.js';
 
 const artifacts = join(repoRoot, '.test-artifacts');
 
@@ -27,12 +28,6 @@ async function runLogsExample(dsn: string): Promise<{ traceId: string; lines: Se
   return { traceId: summary.traceId, lines };
 }
 
-async function api<T>(fl: RunningFaultline, path: string): Promise<T> {
-  const res = await fetch(`${fl.base}/api/0/${path}`, { headers: { authorization: `Bearer ${fl.workspace.token}` } });
-  assert.equal(res.status, 200, path);
-  return (await res.json()) as T;
-}
-
 describe('web UI, end to end: the logs of a real @sentry/node app', { skip: chromiumMissing() }, () => {
   let fl: RunningFaultline;
   let browser: Browser;
@@ -50,10 +45,8 @@ describe('web UI, end to end: the logs of a real @sentry/node app', { skip: chro
       assert.ok(Date.now() < deadline, `the log lines were not processed within 20 s: ${JSON.stringify(body)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    browser = await launchBrowser();
+    browser = await launchSignedIn(fl);
     page = browser.page;
-    page.setDefaultTimeout(15_000);
-    await signIn(page, fl);
   });
 
   after(async () => {

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing } from './browser.js';
 import { type RunningFaultline, repoRoot, startFaultline } from './faultline-process.js';
-import { signIn } from './sign-in.js';
+import { launchSignedIn } from './sign-in.js';
 
 const artifacts = join(repoRoot, '.test-artifacts');
 
@@ -23,10 +23,8 @@ describe('web UI, end to end: a team, an invitation, and the invitee joining', {
   before(async () => {
     assert.ok(existsSync(join(repoRoot, 'packages/web/dist/index.html')), 'the UI is not built: npm run build --workspace @faultline/web');
     fl = await startFaultline();
-    browser = await launchBrowser();
+    browser = await launchSignedIn(fl);
     page = browser.page;
-    page.setDefaultTimeout(15_000);
-    await signIn(page, fl);
   });
   after(async () => {
     await browser?.close();

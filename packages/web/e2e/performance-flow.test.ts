@@ -3,9 +3,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing } from './browser.js';
 import { type RunningFaultline, repoRoot, startFaultline } from './faultline-process.js';
-import { signIn } from './sign-in.js';
+import { launchSignedIn } from './sign-in.js';
+import { apiCall } from './workspace-api.js';
 
 const artifacts = join(repoRoot, '.test-artifacts');
 const FIXTURES = join(repoRoot, 'packages/server/test-fixtures/sentry-node-11.12.0');
@@ -81,11 +82,6 @@ function readCapture(file: string, delta: number): Capture {
   return { body: parsed.map((p) => JSON.stringify(p)).join('\n'), segments };
 }
 
-async function api<T>(fl: RunningFaultline, path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${fl.base}/api/0/${path}`, { headers: { authorization: `Bearer ${fl.workspace.token}` } });
-  return { status: res.status, body: (await res.json()) as T };
-}
-
 describe('web UI, end to end: transactions of a real @sentry/node app on the performance pages', { skip: chromiumMissing() }, () => {
   let fl: RunningFaultline;
   let browser: Browser;
@@ -114,7 +110,7 @@ describe('web UI, end to end: transactions of a real @sentry/node app on the per
     }
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const { body } = await api<{ data: { 'count()': number }[] }>(
+      const { body } = await apiCall<{ data: { 'count()': number }[] }>(
         fl,
         `organizations/${fl.workspace.org}/events/?dataset=transactions&field=count()&statsPeriod=24h&project=${fl.workspace.projectId}`,
       );
@@ -122,10 +118,8 @@ describe('web UI, end to end: transactions of a real @sentry/node app on the per
       assert.ok(Date.now() < deadline, `the transactions were not processed within 20 s: ${JSON.stringify(body)}`);
       await new Promise((r) => setTimeout(r, 200));
     }
-    browser = await launchBrowser();
+    browser = await launchSignedIn(fl);
     page = browser.page;
-    page.setDefaultTimeout(15_000);
-    await signIn(page, fl);
   });
 
   after(async () => {
@@ -159,7 +153,7 @@ describe('web UI, end to end: transactions of a real @sentry/node app on the per
     // The address changes before the table re-renders with the new sort: wait for the header to say so.
     await page.locator('th[aria-sort="descending"]', { hasText: 'p95' }).waitFor();
     assert.equal(await page.getByRole('columnheader', { name: 'p95', exact: true }).getAttribute('aria-sort'), 'descending');
-    const { body } = await api<{ data: { transaction: string }[] }>(
+    const { body } = await apiCall<{ data: { transaction: string }[] }>(
       fl,
       `organizations/${fl.workspace.org}/events/?dataset=transactions&field=transaction&field=p95(transaction.duration)&sort=-p95(transaction.duration)&statsPeriod=24h&project=${fl.workspace.projectId}`,
     );
@@ -182,7 +176,7 @@ describe('web UI, end to end: transactions of a real @sentry/node app on the per
     const ops = await spans.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-op')));
     assert.ok(ops.includes('middleware') && ops.includes('handler'), ops.join(','));
     // The p95 chart from events-stats, or (a server without it) the note saying so: never a broken section.
-    const stats = await api<unknown>(fl, `organizations/${fl.workspace.org}/events-stats/?dataset=transactions&yAxis=count()&statsPeriod=24h`);
+    const stats = await apiCall<unknown>(fl, `organizations/${fl.workspace.org}/events-stats/?dataset=transactions&yAxis=count()&statsPeriod=24h`);
     if (stats.status === 404) await page.getByText(/does not offer event time series yet/).waitFor();
     else
       await page
@@ -197,7 +191,7 @@ describe('web UI, end to end: transactions of a real @sentry/node app on the per
     const failing = failingRequest();
     await page.locator(`.slowest-table tr[data-trace="${failing.trace}"]`).getByRole('link').click();
     await page.waitForURL(new RegExp(`/traces/${failing.trace}/$`));
-    const probe = await api<unknown>(fl, `organizations/${fl.workspace.org}/trace/${failing.trace}/`);
+    const probe = await apiCall<unknown>(fl, `organizations/${fl.workspace.org}/trace/${failing.trace}/`);
     if (probe.status === 404) {
       await page
         .getByRole('alert')
@@ -227,7 +221,7 @@ describe('web UI, end to end: transactions of a real @sentry/node app on the per
   });
 
   it("links the error's issue page to the trace it happened in", async () => {
-    const issues = await api<{ id: string; title: string }[]>(fl, `projects/${fl.workspace.org}/${fl.workspace.project}/issues/?query=`);
+    const issues = await apiCall<{ id: string; title: string }[]>(fl, `projects/${fl.workspace.org}/${fl.workspace.project}/issues/?query=`);
     const issue = issues.body.find((i) => i.title.includes('user lookup failed for 17'));
     assert.ok(issue, JSON.stringify(issues.body));
     await page.goto(`${fl.base}/organizations/${fl.workspace.org}/issues/${issue.id}/`);

@@ -5,9 +5,10 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
+import { type Browser, chromiumMissing } from './browser.js';
 import { type RunningFaultline, repoRoot, runToEnd, startFaultline } from './faultline-process.js';
-import { signIn } from './sign-in.js';
+import { launchSignedIn } from './sign-in.js';
+import { api, until } from './workspace-api.js';
 
 const artifacts = join(repoRoot, '.test-artifacts');
 const FIXTURES = join(repoRoot, 'packages/server/test-fixtures');
@@ -85,13 +86,6 @@ async function sendErrors(fl: RunningFaultline, release: string, dids: string[])
   }
 }
 
-async function api<T>(fl: RunningFaultline, path: string): Promise<T> {
-  const res = await fetch(`${fl.base}/api/0/${path}`, { headers: { authorization: `Bearer ${fl.workspace.token}` } });
-  const text = await res.text();
-  assert.ok(res.ok, `GET ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
-}
-
 async function sentryCli(fl: RunningFaultline, args: string[]): Promise<string> {
   const bin = join(dirname(createRequire(import.meta.url).resolve('sentry-cli-2/package.json')), 'bin', 'sentry-cli');
   return runToEnd(process.execPath, [bin, ...args], {
@@ -106,14 +100,6 @@ async function sentryCli(fl: RunningFaultline, args: string[]): Promise<string> 
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(artifacts, { recursive: true });
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
-}
-
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    assert.ok(Date.now() < deadline, `${what} within 30 s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 describe('web UI, end to end: release health of two releases from real session envelopes', { skip: chromiumMissing() }, () => {
@@ -148,10 +134,8 @@ describe('web UI, end to end: release health of two releases from real session e
       );
       return res.data[0]?.['count()'] === 2;
     });
-    browser = await launchBrowser();
+    browser = await launchSignedIn(fl);
     page = browser.page;
-    page.setDefaultTimeout(15_000);
-    await signIn(page, fl);
   });
 
   after(async () => {

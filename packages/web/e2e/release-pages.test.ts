@@ -8,6 +8,7 @@ import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
 import { type RunningFaultline, repoRoot, runToEnd, startFaultline } from './faultline-process.js';
 import { runNodeExample } from './node-example.js';
 import { signIn } from './sign-in.js';
+import { api } from './workspace-api.js';
 
 const artifacts = join(repoRoot, '.test-artifacts');
 const THROWN = 'cannot charge 42: card is undefined';
@@ -29,17 +30,6 @@ async function sentryCli(fl: RunningFaultline, args: string[]): Promise<string> 
     SENTRY_PROJECT: fl.workspace.project,
     SENTRY_DISABLE_UPDATE_CHECK: 'true',
   });
-}
-
-async function api<T>(fl: RunningFaultline, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
-  const res = await fetch(`${fl.base}/api/0/${path}`, {
-    method: init.method ?? 'GET',
-    headers: { authorization: `Bearer ${fl.workspace.token}`, 'content-type': 'application/json' },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  const text = await res.text();
-  assert.ok(res.ok, `${init.method ?? 'GET'} ${path}: ${res.status} ${text}`);
-  return JSON.parse(text) as T;
 }
 
 describe('web UI, end to end: a release made with sentry-cli, its deploy and the issue it brought', { skip: chromiumMissing() }, () => {

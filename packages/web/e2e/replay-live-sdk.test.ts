@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { type Browser, chromiumMissing, launchBrowser } from './browser.js';
 import { type RunningFaultline, repoRoot, startFaultline } from './faultline-process.js';
 import { signIn } from './sign-in.js';
+import { apiCall } from './workspace-api.js';
 
 const EXAMPLE = join(repoRoot, 'examples/browser');
 const HOSTILE = '<img src=x onerror="document.title=\'pwned\'">';
@@ -45,12 +46,6 @@ async function servePage(script: Uint8Array): Promise<{ origin: string; server: 
   return { origin: `http://localhost:${(server.address() as AddressInfo).port}`, server };
 }
 
-async function api<T>(fl: RunningFaultline, path: string): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${fl.base}/api/0/${path}`, { headers: { authorization: `Bearer ${fl.workspace.token}` } });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as T };
-}
-
 describe('web UI, end to end: a replay recorded by @sentry/browser 11 in Chromium, on the replay page', { skip: chromiumMissing() }, () => {
   let fl: RunningFaultline;
   let browser: Browser;
@@ -79,8 +74,8 @@ describe('web UI, end to end: a replay recorded by @sentry/browser 11 in Chromiu
     await app.close();
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const replay = await api<{ data: { error_ids: string[] } }>(fl, `organizations/${fl.workspace.org}/replays/${replayId}/`);
-      const event = await api(fl, `projects/${fl.workspace.org}/${fl.workspace.project}/events/${errorId}/`);
+      const replay = await apiCall<{ data: { error_ids: string[] } }>(fl, `organizations/${fl.workspace.org}/replays/${replayId}/`);
+      const event = await apiCall(fl, `projects/${fl.workspace.org}/${fl.workspace.project}/events/${errorId}/`);
       if (replay.status === 200 && replay.body.data.error_ids.includes(errorId) && event.status === 200) break;
       assert.ok(Date.now() < deadline, `replay ${replayId} with its error stored within 30 s (last: ${replay.status} ${JSON.stringify(replay.body)})`);
       await new Promise((r) => setTimeout(r, 250));
@@ -159,8 +154,8 @@ describe('web UI, end to end: a replay recorded by @sentry/browser 11 in Chromiu
       [],
     );
     // Opening the page marked the replay viewed by the signed-in admin (a cookie POST with its CSRF token).
-    const project = await api<{ id: string }>(fl, `projects/${fl.workspace.org}/${fl.workspace.project}/`);
-    const viewers = await api<{ data: { viewed_by: { email: string }[] } }>(
+    const project = await apiCall<{ id: string }>(fl, `projects/${fl.workspace.org}/${fl.workspace.project}/`);
+    const viewers = await apiCall<{ data: { viewed_by: { email: string }[] } }>(
       fl,
       `projects/${fl.workspace.org}/${project.body.id}/replays/${replayId}/viewed-by/`,
     );

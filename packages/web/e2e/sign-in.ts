@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { type Browser, launchBrowser } from './browser.js';
 import type { RunningFaultline } from './faultline-process.js';
 
 /**
@@ -11,4 +12,12 @@ export async function signIn(page: Page, fl: RunningFaultline): Promise<void> {
   await page.getByLabel('Password').fill(fl.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/organizations\/[^/]+\/issues\/\?(.*&)?project=/);
+}
+
+/** A fresh browser whose page is signed in, with the end-to-end tests' 15 s default timeout. */
+export async function launchSignedIn(fl: RunningFaultline): Promise<Browser> {
+  const browser = await launchBrowser();
+  browser.page.setDefaultTimeout(15_000);
+  await signIn(browser.page, fl);
+  return browser;
 }
