@@ -15,6 +15,8 @@
 // The last line on stdout is a JSON summary (ids the SDK generated, and the
 // HTTP status of every envelope the transport sent) for the end-to-end tests.
 
+import { recordingTransport } from './recording-transport.mjs';
+
 const dsn = process.env.SENTRY_DSN;
 if (!dsn) {
   console.error('SENTRY_DSN is required');
@@ -23,27 +25,7 @@ if (!dsn) {
 const packageName = process.env.SENTRY_PACKAGE || '@sentry/node';
 const Sentry = await import(packageName);
 
-/** One entry per envelope sent: its item types and the HTTP status (or the transport error). */
-const sent = [];
-
-// Wraps the SDK's own transport to see the server's answers; the requests are unchanged.
-function recordingTransport(options) {
-  const inner = Sentry.makeNodeTransport(options);
-  return {
-    async send(envelope) {
-      const types = envelope[1].map((item) => item[0].type);
-      try {
-        const response = await inner.send(envelope);
-        sent.push({ types, status: response.statusCode ?? null });
-        return response;
-      } catch (error) {
-        sent.push({ types, status: null, error: String(error) });
-        throw error;
-      }
-    },
-    flush: (timeout) => inner.flush(timeout),
-  };
-}
+const { transport, sent } = recordingTransport(Sentry);
 
 const lifecycle = process.env.SENTRY_TRACE_LIFECYCLE;
 Sentry.init({
@@ -53,7 +35,7 @@ Sentry.init({
   serverName: 'example-host',
   tracesSampleRate: 1.0,
   sendDefaultPii: false,
-  transport: recordingTransport,
+  transport,
   ...(lifecycle ? { traceLifecycle: lifecycle } : {}),
 });
 

@@ -12,6 +12,8 @@
 // The last line on stdout is a JSON summary (the SDK version, the error's event id, whether
 // everything was flushed, and the HTTP status of every envelope sent) for the end-to-end tests.
 
+import { recordingTransport } from './recording-transport.mjs';
+
 const dsn = process.env.SENTRY_DSN;
 if (!dsn) {
   console.error('SENTRY_DSN is required');
@@ -19,22 +21,9 @@ if (!dsn) {
 }
 const Sentry = await import(process.env.SENTRY_PACKAGE || '@sentry/node');
 
-/** One entry per envelope sent: its item types and the HTTP status. */
-const sent = [];
-function recordingTransport(options) {
-  const inner = Sentry.makeNodeTransport(options);
-  return {
-    async send(envelope) {
-      const types = envelope[1].map((item) => item[0].type);
-      const response = await inner.send(envelope);
-      sent.push({ types, status: response.statusCode ?? null });
-      return response;
-    },
-    flush: (timeout) => inner.flush(timeout),
-  };
-}
+const { transport, sent } = recordingTransport(Sentry);
 
-Sentry.init({ dsn, release: 'billing@3.1.0', environment: 'production', transport: recordingTransport });
+Sentry.init({ dsn, release: 'billing@3.1.0', environment: 'production', transport });
 
 async function syncInvoices() {
   throw new Error('invoice sync failed: ledger locked');

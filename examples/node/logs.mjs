@@ -13,6 +13,8 @@
 // The last line on stdout is a JSON summary: the trace id and span id active while logging,
 // and every envelope the transport sent (item types, payloads as sent, HTTP status).
 
+import { recordingTransport } from './recording-transport.mjs';
+
 const dsn = process.env.SENTRY_DSN;
 if (!dsn) {
   console.error('SENTRY_DSN is required');
@@ -20,21 +22,11 @@ if (!dsn) {
 }
 const Sentry = await import(process.env.SENTRY_PACKAGE || '@sentry/node');
 
-const sent = [];
-
-// Wraps the SDK's own transport to record what it sends and the server's answers; the requests are unchanged.
-function recordingTransport(options) {
-  const inner = Sentry.makeNodeTransport(options);
-  return {
-    async send(envelope) {
-      const items = envelope[1].map(([header, payload]) => ({ type: header.type, headers: header, payload: JSON.parse(JSON.stringify(payload)) }));
-      const response = await inner.send(envelope);
-      sent.push({ types: items.map((i) => i.type), items, status: response.statusCode ?? null });
-      return response;
-    },
-    flush: (timeout) => inner.flush(timeout),
-  };
-}
+const { transport, sent } = recordingTransport(Sentry, (header, payload) => ({
+  type: header.type,
+  headers: header,
+  payload: JSON.parse(JSON.stringify(payload)),
+}));
 
 Sentry.init({
   dsn,
@@ -42,7 +34,7 @@ Sentry.init({
   environment: 'production',
   tracesSampleRate: 1.0,
   enableLogs: true,
-  transport: recordingTransport,
+  transport,
 });
 
 let traceId = null;

@@ -13,6 +13,8 @@
 // the render step had, and every envelope the transport sent (item types, payloads as sent,
 // HTTP status), so tests can compare what the server shows with what the SDK sent.
 
+import { recordingTransport } from './recording-transport.mjs';
+
 const dsn = process.env.SENTRY_DSN;
 if (!dsn) {
   console.error('SENTRY_DSN is required');
@@ -20,26 +22,7 @@ if (!dsn) {
 }
 const Sentry = await import(process.env.SENTRY_PACKAGE || '@sentry/node');
 
-const sent = [];
-
-// Wraps the SDK's own transport to record what it sends and the server's answers; the requests are unchanged.
-function recordingTransport(options) {
-  const inner = Sentry.makeNodeTransport(options);
-  return {
-    async send(envelope) {
-      const items = envelope[1].map(([header, payload]) => ({ type: header.type, payload: JSON.parse(JSON.stringify(payload)) }));
-      try {
-        const response = await inner.send(envelope);
-        sent.push({ types: items.map((i) => i.type), items, status: response.statusCode ?? null });
-        return response;
-      } catch (error) {
-        sent.push({ types: items.map((i) => i.type), items, status: null, error: String(error) });
-        throw error;
-      }
-    },
-    flush: (timeout) => inner.flush(timeout),
-  };
-}
+const { transport, sent } = recordingTransport(Sentry, (header, payload) => ({ type: header.type, payload: JSON.parse(JSON.stringify(payload)) }));
 
 const lifecycle = process.env.SENTRY_TRACE_LIFECYCLE;
 Sentry.init({
@@ -47,7 +30,7 @@ Sentry.init({
   release: 'trace-example@1.0.0',
   environment: 'production',
   tracesSampleRate: 1.0,
-  transport: recordingTransport,
+  transport,
   ...(lifecycle ? { traceLifecycle: lifecycle } : {}),
 });
 
