@@ -41,23 +41,17 @@ export interface LogSeedOutcome {
 async function seed(job: LogSeedJob): Promise<LogSeedOutcome> {
   const { projectId, store, app } = await openSeedServer(job);
   const stream = createLogStream(job.corpus);
-  let queueMs = 0;
-  let processMs = 0;
-  try {
-    ({ queueMs, processMs } = await queueThenDrain(
-      app,
-      projectId,
-      () => {
-        const e = stream.next();
-        return e === null ? null : { ...e, itemType: 'log' };
-      },
-      job.batch,
-      (ms) => seedLog(`${stream.totals.envelopes} envelopes (${stream.totals.lines} log lines) queued in ${ms} ms; processing…`),
-    ));
-    seedLog(`processed in ${processMs} ms (${Math.round((stream.totals.lines / processMs) * 1000)} lines/s)`);
-  } finally {
-    await app.server.close();
-  }
+  const { queueMs, processMs } = await queueThenDrain(
+    app,
+    projectId,
+    () => {
+      const e = stream.next();
+      return e === null ? null : { ...e, itemType: 'log' };
+    },
+    job.batch,
+    (ms) => seedLog(`${stream.totals.envelopes} envelopes (${stream.totals.lines} log lines) queued in ${ms} ms; processing…`),
+  );
+  seedLog(`processed in ${processMs} ms (${Math.round((stream.totals.lines / processMs) * 1000)} lines/s)`);
   const db = store.db;
   const blocks = await db
     .selectFrom('log_blocks')

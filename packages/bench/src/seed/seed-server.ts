@@ -61,9 +61,24 @@ type SeedApp = Awaited<ReturnType<typeof openSeedServer>>['app'];
 /**
  * Every envelope `next` yields is written to the durable queue first (in batches of `batch`);
  * only then does the server's own worker drain it, so the processing time is the worker's alone
- * (docs/performance.md › Sessions, › Logs). Returns both durations, in whole milliseconds.
+ * (docs/performance.md › Sessions, › Logs). Returns both durations, in whole milliseconds. The
+ * app's server is closed afterwards, failed or not: the seeding process reads the tables next.
  */
 export async function queueThenDrain(
+  app: SeedApp,
+  projectId: number,
+  next: () => CorpusEnvelope | null,
+  batch: number,
+  onQueued: (queueMs: number) => void,
+): Promise<{ queueMs: number; processMs: number }> {
+  try {
+    return await queueAndDrain(app, projectId, next, batch, onQueued);
+  } finally {
+    await app.server.close();
+  }
+}
+
+async function queueAndDrain(
   app: SeedApp,
   projectId: number,
   next: () => CorpusEnvelope | null,

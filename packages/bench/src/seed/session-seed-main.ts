@@ -43,20 +43,14 @@ export interface SessionSeedOutcome {
 async function seed(job: SessionSeedJob): Promise<SessionSeedOutcome> {
   const { projectId, store, app } = await openSeedServer(job);
   const stream = createSessionStream(job.corpus);
-  let queueMs = 0;
-  let processMs = 0;
-  try {
-    ({ queueMs, processMs } = await queueThenDrain(
-      app,
-      projectId,
-      () => stream.next(),
-      job.batch,
-      (ms) => seedLog(`${stream.totals.envelopes} envelopes (${stream.totals.updates} session updates) queued in ${ms} ms; processing…`),
-    ));
-    seedLog(`processed in ${processMs} ms (${Math.round((stream.totals.updates / processMs) * 1000)} updates/s)`);
-  } finally {
-    await app.server.close();
-  }
+  const { queueMs, processMs } = await queueThenDrain(
+    app,
+    projectId,
+    () => stream.next(),
+    job.batch,
+    (ms) => seedLog(`${stream.totals.envelopes} envelopes (${stream.totals.updates} session updates) queued in ${ms} ms; processing…`),
+  );
+  seedLog(`processed in ${processMs} ms (${Math.round((stream.totals.updates / processMs) * 1000)} updates/s)`);
   // What the hourly fold (SESSION_SET_FOLD) leaves in steady state: closed days packed, the
   // last days as hourly rows. Timed apart: it is background work, not processing.
   const f0 = performance.now();
