@@ -76,7 +76,9 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
     const byProject = new Map<number | undefined, Release[]>();
     for (const row of rows) {
       const key = row.projectId ?? onlyProject;
-      byProject.set(key, [...(byProject.get(key) ?? []), row.release]);
+      const group = byProject.get(key);
+      if (group) group.push(row.release);
+      else byProject.set(key, [row.release]);
     }
     const json = new Map<string, ReleaseJson>();
     for (const [projectId, releases] of byProject) {
