@@ -71,6 +71,12 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
     return updated ?? release;
   }
 
+  /** The newest MAX_ORDERED_RELEASES releases the database filter passes, less those `matches` refuses: what the in-memory orders order. */
+  async function orderCandidates(orgId: number, filter: ReleaseListFilter, matches: ((version: string) => boolean) | undefined): Promise<Release[]> {
+    const newest = await store.releases.versions.list(orgId, filter, 0, MAX_ORDERED_RELEASES);
+    return matches ? newest.filter((r) => matches(r.version)) : newest;
+  }
+
   /** JSON of ordered rows; a flattened row shows only the project it stands for. */
   async function rowsJson(org: Organization, rows: readonly ReleaseRow[], onlyProject: number | undefined, environment?: string): Promise<ReleaseJson[]> {
     const byProject = new Map<number | undefined, Release[]>();
@@ -114,22 +120,22 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
       project?: Project,
     ): Promise<ReleaseJson[]> {
       const scoped = project ? { ...filter, projectIds: [project.id] } : filter;
-      const newest = await store.releases.versions.list(org.id, scoped, 0, MAX_ORDERED_RELEASES);
-      const candidates = options.matches ? newest.filter((r) => options.matches?.(r.version)) : newest;
+      const candidates = await orderCandidates(org.id, scoped, options.matches);
       const links = await store.releases.versions.projectsOf(candidates.map((r) => r.id));
       const only = scoped.projectIds && scoped.projectIds.length > 0 ? new Set(scoped.projectIds) : null;
       const projectsOf = (r: Release) => (links.get(r.id) ?? []).map((l) => l.projectId).filter((id) => only === null || only.has(id));
+      const projectIds = [...new Set(candidates.flatMap(projectsOf))];
       const { sort } = options.order;
       let health: HealthValuesByRow | undefined;
       if (sort !== 'date' && sort !== 'semver' && sort !== 'build') {
         if (!options.rank) fail('validation_failed', 'invalid sort');
-        health = await options.rank(sort, [...new Set(candidates.flatMap(projectsOf))]);
+        health = await options.rank(sort, projectIds);
       }
       let rows = orderReleaseRows(candidates, options.order, projectsOf, health);
       const terms = options.stages ?? [];
       if (terms.length > 0) {
         if (!options.stageOf) fail('validation_failed', 'Invalid query: release.stage needs release health');
-        const stages = await options.stageOf([...new Set(candidates.flatMap(projectsOf))]);
+        const stages = await options.stageOf(projectIds);
         const stageIn = (projectId: number, version: string) => stages.get(rowKey(projectId, version)) ?? 'low_adoption';
         // A release is in a stage when one of its projects (a flattened row: its project) is.
         const inStage = (row: ReleaseRow, term: StageTerm) =>
@@ -257,8 +263,7 @@ export function createReleases(deps: { store: Store; clock: Clock }) {
       filter: ReleaseListFilter,
       options: { readonly order: ReleaseListOrder; readonly matches?: ((version: string) => boolean) | undefined },
     ): Promise<{ prev: string | null; next: string | null; first: string | null; last: string | null }> {
-      const newest = await store.releases.versions.list(orgId, { ...filter, projectIds: [projectId] }, 0, MAX_ORDERED_RELEASES);
-      const candidates = options.matches ? newest.filter((r) => options.matches?.(r.version)) : newest;
+      const candidates = await orderCandidates(orgId, { ...filter, projectIds: [projectId] }, options.matches);
       const list = orderReleaseRows(candidates, { sort: options.order.sort, flatten: false }, () => [projectId]).map((r) => r.release);
       const at = list.findIndex((r) => r.id === release.id);
       const none = { prev: null, next: null, first: null, last: null };

@@ -63,7 +63,7 @@ const single = (v: string | string[] | undefined): string | undefined => (Array.
 /**
  * The release list's filters as Sentry's UI sends them: repeated `project=<id>` (-1 = all),
  * `query` (free text is part of the version; `release:`, `release.version:`,
- * `release.package:` and `release.build:` terms: release-list-query.ts), `environment` and
+ * `release.package:`, `release.build:` and `release.stage:` terms: release-list-query.ts), `environment` and
  * `status` (open by default). Bad values are a 400.
  */
 function listFilter(request: FastifyRequest): { filter: ReleaseListFilter; matches?: (version: string) => boolean; stages?: readonly StageTerm[] } {
@@ -156,7 +156,6 @@ export function registerReleaseRoutes(
   const access = releaseAccess(deps.auth);
   const withHealth = async (request: FastifyRequest, list: readonly ReleaseJson[], projectId: number | null, details: boolean) =>
     deps.attachHealth ? deps.attachHealth(request.query as QueryParams, list, { projectId, details }) : list;
-  /** A details answer: with a project, `currentProjectMeta` also names the releases around this one. */
   /**
    * The releases around this one for `currentProjectMeta`: in the order and filters the request
    * names (`sort=semver|build`, `query`, `status`), as the reference asks, else in creation order
@@ -174,6 +173,7 @@ export function registerReleaseRoutes(
     const order = parsed.sort === 'semver' || parsed.sort === 'build' ? parsed : ({ sort: 'date', flatten: false } as const);
     return releases.neighboursInOrder(release.orgId, projectId, release, filter, { order, matches });
   };
+  /** A details answer: with a project, `currentProjectMeta` also names the releases around this one. */
   const detailsWithHealth = async (request: FastifyRequest, release: Release, json: ReleaseJson, projectId: number | null) => {
     if (!deps.attachHealth) return json;
     const neighbours = projectId === null ? null : await neighboursOf(request, release, projectId);
